@@ -1,0 +1,54 @@
+// Sign-in and sign-out as JSON, so the sign-in form can show precise messages (wrong password vs
+// too many attempts) with real status codes: 200, 400, 401 or 429.
+import { AuthError } from "next-auth";
+import { AppError, errorResponse, validationError } from "@/lib/api/errors";
+import { SignInThrottled, signIn, signOut } from "@/lib/auth/auth";
+import { credentialsSchema } from "@/lib/auth/credentials";
+
+export async function POST(request: Request): Promise<Response> {
+  try {
+    const body: unknown = await request.json().catch(() => {
+      throw new AppError("bad_request", "The request body must be JSON.");
+    });
+    const parsed = credentialsSchema.safeParse(body);
+    if (!parsed.success) throw validationError(parsed.error, "sign-in");
+    try {
+      await signIn("credentials", { ...parsed.data, redirect: false });
+    } catch (error) {
+      throw toSignInError(error);
+    }
+    return Response.json({ ok: true });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+export async function DELETE(): Promise<Response> {
+  try {
+    await signOut({ redirect: false });
+    return Response.json({ ok: true });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+function toSignInError(error: unknown): unknown {
+  // Auth.js may wrap the error thrown in authorize(); look through `cause` for ours.
+  const throttled = findCause(error, (candidate): candidate is SignInThrottled => candidate instanceof SignInThrottled);
+  if (throttled) {
+    const minutes = Math.ceil(throttled.retryAfterSeconds / 60);
+    return new AppError("rate_limited", `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, undefined, {
+      "Retry-After": String(throttled.retryAfterSeconds),
+    });
+  }
+  if (error instanceof AuthError) return new AppError("unauthenticated", "The e-mail or password is incorrect.");
+  return error;
+}
+
+function findCause<T>(error: unknown, match: (candidate: unknown) => candidate is T): T | undefined {
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
+    if (match(current)) return current;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

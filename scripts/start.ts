@@ -1,0 +1,162 @@
+// `npm start` (production build) and `npm run dev` (hot reload): brings Bellhop up with nothing
+// configured. Embedded Postgres in .data/pg unless DATABASE_URL is set, migrations, demo data on an
+// empty database, a build when the sources changed, the Booking.com sandbox unless a real API is
+// configured, then Next.js. Ctrl-C stops every child and Postgres.
+//
+// Flags: --dev (next dev), --ephemeral (throwaway database and in-memory sandbox: the e2e server),
+//        --port N (overrides PORT).
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { EnvError, parseEnv, startEnvSchema } from "../lib/env";
+import { PrismaClient } from "../lib/generated/prisma/client";
+import { DEMO_ACCOUNTS, seedDemoDataIfEmpty } from "../prisma/seed";
+import { buildIsCurrent, markBuildCurrent } from "./build-freshness";
+import { canConnect, findFreePort, migrateDatabase, startEmbeddedPostgres, type RunningDatabase } from "./database";
+import { runToCompletion, startChild, stopChild, waitForHttp, type Child } from "./processes";
+
+const args = process.argv.slice(2);
+const dev = args.includes("--dev");
+const ephemeral = args.includes("--ephemeral");
+const portArg = args.includes("--port") ? args[args.indexOf("--port") + 1] : undefined;
+
+const children: Child[] = [];
+let database: RunningDatabase | null = null;
+let shuttingDown = false;
+
+function log(line: string) {
+  process.stdout.write(`[bellhop] ${line}\n`);
+}
+
+async function shutdown(code: number): Promise<never> {
+  if (!shuttingDown) {
+    shuttingDown = true;
+    for (const child of [...children].reverse()) await stopChild(child);
+    await database?.stop().catch((error: unknown) => console.error("[bellhop] stopping Postgres failed:", error));
+  }
+  process.exit(code);
+}
+
+function loadDotEnv() {
+  try {
+    process.loadEnvFile(".env");
+  } catch {
+    // no .env: defaults apply
+  }
+}
+
+/** AUTH_SECRET from the environment, else one generated once and kept in .data (never committed). */
+function authSecret(configured: string | undefined): string {
+  if (configured) return configured;
+  if (ephemeral) return randomBytes(32).toString("base64url");
+  const file = path.resolve(".data/auth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+async function openDatabase(configured: string | undefined, embeddedPort: number): Promise<RunningDatabase> {
+  if (configured) return { url: configured, embedded: false, stop: async () => {} };
+  if (ephemeral) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bellhop-e2e-pg-"));
+    return startEmbeddedPostgres({ dir: path.join(dir, "data"), port: 0, persistent: false });
+  }
+  const dir = path.resolve(".data/pg");
+  const url = `postgresql://postgres:postgres@127.0.0.1:${embeddedPort}/bellhop`;
+  // A Bellhop that was killed without Ctrl-C may have left its Postgres running: reuse, do not fight it.
+  if (await canConnect(url)) {
+    log(`reusing the embedded Postgres already running on port ${embeddedPort}`);
+    return { url, embedded: false, stop: async () => {} };
+  }
+  return startEmbeddedPostgres({ dir, port: embeddedPort, persistent: true });
+}
+
+async function main() {
+  const started = performance.now();
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+
+  loadDotEnv();
+  const env = parseEnv(startEnvSchema, { ...process.env, ...(portArg ? { PORT: portArg } : {}) });
+  const secret = authSecret(env.AUTH_SECRET);
+
+  database = await openDatabase(env.DATABASE_URL, env.EMBEDDED_PG_PORT);
+  log(`database ready (${database.embedded ? "embedded Postgres" : "DATABASE_URL"}) in ${Math.round(performance.now() - started)} ms`);
+  await migrateDatabase(database.url);
+
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url, max: 2 }) });
+  if (await seedDemoDataIfEmpty(prisma)) log("empty database: demo accounts and properties created");
+  const demoAdminExists = (await prisma.user.count({ where: { email: DEMO_ACCOUNTS.admin.email, active: true } })) > 0;
+  await prisma.$disconnect();
+
+  const appEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    AUTH_SECRET: secret,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: dev ? "development" : "production",
+  };
+
+  if (!dev && !buildIsCurrent()) {
+    log("building the app (sources changed since the last build)…");
+    const buildStarted = performance.now();
+    const code = await runToCompletion("node_modules/.bin/next", ["build"], { ...appEnv, NODE_ENV: "production" });
+    if (code !== 0) {
+      console.error("[bellhop] next build failed");
+      return shutdown(code);
+    }
+    markBuildCurrent();
+    log(`build finished in ${((performance.now() - buildStarted) / 1000).toFixed(1)} s`);
+  }
+
+  const sandboxUrl = await startSandboxUnlessConfigured(env, appEnv);
+
+  const next = startChild("next", "node_modules/.bin/next", [dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOST], appEnv);
+  children.push(next);
+  void next.exited.then((code) => {
+    if (!shuttingDown) {
+      console.error(`[bellhop] Next.js exited with code ${code}; stopping`);
+      void shutdown(code || 1);
+    }
+  });
+
+  const localUrl = `http://localhost:${env.PORT}`;
+  const up = await waitForHttp(`http://127.0.0.1:${env.PORT}/api/health`, dev ? 120_000 : 60_000, () => next.process.exitCode === null);
+  if (!up) {
+    console.error("[bellhop] the app did not come up");
+    return shutdown(1);
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  log(`Bellhop is running at ${localUrl} (ready in ${seconds} s)`);
+  if (sandboxUrl) log(`Booking.com sandbox at ${sandboxUrl}; play the guest at ${sandboxUrl}/guest`);
+  if (demoAdminExists) {
+    log(`demo sign-in: admin ${DEMO_ACCOUNTS.admin.email} / ${DEMO_ACCOUNTS.admin.password}`);
+    log(`              staff ${DEMO_ACCOUNTS.staff.email} / ${DEMO_ACCOUNTS.staff.password}`);
+  }
+  log("press Ctrl-C to stop");
+}
+
+/** The sandbox runs when no real Booking.com API is configured; its URL goes to the app's env. */
+async function startSandboxUnlessConfigured(env: { BOOKING_API_BASE_URL?: string; SANDBOX_PORT: number }, appEnv: NodeJS.ProcessEnv): Promise<string | null> {
+  if (env.BOOKING_API_BASE_URL || !fs.existsSync("sandbox/main.ts")) return null;
+  const port = ephemeral ? await findFreePort() : env.SANDBOX_PORT;
+  const sandboxEnv = { ...process.env, SANDBOX_PORT: String(port), ...(ephemeral ? { SANDBOX_STATE_FILE: "memory" } : {}) };
+  const sandbox = startChild("sandbox", "node_modules/.bin/tsx", ["sandbox/main.ts"], sandboxEnv, { quiet: true });
+  children.push(sandbox);
+  const url = `http://127.0.0.1:${port}`;
+  if (!(await waitForHttp(`${url}/_sandbox/health`, 30_000, () => sandbox.process.exitCode === null))) {
+    console.error("[bellhop] the Booking.com sandbox did not start");
+    await shutdown(1);
+  }
+  appEnv.BOOKING_API_BASE_URL = `${url}/messaging`;
+  appEnv.SANDBOX_URL = url;
+  return url;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof EnvError ? `[bellhop] ${error.message}` : error);
+  void shutdown(1);
+});
