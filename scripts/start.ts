@@ -7,14 +7,13 @@
 //        --port N (overrides PORT).
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { EnvError, parseEnv, startEnvSchema } from "../lib/env";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { DEMO_ACCOUNTS, seedDemoDataIfEmpty } from "../prisma/seed";
 import { buildIsCurrent, markBuildCurrent } from "./build-freshness";
-import { canConnect, findFreePort, migrateDatabase, startEmbeddedPostgres, type RunningDatabase } from "./database";
+import { canConnect, findFreePort, makeTempDir, migrateDatabase, startEmbeddedPostgres, type RunningDatabase } from "./database";
 import { runToCompletion, startChild, stopChild, waitForHttp, type Child } from "./processes";
 
 const args = process.argv.slice(2);
@@ -62,7 +61,7 @@ function authSecret(configured: string | undefined): string {
 async function openDatabase(configured: string | undefined, embeddedPort: number): Promise<RunningDatabase> {
   if (configured) return { url: configured, embedded: false, stop: async () => {} };
   if (ephemeral) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bellhop-e2e-pg-"));
+    const dir = makeTempDir("bellhop-e2e-pg-");
     return startEmbeddedPostgres({ dir: path.join(dir, "data"), port: 0, persistent: false });
   }
   const dir = path.resolve(".data/pg");

@@ -18,6 +18,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true, // self-hosted: the Host header is the deployment's own
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in" },
+  logger: {
+    // A wrong password is an expected outcome (answered with 401 by /api/session), not a server error.
+    error(error) {
+      if (error instanceof CredentialsSignin || (error.cause as { err?: unknown } | undefined)?.err instanceof CredentialsSignin) return;
+      console.error("[auth]", error);
+    },
+  },
   callbacks: {
     // The JWT carries only the user id (`sub`); role and property access are reloaded per request.
     session({ session, token }) {
