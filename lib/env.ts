@@ -9,7 +9,11 @@ export const serverEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL"),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one with `openssl rand -base64 32`)"),
+  /** 32 bytes (hex or base64) encrypting Booking.com credentials at rest; see lib/secrets.ts. */
+  SECRETS_KEY: z.string().refine((value) => /^[0-9a-f]{64}$/i.test(value) || Buffer.from(value, "base64").length === 32, "must be 32 bytes, as 64 hex characters or base64"),
   BOOKING_API_BASE_URL: optionalUrl,
+  /** Set by `npm start` when it runs the sandbox: the sandbox's root URL (control API, guest page). */
+  SANDBOX_URL: optionalUrl,
 });
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
 
@@ -19,6 +23,7 @@ export const startEnvSchema = z.object({
   HOST: z.string().min(1).default("0.0.0.0"),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL").optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one with `openssl rand -base64 32`)").optional(),
+  SECRETS_KEY: z.string().min(1).optional(),
   EMBEDDED_PG_PORT: port.default(54329),
   BOOKING_API_BASE_URL: optionalUrl,
   SANDBOX_PORT: port.default(4010),

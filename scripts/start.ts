@@ -11,7 +11,7 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { EnvError, parseEnv, startEnvSchema } from "../lib/env";
 import { PrismaClient } from "../lib/generated/prisma/client";
-import { DEMO_ACCOUNTS, seedDemoDataIfEmpty } from "../prisma/seed";
+import { DEMO_ACCOUNTS, pointSandboxConnectionAt, seedDemoDataIfEmpty } from "../prisma/seed";
 import { buildIsCurrent, markBuildCurrent } from "./build-freshness";
 import { canConnect, findFreePort, makeTempDir, migrateDatabase, startEmbeddedPostgres, type RunningDatabase } from "./database";
 import { runToCompletion, startChild, stopChild, waitForHttp, type Child } from "./processes";
@@ -46,14 +46,14 @@ function loadDotEnv() {
   }
 }
 
-/** AUTH_SECRET from the environment, else one generated once and kept in .data (never committed). */
-function authSecret(configured: string | undefined): string {
+/** A secret from the environment, else one generated once and kept in .data (never committed). */
+function persistentSecret(configured: string | undefined, fileName: string): string {
   if (configured) return configured;
-  if (ephemeral) return randomBytes(32).toString("base64url");
-  const file = path.resolve(".data/auth-secret");
+  if (ephemeral) return randomBytes(32).toString("base64");
+  const file = path.resolve(".data", fileName);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    fs.writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
   }
   return fs.readFileSync(file, "utf8").trim();
 }
@@ -80,24 +80,28 @@ async function main() {
 
   loadDotEnv();
   const env = parseEnv(startEnvSchema, { ...process.env, ...(portArg ? { PORT: portArg } : {}) });
-  const secret = authSecret(env.AUTH_SECRET);
+  const authSecret = persistentSecret(env.AUTH_SECRET, "auth-secret");
+  const secretsKey = persistentSecret(env.SECRETS_KEY, "secrets-key");
 
   database = await openDatabase(env.DATABASE_URL, env.EMBEDDED_PG_PORT);
   log(`database ready (${database.embedded ? "embedded Postgres" : "DATABASE_URL"}) in ${Math.round(performance.now() - started)} ms`);
   await migrateDatabase(database.url);
 
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url, max: 2 }) });
-  if (await seedDemoDataIfEmpty(prisma)) log("empty database: demo accounts and properties created");
-  const demoAdminExists = (await prisma.user.count({ where: { email: DEMO_ACCOUNTS.admin.email, active: true } })) > 0;
-  await prisma.$disconnect();
-
   const appEnv: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: database.url,
-    AUTH_SECRET: secret,
+    AUTH_SECRET: authSecret,
+    SECRETS_KEY: secretsKey,
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: dev ? "development" : "production",
   };
+  const sandboxUrl = await startSandboxUnlessConfigured(env, appEnv);
+
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url, max: 2 }) });
+  if (await seedDemoDataIfEmpty(prisma, { sandboxUrl: sandboxUrl ?? undefined, secretsKey })) log("empty database: demo accounts and properties created");
+  if (sandboxUrl) await pointSandboxConnectionAt(prisma, sandboxUrl);
+  const demoAdminExists = (await prisma.user.count({ where: { email: DEMO_ACCOUNTS.admin.email, active: true } })) > 0;
+  await prisma.$disconnect();
 
   if (!dev && !buildIsCurrent()) {
     log("building the app (sources changed since the last build)…");
@@ -110,8 +114,6 @@ async function main() {
     markBuildCurrent();
     log(`build finished in ${((performance.now() - buildStarted) / 1000).toFixed(1)} s`);
   }
-
-  const sandboxUrl = await startSandboxUnlessConfigured(env, appEnv);
 
   const next = startChild("next", "node_modules/.bin/next", [dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOST], appEnv);
   children.push(next);
@@ -142,7 +144,7 @@ async function main() {
 async function startSandboxUnlessConfigured(env: { BOOKING_API_BASE_URL?: string; SANDBOX_PORT: number }, appEnv: NodeJS.ProcessEnv): Promise<string | null> {
   if (env.BOOKING_API_BASE_URL || !fs.existsSync("sandbox/main.ts")) return null;
   const port = ephemeral ? await findFreePort() : env.SANDBOX_PORT;
-  const sandboxEnv = { ...process.env, SANDBOX_PORT: String(port), ...(ephemeral ? { SANDBOX_STATE_FILE: "memory" } : {}) };
+  const sandboxEnv = { ...process.env, SANDBOX_PORT: String(port), SANDBOX_HOST: "127.0.0.1", ...(ephemeral ? { SANDBOX_STATE_FILE: "memory" } : {}) };
   const sandbox = startChild("sandbox", "node_modules/.bin/tsx", ["sandbox/main.ts"], sandboxEnv, { quiet: true });
   children.push(sandbox);
   const url = `http://127.0.0.1:${port}`;
