@@ -7,7 +7,7 @@ import path from "node:path";
 // tests/global-db.ts creates fresh for each run.
 export default defineConfig({
   plugins: [react()],
-  resolve: { alias: { "@": path.resolve(__dirname) } },
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     // next-auth imports "next/server" without an extension; let Vite resolve it instead of Node.
     server: { deps: { inline: ["next-auth"] } },
