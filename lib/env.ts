@@ -2,7 +2,7 @@
 // variable stops the process with one line that names it (see formatEnvError).
 import { z } from "zod";
 
-const port = z.coerce.number().int().min(1).max(65535);
+const port = z.coerce.number({ error: "must be a port number from 1 to 65535" }).int("must be a port number from 1 to 65535").min(1, "must be a port number from 1 to 65535").max(65535, "must be a port number from 1 to 65535");
 const optionalUrl = z.string().url().optional();
 
 export const serverEnvSchema = z.object({
@@ -36,15 +36,15 @@ export function parseEnv<T extends z.ZodType>(schema: T, source: Record<string, 
   // Empty strings count as unset, as in most .env tooling.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
   const result = schema.safeParse(cleaned);
-  if (!result.success) throw new EnvError(formatEnvError(result.error));
+  if (!result.success) throw new EnvError(formatEnvError(result.error, cleaned));
   return result.data;
 }
 
-export function formatEnvError(error: z.ZodError): string {
+export function formatEnvError(error: z.ZodError, source: Record<string, unknown>): string {
   const issue = error.issues[0];
   if (!issue) return "Invalid environment";
   const name = issue.path.join(".") || "environment";
-  const problem = issue.code === "invalid_type" && issue.input === undefined ? "is required but not set" : issue.message;
+  const problem = source[name] === undefined ? "is required but not set" : issue.message;
   return `Invalid environment variable ${name}: ${problem}`;
 }
 
