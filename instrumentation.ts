@@ -1,15 +1,8 @@
-// Runs once when the Next.js server starts: validate the environment before serving anything, so a
-// missing or invalid variable stops the process with one line naming it (not a 500 at first use).
+// Runs once when the Next.js server starts. The Node-only part lives in its own module, imported only
+// on the Node.js runtime, so the Edge build never sees process.exit.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { EnvError, serverEnv } = await import("./lib/env");
-  try {
-    serverEnv();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(`[bellhop] ${error.message}`);
-      process.exit(1);
-    }
-    throw error;
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { validateEnvironmentOrExit } = await import("./lib/validate-environment");
+    validateEnvironmentOrExit();
   }
 }
