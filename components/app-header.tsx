@@ -9,6 +9,11 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
         <Link href="/inbox" className="font-semibold">
           Bellhop
         </Link>
+        {viewer.role === "admin" && (
+          <Link href="/settings" className="text-sm text-slate-700 hover:underline dark:text-slate-300">
+            Settings
+          </Link>
+        )}
       </nav>
       <div className="flex items-center gap-3 text-sm">
         <span data-testid="signed-in-as">

@@ -1,0 +1,12 @@
+import { withViewer } from "@/lib/auth/guard";
+import { connectionInputSchema } from "@/lib/admin/connection.validation";
+import { getConnections } from "@/lib/admin/get-connections";
+import { readJsonBody } from "@/lib/admin/read-json-body";
+import { saveConnection } from "@/lib/admin/save-connection";
+
+export const GET = withViewer({ role: "admin" }, async () => ({ connections: await getConnections() }));
+
+export const POST = withViewer({ role: "admin" }, async ({ request, viewer }) => {
+  const input = await readJsonBody(request, connectionInputSchema, "connection");
+  return Response.json(await saveConnection(viewer, null, input), { status: 201 });
+});

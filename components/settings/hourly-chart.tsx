@@ -1,0 +1,45 @@
+"use client";
+
+import type { HourBucket } from "@/lib/admin/get-sync-health";
+
+/** Messages stored per hour over the last day: inline SVG bars, with the same numbers as a hidden table. */
+export function HourlyChart({ buckets, label }: { buckets: HourBucket[]; label: string }) {
+  const max = Math.max(1, ...buckets.map((bucket) => bucket.count));
+  const width = 24 * 12;
+  const height = 60;
+  const hourLabel = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
+  return (
+    <figure className="space-y-1">
+      <svg role="img" aria-label={label} viewBox={`0 0 ${width} ${height}`} className="h-16 w-full max-w-md text-blue-600 dark:text-blue-400" preserveAspectRatio="none">
+        <title>{label}</title>
+        <line x1={0} y1={height - 0.5} x2={width} y2={height - 0.5} className="stroke-slate-300 dark:stroke-slate-700" strokeWidth={1} />
+        {buckets.map((bucket, index) => {
+          const barHeight = bucket.count === 0 ? 0 : Math.max(2, (bucket.count / max) * (height - 4));
+          return (
+            <rect key={bucket.hour} x={index * 12 + 1} y={height - barHeight} width={10} height={barHeight} rx={1} fill="currentColor">
+              <title>{`${hourLabel(bucket.hour)}: ${bucket.count}`}</title>
+            </rect>
+          );
+        })}
+      </svg>
+      <figcaption className="text-xs text-slate-600 dark:text-slate-400">Messages stored per hour, last 24 hours (peak {max === 1 && buckets.every((b) => b.count === 0) ? 0 : max})</figcaption>
+      <table className="sr-only">
+        <caption>{label}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Hour starting</th>
+            <th scope="col">Messages stored</th>
+          </tr>
+        </thead>
+        <tbody>
+          {buckets.map((bucket) => (
+            <tr key={bucket.hour}>
+              <td>{hourLabel(bucket.hour)}</td>
+              <td>{bucket.count}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}

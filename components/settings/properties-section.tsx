@@ -1,0 +1,176 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import type { AddPropertyResult } from "@/lib/admin/add-property";
+import type { ConnectionView } from "@/lib/admin/get-connections";
+import type { AdminPropertyView } from "@/lib/admin/list-admin-properties";
+import type { SavedReplyView } from "@/lib/admin/list-saved-replies";
+import { adminFetch, adminKeys, errorMessage, fieldErrors } from "./admin-api";
+import { BackfillProgress } from "./backfill-progress";
+import { buttonClass, Field, inputClass, Notice, SectionCard } from "./form-controls";
+
+export function PropertiesSection({ timeZones }: { timeZones: string[] }) {
+  const properties = useQuery({
+    queryKey: adminKeys.properties(),
+    queryFn: () => adminFetch<{ properties: AdminPropertyView[] }>("/api/admin/properties"),
+    // While an import runs, poll so the progress bar moves; stop once every import has settled.
+    refetchInterval: (query) => (query.state.data?.properties.some((p) => p.backfillState === "pending" || p.backfillState === "running") ? 1500 : false),
+  });
+  const replies = useQuery({ queryKey: adminKeys.savedReplies(), queryFn: () => adminFetch<{ replies: SavedReplyView[] }>("/api/admin/saved-replies") });
+
+  return (
+    <SectionCard id="properties" title="Properties" description="The Booking.com properties Bellhop syncs. Adding one imports its conversation history.">
+      <Notice tone="info">
+        Booking.com removes links from messages unless their domain is approved in the Extranet (Property → Messaging → security settings, the link
+        allowlist). Approve your own website there before putting links in replies or saved replies.
+      </Notice>
+      {properties.isError && <Notice tone="error">{errorMessage(properties.error)}</Notice>}
+      {properties.data && (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm" data-testid="property-table">
+            <caption className="sr-only">Properties</caption>
+            <thead className="text-xs uppercase text-slate-600 dark:text-slate-400">
+              <tr>
+                <th scope="col" className="py-2 pr-3 font-medium">Property</th>
+                <th scope="col" className="py-2 pr-3 font-medium">Time zone</th>
+                <th scope="col" className="py-2 pr-3 font-medium">History import</th>
+                <th scope="col" className="py-2 pr-3 font-medium">Welcome message</th>
+                <th scope="col" className="py-2 font-medium">Enabled</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+              {properties.data.properties.map((property) => (
+                <PropertyRow key={property.id} property={property} replies={replies.data?.replies ?? []} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <AddPropertyForm timeZones={timeZones} />
+    </SectionCard>
+  );
+}
+
+function PropertyRow({ property, replies }: { property: AdminPropertyView; replies: SavedReplyView[] }) {
+  const queryClient = useQueryClient();
+  const update = useMutation({
+    mutationFn: (body: { enabled?: boolean; welcomeReplyId?: string | null }) =>
+      adminFetch<{ property: AdminPropertyView }>(`/api/admin/properties/${property.id}`, { method: "PATCH", body }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: adminKeys.all }),
+  });
+  const usable = replies.filter((reply) => reply.propertyId === null || reply.propertyId === property.id);
+  return (
+    <tr data-testid={`property-row-${property.id}`} className="align-top">
+      <td className="py-3 pr-3">
+        <div className="font-medium">{property.name}</div>
+        <div className="text-xs text-slate-600 dark:text-slate-400">
+          #{property.id}
+          {property.connectionName && <> · {property.connectionName}</>}
+        </div>
+        {update.isError && <p className="mt-1 text-xs text-red-700 dark:text-red-400">{errorMessage(update.error)}</p>}
+      </td>
+      <td className="py-3 pr-3">{property.timeZone}</td>
+      <td className="py-3 pr-3">
+        <BackfillProgress property={property} />
+      </td>
+      <td className="py-3 pr-3">
+        <label className="sr-only" htmlFor={`welcome-${property.id}`}>
+          Welcome message for {property.name}
+        </label>
+        <select
+          id={`welcome-${property.id}`}
+          className={inputClass}
+          value={property.welcomeReplyId ?? ""}
+          disabled={update.isPending}
+          onChange={(event) => update.mutate({ welcomeReplyId: event.target.value || null })}
+        >
+          <option value="">None</option>
+          {usable.map((reply) => (
+            <option key={reply.id} value={reply.id}>
+              {reply.title}
+            </option>
+          ))}
+        </select>
+        <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Sent once when a new reservation&apos;s conversation appears.</p>
+      </td>
+      <td className="py-3">
+        <label className="flex items-center gap-2">
+          <input type="checkbox" checked={property.enabled} disabled={update.isPending} onChange={(event) => update.mutate({ enabled: event.target.checked })} />
+          <span className="sr-only">Sync {property.name}</span>
+          <span aria-hidden>{property.enabled ? "On" : "Off"}</span>
+        </label>
+      </td>
+    </tr>
+  );
+}
+
+function AddPropertyForm({ timeZones }: { timeZones: string[] }) {
+  const queryClient = useQueryClient();
+  const connections = useQuery({ queryKey: adminKeys.connections(), queryFn: () => adminFetch<{ connections: ConnectionView[] }>("/api/admin/connections") });
+  const [form, setForm] = useState({ id: "", name: "", timeZone: "Europe/Amsterdam", connectionId: "" });
+  const [warning, setWarning] = useState<string | null>(null);
+  const [added, setAdded] = useState<string | null>(null);
+  const connectionId = form.connectionId || connections.data?.connections[0]?.id || "";
+  const add = useMutation({
+    mutationFn: () => adminFetch<AddPropertyResult>("/api/admin/properties", { method: "POST", body: { ...form, connectionId } }),
+    onSuccess: (result) => {
+      setWarning(result.warning);
+      setAdded(result.property.name);
+      setForm((current) => ({ ...current, id: "", name: "" }));
+      void queryClient.invalidateQueries({ queryKey: adminKeys.all });
+    },
+  });
+  const errors = fieldErrors(add.error);
+  return (
+    <form
+      aria-label="Add a property"
+      className="space-y-3 rounded-md border border-dashed border-slate-300 p-4 dark:border-slate-700"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        setAdded(null);
+        add.mutate();
+      }}
+    >
+      <h3 className="text-sm font-semibold">Add a property</h3>
+      <div className="grid gap-3 sm:grid-cols-4">
+        <Field label="Booking.com property id" error={errors.id}>
+          {(props) => <input {...props} inputMode="numeric" className={inputClass} value={form.id} onChange={(e) => setForm({ ...form, id: e.target.value })} />}
+        </Field>
+        <Field label="Display name" error={errors.name}>
+          {(props) => <input {...props} className={inputClass} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
+        </Field>
+        <Field label="Time zone" error={errors.timeZone}>
+          {(props) => (
+            <>
+              <input {...props} list="time-zones" className={inputClass} value={form.timeZone} onChange={(e) => setForm({ ...form, timeZone: e.target.value })} />
+              <datalist id="time-zones">
+                {timeZones.map((zone) => (
+                  <option key={zone} value={zone} />
+                ))}
+              </datalist>
+            </>
+          )}
+        </Field>
+        <Field label="Connection" error={errors.connectionId}>
+          {(props) => (
+            <select {...props} className={inputClass} value={connectionId} onChange={(e) => setForm({ ...form, connectionId: e.target.value })}>
+              {(connections.data?.connections ?? []).map((connection) => (
+                <option key={connection.id} value={connection.id}>
+                  {connection.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      {add.isError && Object.keys(errors).length === 0 && <Notice tone="error">{errorMessage(add.error)}</Notice>}
+      {added && !warning && <Notice tone="ok">{added} added. Its history import has started.</Notice>}
+      {warning && <Notice tone="warn">{warning}</Notice>}
+      <button type="submit" className={buttonClass} disabled={add.isPending || !connectionId}>
+        {add.isPending ? "Checking with Booking.com…" : "Add property"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,176 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import type { PreviewValues } from "@/lib/admin/get-preview-values";
+import type { AdminPropertyView } from "@/lib/admin/list-admin-properties";
+import type { SavedReplyView } from "@/lib/admin/list-saved-replies";
+import { PLACEHOLDERS, renderReply } from "@/lib/inbox/placeholders";
+import { adminFetch, adminKeys, errorMessage, fieldErrors } from "./admin-api";
+import { buttonClass, Field, inputClass, Notice, secondaryButtonClass, SectionCard } from "./form-controls";
+
+type Draft = { id: string | null; title: string; body: string; propertyId: string | null };
+const EMPTY: Draft = { id: null, title: "", body: "", propertyId: null };
+
+export function SavedRepliesSection() {
+  const replies = useQuery({ queryKey: adminKeys.savedReplies(), queryFn: () => adminFetch<{ replies: SavedReplyView[] }>("/api/admin/saved-replies") });
+  const properties = useQuery({ queryKey: adminKeys.properties(), queryFn: () => adminFetch<{ properties: AdminPropertyView[] }>("/api/admin/properties") });
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: (id: string) => adminFetch<void>(`/api/admin/saved-replies/${id}`, { method: "DELETE" }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: adminKeys.all }),
+  });
+  const names = new Map((properties.data?.properties ?? []).map((property) => [property.id, property.name]));
+
+  return (
+    <SectionCard
+      id="saved-replies"
+      title="Saved replies"
+      description="Templates staff insert from the inbox. Placeholders are filled from the conversation; a reply can be limited to one property."
+    >
+      {replies.isError && <Notice tone="error">{errorMessage(replies.error)}</Notice>}
+      {replies.data && replies.data.replies.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">No saved replies yet.</p>}
+      {replies.data && replies.data.replies.length > 0 && (
+        <ul className="divide-y divide-slate-200 rounded-md border border-slate-200 dark:divide-slate-800 dark:border-slate-800" data-testid="saved-reply-list">
+          {replies.data.replies.map((reply) => (
+            <li key={reply.id} className="flex flex-wrap items-start justify-between gap-3 px-3 py-2 text-sm">
+              <div className="min-w-0 flex-1">
+                <div className="font-medium">{reply.title}</div>
+                <div className="text-xs text-slate-600 dark:text-slate-400">
+                  {reply.propertyId ? names.get(reply.propertyId) ?? `#${reply.propertyId}` : "All properties"}
+                  {reply.welcomeForPropertyIds.length > 0 && <> · welcome message for {reply.welcomeForPropertyIds.map((id) => names.get(id) ?? id).join(", ")}</>}
+                </div>
+                <p className="mt-1 line-clamp-2 whitespace-pre-line text-slate-600 dark:text-slate-400">{reply.body}</p>
+              </div>
+              <div className="flex gap-2">
+                <button type="button" className={secondaryButtonClass} onClick={() => setDraft({ id: reply.id, title: reply.title, body: reply.body, propertyId: reply.propertyId })}>
+                  Edit<span className="sr-only"> {reply.title}</span>
+                </button>
+                <button
+                  type="button"
+                  className={secondaryButtonClass}
+                  disabled={remove.isPending}
+                  onClick={() => {
+                    if (window.confirm(`Delete the saved reply “${reply.title}”?`)) remove.mutate(reply.id);
+                  }}
+                >
+                  Delete<span className="sr-only"> {reply.title}</span>
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {remove.isError && <Notice tone="error">{errorMessage(remove.error)}</Notice>}
+      <ReplyEditor key={draft.id ?? "new"} draft={draft} properties={properties.data?.properties ?? []} onDone={() => setDraft(EMPTY)} />
+    </SectionCard>
+  );
+}
+
+function ReplyEditor({ draft, properties, onDone }: { draft: Draft; properties: AdminPropertyView[]; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState(draft);
+  const [savedTitle, setSavedTitle] = useState<string | null>(null);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const preview = useQuery({
+    queryKey: adminKeys.previewValues(form.propertyId),
+    queryFn: () => adminFetch<PreviewValues>(`/api/admin/saved-replies/preview-values${form.propertyId ? `?propertyId=${form.propertyId}` : ""}`),
+  });
+  const save = useMutation({
+    mutationFn: () =>
+      adminFetch<{ reply: SavedReplyView }>(form.id ? `/api/admin/saved-replies/${form.id}` : "/api/admin/saved-replies", {
+        method: form.id ? "PUT" : "POST",
+        body: { title: form.title, body: form.body, propertyId: form.propertyId },
+      }),
+    onSuccess: (result) => {
+      setSavedTitle(result.reply.title);
+      void queryClient.invalidateQueries({ queryKey: adminKeys.all });
+      onDone();
+    },
+  });
+  const errors = fieldErrors(save.error);
+  const rendered = renderReply(form.body, preview.data?.values ?? {});
+
+  function insert(name: string) {
+    const token = `{${name}}`;
+    const area = bodyRef.current;
+    const start = area?.selectionStart ?? form.body.length;
+    const end = area?.selectionEnd ?? form.body.length;
+    setForm({ ...form, body: form.body.slice(0, start) + token + form.body.slice(end) });
+    requestAnimationFrame(() => {
+      area?.focus();
+      area?.setSelectionRange(start + token.length, start + token.length);
+    });
+  }
+
+  return (
+    <form
+      aria-label={form.id ? "Edit saved reply" : "New saved reply"}
+      className="space-y-3 rounded-md border border-dashed border-slate-300 p-4 dark:border-slate-700"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        setSavedTitle(null);
+        save.mutate();
+      }}
+    >
+      <h3 className="text-sm font-semibold">{form.id ? `Edit “${draft.title}”` : "New saved reply"}</h3>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field label="Title" error={errors.title}>
+          {(props) => <input {...props} className={inputClass} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} />}
+        </Field>
+        <Field label="Available for" error={errors.propertyId}>
+          {(props) => (
+            <select {...props} className={inputClass} value={form.propertyId ?? ""} onChange={(e) => setForm({ ...form, propertyId: e.target.value || null })}>
+              <option value="">All properties</option>
+              {properties.map((property) => (
+                <option key={property.id} value={property.id}>
+                  {property.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <div className="flex flex-wrap items-center gap-2 text-xs">
+        <span className="text-slate-600 dark:text-slate-400">Insert:</span>
+        {Object.entries(PLACEHOLDERS).map(([name, description]) => (
+          <button key={name} type="button" className="rounded border border-slate-300 px-2 py-0.5 font-mono hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900" title={description} onClick={() => insert(name)}>
+            {`{${name}}`}
+          </button>
+        ))}
+      </div>
+      <Field label="Text" error={errors.body}>
+        {(props) => <textarea {...props} ref={bodyRef} rows={5} className={inputClass} value={form.body} onChange={(e) => setForm({ ...form, body: e.target.value })} />}
+      </Field>
+      {rendered.unknown.length > 0 && (
+        <Notice tone="warn" testId="unknown-placeholders">
+          Unknown placeholder{rendered.unknown.length === 1 ? "" : "s"}: {rendered.unknown.map((name) => `{${name}}`).join(", ")}. Use{" "}
+          {Object.keys(PLACEHOLDERS)
+            .map((name) => `{${name}}`)
+            .join(", ")}
+          .
+        </Notice>
+      )}
+      <div className="rounded-md bg-slate-50 p-3 text-sm dark:bg-slate-900" aria-live="polite">
+        <div className="mb-1 text-xs text-slate-600 dark:text-slate-400">Preview with {preview.data?.source ?? "…"}</div>
+        <p className="whitespace-pre-line" data-testid="reply-preview">
+          {rendered.text || <span className="text-slate-600 dark:text-slate-400">Nothing to preview yet.</span>}
+        </p>
+      </div>
+      {save.isError && Object.keys(errors).length === 0 && <Notice tone="error">{errorMessage(save.error)}</Notice>}
+      {savedTitle && <Notice tone="ok">Saved “{savedTitle}”.</Notice>}
+      <div className="flex gap-2">
+        <button type="submit" className={buttonClass} disabled={save.isPending}>
+          {save.isPending ? "Saving…" : form.id ? "Save changes" : "Save reply"}
+        </button>
+        {form.id && (
+          <button type="button" className={secondaryButtonClass} onClick={onDone}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

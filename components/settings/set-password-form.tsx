@@ -1,0 +1,53 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { adminFetch, errorMessage, fieldErrors } from "./admin-api";
+import { buttonClass, Field, inputClass, Notice } from "./form-controls";
+
+export function SetPasswordForm({ token, name, email }: { token: string; name: string; email: string }) {
+  const [password, setPassword] = useState("");
+  const [confirm, setConfirm] = useState("");
+  const [state, setState] = useState<{ pending: boolean; error: unknown; done: boolean }>({ pending: false, error: null, done: false });
+  const mismatch = confirm.length > 0 && confirm !== password;
+
+  if (state.done) {
+    return (
+      <Notice tone="ok" testId="set-password-done">
+        Your password is set. <Link href="/sign-in" className="font-medium underline">Sign in</Link> with {email}.
+      </Notice>
+    );
+  }
+  const errors = fieldErrors(state.error);
+  return (
+    <form
+      className="space-y-4"
+      noValidate
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (mismatch) return;
+        setState({ pending: true, error: null, done: false });
+        try {
+          await adminFetch("/api/set-password", { method: "POST", body: { token, password } });
+          setState({ pending: false, error: null, done: true });
+        } catch (error) {
+          setState({ pending: false, error, done: false });
+        }
+      }}
+    >
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Hello {name}. Choose the password you will sign in with as <strong>{email}</strong>. This link works once.
+      </p>
+      <Field label="New password" error={errors.password} hint="At least 10 characters.">
+        {(props) => <input {...props} type="password" autoComplete="new-password" className={inputClass} value={password} onChange={(e) => setPassword(e.target.value)} />}
+      </Field>
+      <Field label="Repeat the password" error={mismatch ? "The passwords differ" : undefined}>
+        {(props) => <input {...props} type="password" autoComplete="new-password" className={inputClass} value={confirm} onChange={(e) => setConfirm(e.target.value)} />}
+      </Field>
+      {state.error !== null && Object.keys(errors).length === 0 && <Notice tone="error">{errorMessage(state.error)}</Notice>}
+      <button type="submit" className={`${buttonClass} w-full`} disabled={state.pending || mismatch || password.length === 0}>
+        {state.pending ? "Saving…" : "Set password"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,20 @@
+// A Booking.com client for an admin action (the connection test, checking a new property), built by
+// the sync engine's bookingClientFor (the one place that decrypts secrets) with retries off: an
+// admin waiting on a button wants the first answer, not a minute of backoff.
+import { AppError } from "../api/errors";
+import type { BookingClient } from "../booking/client";
+import type { BookingConnection } from "../generated/prisma/client";
+import { SecretDecryptionError } from "../secrets";
+import { bookingClientFor, ConnectionConfigError } from "../sync/connection-client";
+
+export const ADMIN_CALL_TIMEOUT_MS = 10_000;
+
+export function createConnectionClient(connection: BookingConnection, options: { timeoutMs?: number } = {}): BookingClient {
+  try {
+    return bookingClientFor(connection, { timeoutMs: options.timeoutMs ?? ADMIN_CALL_TIMEOUT_MS, retry: { maxAttempts: 1 } });
+  } catch (error) {
+    if (error instanceof SecretDecryptionError) throw new AppError("unprocessable", error.message);
+    if (error instanceof ConnectionConfigError) throw new AppError("unprocessable", "The connection is missing its credentials: enter them and save.");
+    throw error;
+  }
+}

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startTestSandbox, type TestSandbox } from "@/lib/booking/test-sandbox";
+import { db } from "@/lib/db";
+import { resetDatabase } from "@/tests/database";
+import { AppError } from "../api/errors";
+import type { Viewer } from "../auth/guard";
+import { addProperty } from "./add-property";
+import { createAdminViewer, sandboxConnectionInput } from "./admin-fixtures";
+import { listAdminProperties } from "./list-admin-properties";
+import { addPropertySchema, updatePropertySchema } from "./property.validation";
+import { saveConnection } from "./save-connection";
+import { saveSavedReply } from "./save-saved-reply";
+import { updateProperty } from "./update-property";
+
+let sandbox: TestSandbox;
+let admin: Viewer;
+let connectionId: string;
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+beforeEach(async () => {
+  await resetDatabase();
+  await sandbox.clearFaults();
+  admin = await createAdminViewer();
+  connectionId = (await saveConnection(admin, null, sandboxConnectionInput(sandbox.messagingBaseUrl))).connection.id;
+});
+
+describe("adding a property", () => {
+  it("checks the account reaches it, stores it pending backfill and audits it", async () => {
+    const { property, warning } = await addProperty(admin, addPropertySchema.parse({ id: "1383087", name: "Hotel Sakura Kyoto", timeZone: "Asia/Tokyo", connectionId }));
+    expect(warning).toBeNull();
+    expect(property).toMatchObject({ id: "1383087", connectionId, backfillState: "pending", backfillDone: 0, enabled: true });
+    expect((await listAdminProperties()).map((p) => p.id)).toEqual(["1383087"]);
+    const entry = await db().auditLog.findFirstOrThrow({ where: { action: "property.create" } });
+    expect(entry).toMatchObject({ targetId: "1383087", after: { name: "Hotel Sakura Kyoto", timeZone: "Asia/Tokyo" } });
+  });
+
+  it("refuses a property the account cannot reach (403), naming it", async () => {
+    const error = await addProperty(admin, addPropertySchema.parse({ id: "9999001", name: "No access", timeZone: "UTC", connectionId })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).fields?.id).toContain("no access to property 9999001");
+    expect(await db().property.count()).toBe(0);
+  });
+
+  it("adds it with a warning when Booking.com is down", async () => {
+    await sandbox.addFault({ endpoint: "tags.list", mode: "error_500", times: 1 });
+    const { warning } = await addProperty(admin, addPropertySchema.parse({ id: "4412087", name: "Harbor View Inn", timeZone: "America/New_York", connectionId }));
+    expect(warning).toContain("HTTP 500");
+    expect(await db().property.count()).toBe(1);
+  });
+
+  it("refuses a duplicate id, and validates the id and time zone", async () => {
+    await addProperty(admin, addPropertySchema.parse({ id: "1383087", name: "Sakura", timeZone: "Asia/Tokyo", connectionId }));
+    const error = await addProperty(admin, addPropertySchema.parse({ id: "1383087", name: "Again", timeZone: "Asia/Tokyo", connectionId })).catch((e: unknown) => e);
+    expect((error as AppError).fields).toEqual({ id: "Property 1383087 is already in Bellhop" });
+    const bad = addPropertySchema.safeParse({ id: "12ab", name: "X", timeZone: "Mars/Olympus", connectionId });
+    expect(bad.success).toBe(false);
+    const messages = Object.fromEntries(bad.error!.issues.map((issue) => [issue.path.join("."), issue.message]));
+    expect(messages).toEqual({ id: "The Booking.com property id is a number, e.g. 1383087", timeZone: "Enter an IANA time zone such as Europe/Amsterdam" });
+  });
+});
+
+describe("updating a property", () => {
+  it("sets a welcome reply usable for it, refuses one scoped to another property, and audits", async () => {
+    await db().property.createMany({ data: [{ id: "111", name: "Harbour", connectionId }, { id: "222", name: "Mountain", connectionId }] });
+    const shared = await saveSavedReply(admin, null, { title: "Welcome", body: "Hello {guest_name}!", propertyId: null });
+    const other = await saveSavedReply(admin, null, { title: "Mountain only", body: "Hi", propertyId: "222" });
+    const updated = await updateProperty(admin, "111", updatePropertySchema.parse({ welcomeReplyId: shared.id }));
+    expect(updated).toMatchObject({ welcomeReplyId: shared.id, welcomeReplyTitle: "Welcome" });
+    await expect(updateProperty(admin, "111", { welcomeReplyId: other.id })).rejects.toMatchObject({ fields: { welcomeReplyId: expect.any(String) } });
+    const entry = await db().auditLog.findFirstOrThrow({ where: { action: "property.welcome" } });
+    expect(entry).toMatchObject({ before: { welcomeReplyId: null }, after: { welcomeReplyId: shared.id } });
+  });
+
+  it("disables a property", async () => {
+    await db().property.create({ data: { id: "111", name: "Harbour", connectionId } });
+    expect((await updateProperty(admin, "111", { enabled: false })).enabled).toBe(false);
+  });
+});
