@@ -1,0 +1,245 @@
+// `npm run bench:inbox`: the inbox API under a big inbox. Seeds 100,000 conversations and 1,000,000
+// messages (generate_series, in a throwaway embedded Postgres), serves the production build with
+// `next start`, signs in over HTTP and measures, with a real HTTP client, the first page of each list
+// view, opening a thread (its newest 50 messages) and a search. Each figure is compared with the bare
+// SQL query that returns the same rows, run in the same process against the same database (the
+// benchmark checks that both return the same ids). Also prints the inbox page's first-load JavaScript.
+//
+// Targets: p95 < 50 ms for list and thread, < 150 ms for search; at most 3x the bare SQL; first-load
+// JS < 250 kB gzipped.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { Client } from "pg";
+import { hashPassword } from "../lib/auth/passwords";
+import { buildIsCurrent, markBuildCurrent } from "../scripts/build-freshness";
+import { findFreePort, makeTempDir, migrateDatabase, startEmbeddedPostgres } from "../scripts/database";
+
+const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 100_000);
+const MESSAGES_PER_CONVERSATION = Number(process.env.BENCH_MESSAGES_PER_CONVERSATION ?? 10);
+const RUNS = Number(process.env.BENCH_RUNS ?? 100);
+const ADMIN = { email: "bench@bellhop.local", password: "bench-password-123" };
+
+type Stats = { p50: number; p95: number; mean: number };
+
+async function main() {
+  if (!buildIsCurrent()) {
+    console.log("building the app (the production build is stale)…");
+    const result = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+    if (result.status !== 0) throw new Error("next build failed");
+    markBuildCurrent();
+  }
+
+  const dir = makeTempDir("bellhop-bench-pg-");
+  const database = await startEmbeddedPostgres({ dir: path.join(dir, "data"), port: 0, persistent: false });
+  let app: ReturnType<typeof spawn> | null = null;
+  try {
+    await migrateDatabase(database.url);
+    const sql = new Client({ connectionString: database.url });
+    await sql.connect();
+    const seeded = performance.now();
+    await seed(sql);
+    console.log(`seeded ${CONVERSATIONS.toLocaleString("en")} conversations and ${(CONVERSATIONS * MESSAGES_PER_CONVERSATION).toLocaleString("en")} messages in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
+
+    const port = await findFreePort();
+    app = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
+      env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: "bench-only-secret-0123456789abcdefghijklmnop", SECRETS_KEY: "0".repeat(64), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_TRUST_HOST: "true" },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(`${base}/api/health`);
+    const cookie = await signIn(base);
+    const get = async (pathname: string) => {
+      const response = await fetch(`${base}${pathname}`, { headers: { cookie } });
+      if (!response.ok) throw new Error(`${pathname}: ${response.status} ${await response.text()}`);
+      return response.json() as Promise<Record<string, unknown>>;
+    };
+    const adminId = (await sql.query<{ id: string }>("select id from users where email = $1", [ADMIN.email])).rows[0]!.id;
+    const thread = (await sql.query<{ id: string }>("select id from conversations order by last_message_at desc limit 1 offset 500")).rows[0]!.id;
+    const searchTerm = "parking";
+    // A rare term: the GIN index must still be used, not a walk over every conversation.
+    const rareTerm = "4000099";
+
+    const cases: { name: string; target: number; http: string; bare: { text: string; values: unknown[] }; idsOf: (body: Record<string, unknown>) => string[] }[] = [
+      ...(["all", "unread", "needs_reply", "no_reply_needed"] as const).map((view) => ({
+        name: `list: ${view}`,
+        target: 50,
+        http: `/api/conversations?view=${view}`,
+        bare: bareList(view, adminId),
+        idsOf: (body: Record<string, unknown>) => (body.items as { id: string }[]).map((item) => item.id),
+      })),
+      {
+        name: "thread: newest 50",
+        target: 50,
+        http: `/api/conversations/${thread}/messages`,
+        bare: {
+          text: `select m.*, u.name, (select json_agg(a.id) from attachments a where a.message_id = m.id) from messages m left join users u on u.id = m.author_id
+                 where m.conversation_id = $1 order by m.sent_at desc, m.id limit 51`,
+          values: [thread],
+        },
+        idsOf: (body) => (body.messages as { id: string }[]).map((message) => message.id),
+      },
+      searchCase(searchTerm, adminId),
+      searchCase(rareTerm, adminId),
+    ];
+
+    console.log(`\n${"case".padEnd(26)} ${"HTTP p50".padStart(9)} ${"HTTP p95".padStart(9)} ${"SQL p50".padStart(8)} ${"SQL p95".padStart(8)} ${"ratio".padStart(6)}  target`);
+    let failures = 0;
+    for (const item of cases) {
+      const body = await get(item.http);
+      const bareRows = (await sql.query<{ id: string }>(item.bare.text, item.bare.values)).rows.map((row) => row.id);
+      const httpIds = item.idsOf(body);
+      if (JSON.stringify(httpIds) !== JSON.stringify(bareRows.slice(0, httpIds.length))) throw new Error(`${item.name}: the bare SQL returned other rows than the API`);
+      const http = await measure(() => get(item.http));
+      const bare = await measure(() => sql.query(item.bare.text, item.bare.values));
+      const ratio = http.p95 / Math.max(bare.p95, 0.001);
+      const ok = http.p95 < item.target && ratio <= 3;
+      if (!ok) failures++;
+      console.log(
+        `${item.name.padEnd(26)} ${ms(http.p50)} ${ms(http.p95)} ${ms(bare.p50, 8)} ${ms(bare.p95, 8)} ${ratio.toFixed(1).padStart(5)}x  p95 < ${item.target} ms, ≤ 3x: ${ok ? "ok" : "MISSED"}  (${httpIds.length} rows)`,
+      );
+    }
+
+    const js = await firstLoadJs(base, cookie);
+    console.log(`\nfirst-load JavaScript of /inbox: ${(js.gzip / 1024).toFixed(1)} kB gzipped (${(js.raw / 1024).toFixed(1)} kB raw, ${js.files} files); target < 250 kB: ${js.gzip < 250 * 1024 ? "ok" : "MISSED"}`);
+    if (js.gzip >= 250 * 1024) failures++;
+    await sql.end();
+    if (failures > 0) process.exitCode = 1;
+  } finally {
+    if (app) {
+      app.kill("SIGTERM");
+      await new Promise((resolve) => app!.once("exit", resolve));
+    }
+    await database.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function searchCase(term: string, adminId: string) {
+  return {
+    name: `search: "${term}"`,
+    target: 150,
+    http: `/api/conversations?q=${encodeURIComponent(term)}`,
+    bare: {
+      text: `select c.*, (r.last_read_at is null) from conversations c left join conversation_reads r on r.conversation_id = c.id and r.user_id = $2
+             where c.last_message_at is not null and (c.search_vector @@ to_tsquery('simple', bellhop_unaccent($1)) or exists (
+               select 1 from messages m where m.conversation_id = c.id and m.search_vector @@ to_tsquery('simple', bellhop_unaccent($1))))
+             order by c.last_message_at desc, c.id limit 51`,
+      values: [`${term}:*`, adminId],
+    },
+    idsOf: (body: Record<string, unknown>) => (body.items as { id: string }[]).map((item) => item.id),
+  };
+}
+
+/** The same rows the list API returns for a view's first page (admin: no scope condition). */
+function bareList(view: "all" | "unread" | "needs_reply" | "no_reply_needed", userId: string): { text: string; values: unknown[] } {
+  const unread = "(c.last_guest_message_at is not null and (r.last_read_at is null or c.last_guest_message_at > r.last_read_at))";
+  const select = `select c.*, p.name, ${unread} as unread from conversations c join properties p on p.id = c.property_id
+                  left join conversation_reads r on r.conversation_id = c.id and r.user_id = $1`;
+  switch (view) {
+    case "all":
+      return { text: `${select} where c.last_message_at is not null order by c.last_message_at desc, c.id limit 51`, values: [userId] };
+    case "unread":
+      return { text: `${select} where ${unread} and c.last_message_at is not null order by c.last_message_at desc, c.id limit 51`, values: [userId] };
+    case "needs_reply":
+      return { text: `${select} where c.needs_reply_since is not null order by c.needs_reply_since, c.id limit 51`, values: [userId] };
+    case "no_reply_needed":
+      return { text: `${select} where c.no_reply_needed and c.last_message_at is not null order by c.last_message_at desc, c.id limit 51`, values: [userId] };
+  }
+}
+
+async function seed(sql: Client) {
+  await sql.query("insert into properties (id, name, time_zone, updated_at) values ('13921698','Demand API Messaging Test Hotel','Europe/Amsterdam',now()), ('6819547','Casa do Rio Lisboa','Europe/Lisbon',now()), ('6378711','Test Property','Europe/Berlin',now()), ('2098153','Demand API Test Hotel','Europe/Amsterdam',now())");
+  await sql.query("insert into users (id, email, name, password_hash, role, updated_at) values (gen_random_uuid(), $1, 'Bench Admin', $2, 'admin', now())", [ADMIN.email, await hashPassword(ADMIN.password)]);
+  // Seeding is not a live change: silence the NOTIFY trigger while bulk loading.
+  await sql.query("alter table conversations disable trigger conversations_notify");
+  await sql.query(
+    `insert into conversations (id, booking_id, property_id, type, reference, guest_name, last_message_at, last_message_preview, last_message_sender,
+       last_guest_message_at, needs_reply_since, no_reply_needed, message_count, updated_at)
+     select gen_random_uuid(), 'bench-' || i, (array['13921698','6819547','6378711','2098153'])[1 + i % 4],
+       (case when i % 50 = 0 then 'request_to_book' else 'reservation' end)::"ConversationType", (4000000000 + i)::text,
+       (array['José','Ana','Müller','Chloé','Pieter','Olivia','Jan','João','Zoë','Søren'])[1 + i % 10] || ' ' || (array['Álvarez','Souza','Schmidt','Bernard','de Vries','Wilson','Kowalski','Ferreira','Nakamura','Østergaard'])[1 + (i / 10) % 10],
+       now() - (i || ' minutes')::interval, 'Message ' || i, (case when i % 3 = 0 then 'property' else 'guest' end)::"SenderType",
+       now() - (i || ' minutes')::interval,
+       case when i % 5 = 0 then now() - (i || ' minutes')::interval end,
+       i % 20 = 7, $1, now()
+     from generate_series(1, $2::int) as i`,
+    [MESSAGES_PER_CONVERSATION, CONVERSATIONS],
+  );
+  await sql.query(
+    `insert into messages (id, booking_id, conversation_id, property_id, sender_type, message_type, content, sent_at)
+     select gen_random_uuid(), null, c.id, c.property_id, (case when n % 2 = 0 then 'guest' else 'property' end)::"SenderType", 'free_text',
+       (array['Hello, what time is check-in?','Is there parking near the hotel?','Can we get an extra bed for our child?','Merci beaucoup, à bientôt !',
+              'We arrive late, around 23:00.','Is breakfast included?','Could you recommend a restaurant nearby?','Obrigado pela ajuda!',
+              'Our flight is delayed by two hours.','Can we store luggage after check-out?'])[1 + (n + c.message_count * 0) % 10] || ' #' || n,
+       c.last_message_at - ((${MESSAGES_PER_CONVERSATION} - n) || ' hours')::interval
+     from conversations c cross join generate_series(1, ${MESSAGES_PER_CONVERSATION}) as n`,
+  );
+  await sql.query("alter table conversations enable trigger conversations_notify");
+  await sql.query("vacuum analyze conversations");
+  await sql.query("vacuum analyze messages");
+}
+
+async function signIn(base: string): Promise<string> {
+  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const csrfCookie = csrfResponse.headers.getSetCookie().map((value) => value.split(";")[0]).join("; ");
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ email: ADMIN.email, password: ADMIN.password, csrfToken, callbackUrl: `${base}/inbox` }),
+  });
+  const session = response.headers.getSetCookie().map((value) => value.split(";")[0]!).find((value) => value.includes("session-token"));
+  if (!session) throw new Error(`sign-in failed (${response.status})`);
+  return session;
+}
+
+async function measure(run: () => Promise<unknown>): Promise<Stats> {
+  for (let index = 0; index < 10; index++) await run();
+  const times: number[] = [];
+  for (let index = 0; index < RUNS; index++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(times.length * 0.5)]!, p95: times[Math.floor(times.length * 0.95)]!, mean: times.reduce((a, b) => a + b, 0) / times.length };
+}
+
+/** The scripts the /inbox page loads before it is interactive, as a browser fetches them (gzipped). */
+async function firstLoadJs(base: string, cookie: string): Promise<{ raw: number; gzip: number; files: number }> {
+  const html = await (await fetch(`${base}/inbox`, { headers: { cookie } })).text();
+  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]!))];
+  let raw = 0;
+  let gzip = 0;
+  for (const source of sources) {
+    const bytes = Buffer.from(await (await fetch(new URL(source, base))).arrayBuffer());
+    raw += bytes.byteLength;
+    gzip += gzipSync(bytes).byteLength;
+  }
+  return { raw, gzip, files: sources.length };
+}
+
+async function waitFor(url: string) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+function ms(value: number, width = 9): string {
+  return `${value.toFixed(1)} ms`.padStart(width);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,90 @@
+// @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { ConversationDetail } from "@/lib/inbox/schemas";
+import { Composer } from "./composer";
+import { inboxKeys } from "./query-keys";
+import type { PendingSend } from "./use-pending-sends";
+
+const conversation: ConversationDetail = {
+  id: "5f0c2a4e-8b1d-4c5e-9a77-1d2e3f4a5b6c",
+  propertyId: "6819547",
+  propertyName: "Casa do Rio Lisboa",
+  type: "reservation",
+  reference: "4338284887",
+  guestName: "Ana Souza",
+  access: "read_write",
+  noReplyNeeded: false,
+  lastMessageAt: null,
+  lastMessagePreview: null,
+  lastMessageSender: null,
+  needsReplySince: null,
+  unread: false,
+  propertyTimeZone: "Europe/Lisbon",
+  messageCount: 0,
+  changeSeq: "1",
+};
+
+function setup() {
+  const client = new QueryClient();
+  const fetchMock = vi.fn(async () => Response.json({ messageId: "m1", created: true }, { status: 201 }));
+  vi.stubGlobal("fetch", fetchMock);
+  render(
+    <QueryClientProvider client={client}>
+      <Composer conversation={conversation} />
+    </QueryClientProvider>,
+  );
+  const box = screen.getByLabelText("Reply to the guest") as HTMLTextAreaElement;
+  return { client, fetchMock, box };
+}
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe("Composer", () => {
+  it("sends on Enter with a browser-made key, and shows the reply at once", async () => {
+    const { client, fetchMock, box } = setup();
+    fireEvent.change(box, { target: { value: "See you tomorrow!" } });
+    fireEvent.keyDown(box, { key: "Enter" });
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe(`/api/conversations/${conversation.id}/messages`);
+    const body = JSON.parse(String(init.body)) as { content: string; clientKey: string };
+    expect(body.content).toBe("See you tomorrow!");
+    expect(body.clientKey).toMatch(/^[0-9a-f-]{36}$/);
+    const pending = client.getQueryData<PendingSend[]>(inboxKeys.pendingSends(conversation.id));
+    expect(pending?.[0]?.clientKey).toBe(body.clientKey);
+    expect(box.value).toBe("");
+  });
+
+  it("adds a line on Shift+Enter instead of sending", () => {
+    const { fetchMock, box } = setup();
+    fireEvent.change(box, { target: { value: "Line one" } });
+    const notPrevented = fireEvent.keyDown(box, { key: "Enter", shiftKey: true });
+    expect(notPrevented).toBe(true); // the browser inserts the newline
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it("blocks sending while a placeholder is left, and says which", () => {
+    const { fetchMock, box } = setup();
+    fireEvent.change(box, { target: { value: "Dear {guest_name}, welcome!" } });
+    expect(screen.getByTestId("placeholder-warning").textContent).toContain("{guest_name}");
+    expect((screen.getByRole("button", { name: "Send" }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.keyDown(box, { key: "Enter" });
+    expect(fetchMock).not.toHaveBeenCalled();
+    fireEvent.change(box, { target: { value: "Dear Ana, welcome!" } });
+    expect((screen.getByRole("button", { name: "Send" }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it("does not send twice on a double Enter", async () => {
+    const { fetchMock, box } = setup();
+    fireEvent.change(box, { target: { value: "Once only" } });
+    fireEvent.keyDown(box, { key: "Enter" });
+    fireEvent.keyDown(box, { key: "Enter" });
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,231 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { attachmentProblem } from "@/lib/inbox/image-type";
+import { placeholdersIn } from "@/lib/inbox/placeholders";
+import type { ConversationDetail } from "@/lib/inbox/schemas";
+import { uploadAttachment } from "./inbox-api";
+import { SavedReplyPicker } from "./saved-reply-picker";
+import { submitReply } from "./use-pending-sends";
+
+type Draft = { localId: string; file: File; previewUrl: string; progress: number; attachmentId: string | null; error: string | null; abort: () => void };
+
+/**
+ * The reply box. Enter sends, Shift+Enter breaks the line. Every send gets a key made here
+ * (crypto.randomUUID) that travels with it and with any retry, so the server sends it once at most.
+ */
+export function Composer({ conversation, autoFocus = false }: { conversation: ConversationDetail; autoFocus?: boolean }) {
+  const queryClient = useQueryClient();
+  const [text, setText] = useState("");
+  const [drafts, setDrafts] = useState<Draft[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [pickerOpen, setPickerOpen] = useState(false);
+  const [sending, setSending] = useState(false);
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const backdropRef = useRef<HTMLDivElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const sendingRef = useRef(false);
+
+  const placeholders = placeholdersIn(text);
+  const uploading = drafts.some((draft) => !draft.attachmentId && !draft.error);
+  const blocked = placeholders.length > 0;
+  const needsText = drafts.length > 0 && text.trim() === "";
+  const canSend = !sending && !uploading && !blocked && text.trim() !== "" && drafts.every((draft) => !draft.error);
+
+  useEffect(() => {
+    if (autoFocus) textareaRef.current?.focus();
+  }, [autoFocus]);
+  useEffect(() => () => drafts.forEach((draft) => URL.revokeObjectURL(draft.previewUrl)), []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const send = async () => {
+    if (!canSend || sendingRef.current) return;
+    sendingRef.current = true;
+    setSending(true);
+    const pending = {
+      clientKey: crypto.randomUUID(),
+      content: text,
+      attachmentIds: drafts.map((draft) => draft.attachmentId!).filter(Boolean),
+      attachmentPreviews: drafts.map((draft) => draft.previewUrl),
+      status: "posting" as const,
+      error: null,
+      createdAt: new Date().toISOString(),
+    };
+    setText("");
+    setDrafts([]);
+    setNotice(null);
+    try {
+      await submitReply(queryClient, conversation.id, pending);
+    } finally {
+      sendingRef.current = false;
+      setSending(false);
+      textareaRef.current?.focus();
+    }
+  };
+
+  const addFiles = async (files: FileList | null) => {
+    if (!files) return;
+    for (const file of Array.from(files)) {
+      // Checked by content (magic bytes), like the server does: a renamed PDF is refused here already.
+      const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
+      const problem = attachmentProblem(file.name, file.size, head);
+      if (problem) {
+        setNotice(problem);
+        continue;
+      }
+      const localId = crypto.randomUUID();
+      const upload = uploadAttachment(conversation.id, file, (progress) => setDrafts((list) => list.map((draft) => (draft.localId === localId ? { ...draft, progress } : draft))));
+      setDrafts((list) => [...list, { localId, file, previewUrl: URL.createObjectURL(file), progress: 0, attachmentId: null, error: null, abort: upload.abort }]);
+      setNotice(null);
+      upload.promise.then(
+        ({ attachmentId }) => setDrafts((list) => list.map((draft) => (draft.localId === localId ? { ...draft, attachmentId, progress: 1 } : draft))),
+        (error: unknown) => setDrafts((list) => list.map((draft) => (draft.localId === localId ? { ...draft, error: error instanceof Error ? error.message : "Upload failed." } : draft))),
+      );
+    }
+    if (fileRef.current) fileRef.current.value = "";
+  };
+
+  const removeDraft = (localId: string) =>
+    setDrafts((list) => {
+      const draft = list.find((item) => item.localId === localId);
+      if (draft) {
+        draft.abort();
+        URL.revokeObjectURL(draft.previewUrl);
+      }
+      return list.filter((item) => item.localId !== localId);
+    });
+
+  const insert = (value: string) => {
+    const area = textareaRef.current;
+    const start = area?.selectionStart ?? text.length;
+    const end = area?.selectionEnd ?? text.length;
+    const next = text.slice(0, start) + value + text.slice(end);
+    setText(next);
+    setPickerOpen(false);
+    requestAnimationFrame(() => {
+      area?.focus();
+      const firstGap = next.search(/\{[a-z_]+\}/);
+      // Select the first unfilled placeholder, so typing replaces it.
+      if (firstGap >= 0) area?.setSelectionRange(firstGap, next.indexOf("}", firstGap) + 1);
+      else area?.setSelectionRange(start + value.length, start + value.length);
+    });
+  };
+
+  return (
+    <form
+      className="border-t border-slate-200 bg-white px-3 py-3 sm:px-6 dark:border-slate-800 dark:bg-slate-950"
+      aria-label="Reply"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void send();
+      }}
+    >
+      <div className="mx-auto max-w-3xl">
+        {drafts.length > 0 ? (
+          <ul className="mb-2 flex flex-wrap gap-2" aria-label="Attachments to send">
+            {drafts.map((draft) => (
+              <li key={draft.localId} className="relative w-28 overflow-hidden rounded-lg border border-slate-200 text-xs dark:border-slate-700" data-testid="attachment-draft">
+                {/* eslint-disable-next-line @next/next/no-img-element -- a local blob: preview */}
+                <img src={draft.previewUrl} alt={`Preview of ${draft.file.name}`} className="h-20 w-full object-cover" />
+                <div className="px-1.5 py-1">
+                  <p className="truncate">{draft.file.name}</p>
+                  {draft.error ? (
+                    <p className="text-red-700 dark:text-red-400" role="alert">
+                      {draft.error}
+                    </p>
+                  ) : (
+                    <progress className="upload-progress h-1.5 w-full" max={1} value={draft.progress} aria-label={`Uploading ${draft.file.name}`} data-testid="upload-progress">
+                      {Math.round(draft.progress * 100)}%
+                    </progress>
+                  )}
+                </div>
+                <button type="button" onClick={() => removeDraft(draft.localId)} className="absolute top-1 right-1 rounded-full bg-black/60 px-1.5 text-white" aria-label={`Remove ${draft.file.name}`}>
+                  ✕
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <div className={`relative rounded-xl border bg-white focus-within:ring-2 dark:bg-slate-900 ${blocked ? "border-amber-400 focus-within:ring-amber-400" : "border-slate-300 focus-within:ring-indigo-500 dark:border-slate-700"}`}>
+          {/* The backdrop mirrors the text so unfilled placeholders can be highlighted behind it. */}
+          <div ref={backdropRef} aria-hidden className="composer-text pointer-events-none absolute inset-0 overflow-hidden text-transparent">
+            {highlight(text)}
+          </div>
+          <label htmlFor="reply-input" className="sr-only">
+            Reply to the guest
+          </label>
+          <textarea
+            id="reply-input"
+            ref={textareaRef}
+            value={text}
+            rows={3}
+            onChange={(event) => setText(event.target.value)}
+            onScroll={(event) => {
+              if (backdropRef.current) backdropRef.current.scrollTop = event.currentTarget.scrollTop;
+            }}
+            onKeyDown={(event) => {
+              if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+                event.preventDefault();
+                void send();
+              } else if (event.altKey && event.code === "KeyS") {
+                event.preventDefault();
+                setPickerOpen(true);
+              } else if (event.key === "Escape") {
+                event.currentTarget.blur();
+              }
+            }}
+            aria-invalid={blocked || undefined}
+            aria-describedby="composer-hint"
+            placeholder={`Write to ${conversation.guestName?.trim() || "the guest"}…`}
+            className="composer-text relative block max-h-60 min-h-[4.5rem] w-full resize-y bg-transparent outline-none placeholder:text-slate-400"
+          />
+        </div>
+        <div className="mt-2 flex flex-wrap items-center gap-2">
+          <input ref={fileRef} id="attach-input" type="file" accept="image/jpeg,image/png" multiple className="hidden" tabIndex={-1} onChange={(event) => void addFiles(event.target.files)} />
+          <button type="button" className="btn-secondary" onClick={() => fileRef.current?.click()} title="Attach JPEG or PNG images (up to 10 MB)">
+            Attach image
+          </button>
+          <SavedReplyPicker conversationId={conversation.id} open={pickerOpen} onOpenChange={setPickerOpen} onInsert={insert} />
+          <p id="composer-hint" className="min-w-0 flex-1 text-xs text-slate-500 dark:text-slate-400" aria-live="polite">
+            {blocked ? (
+              <span className="text-amber-800 dark:text-amber-300" data-testid="placeholder-warning">
+                Replace {placeholders.map((name) => `{${name}}`).join(", ")} before sending.
+              </span>
+            ) : needsText ? (
+              <span>Booking.com needs text with every attachment: write a message too.</span>
+            ) : (
+              <span className="hidden sm:inline">Enter to send · Shift+Enter for a new line · Alt+S saved replies</span>
+            )}
+          </p>
+          <button type="submit" className="btn-primary" disabled={!canSend} aria-disabled={!canSend}>
+            {sending ? "Sending…" : uploading ? "Uploading…" : "Send"}
+          </button>
+        </div>
+        {notice ? (
+          <p role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/50 dark:text-red-200" data-testid="attachment-error">
+            {notice}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+function highlight(text: string): React.ReactNode {
+  const parts = text.split(/(\{[a-z_]+\})/g);
+  return (
+    <>
+      {parts.map((part, index) =>
+        /^\{[a-z_]+\}$/.test(part) ? (
+          <mark key={index} className="rounded bg-amber-200 text-transparent dark:bg-amber-700/70">
+            {part}
+          </mark>
+        ) : (
+          <span key={index}>{part}</span>
+        ),
+      )}
+      {/* A trailing newline needs a character after it to take up a line, as in the textarea. */}
+      {"\u200b"}
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useEffect, useRef, useState } from "react";
+import { ConversationRow, ROW_HEIGHT } from "./conversation-row";
+import { fetchConversations } from "./inbox-api";
+import { inboxKeys, type ListFilters } from "./query-keys";
+import { isTypingTarget } from "./use-inbox-url";
+
+/**
+ * The infinite, virtualised list: only the rows on screen are in the DOM, so 100,000 conversations
+ * scroll like 50. The next page loads when the last rows come into view.
+ */
+export function ConversationList({ filters, openId, onOpen, showProperty }: { filters: ListFilters; openId: string | null; onOpen: (id: string) => void; showProperty: boolean }) {
+  const { view, sort, property, q } = filters;
+  const query = useInfiniteQuery({
+    queryKey: inboxKeys.list({ view, sort, property, q }),
+    queryFn: ({ pageParam, signal }) => fetchConversations({ view, sort, property, q }, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const items = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // Not useVirtualizer's fault: the React Compiler lint cannot see through its returned functions.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const virtualItems = virtualizer.getVirtualItems();
+  const lastVisible = virtualItems[virtualItems.length - 1]?.index ?? -1;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+
+  useEffect(() => {
+    if (lastVisible >= items.length - 10 && hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [lastVisible, items.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  // j/k move a highlight through the list; Enter opens it.
+  const [active, setActive] = useState(-1);
+  const activeIndex = active >= 0 ? Math.min(active, items.length - 1) : items.findIndex((item) => item.id === openId);
+  const latest = useRef({ activeIndex, items, onOpen, virtualizer });
+  useEffect(() => {
+    latest.current = { activeIndex, items, onOpen, virtualizer };
+  });
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+      if (document.querySelector("dialog[open]")) return;
+      const { activeIndex: current, items: rows, onOpen: open, virtualizer: list } = latest.current;
+      if (event.key === "j" || event.key === "k") {
+        event.preventDefault();
+        const next = Math.max(0, Math.min(rows.length - 1, current + (event.key === "j" ? 1 : -1)));
+        setActive(next);
+        list.scrollToIndex(next, { align: "auto" });
+      } else if (event.key === "Enter" && current >= 0 && rows[current] && !(event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement)) {
+        event.preventDefault();
+        open(rows[current].id);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  if (query.isPending) return <ListMessage>Loading conversations…</ListMessage>;
+  if (query.isError) return <ListMessage tone="error">{query.error.message}</ListMessage>;
+  if (items.length === 0) return <ListMessage>{q ? `Nothing matches “${q}”.` : emptyText(view)}</ListMessage>;
+
+  return (
+    <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto" data-testid="conversation-list">
+      <ul aria-label="Conversation list" className="relative" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualItems.map((row) => {
+          const item = items[row.index]!;
+          return (
+            <li key={item.id} className="absolute inset-x-0" style={{ height: row.size, transform: `translateY(${row.start}px)` }}>
+              <ConversationRow item={item} selected={item.id === openId} highlighted={row.index === activeIndex} showProperty={showProperty} onOpen={onOpen} />
+            </li>
+          );
+        })}
+      </ul>
+      {isFetchingNextPage ? <p className="py-3 text-center text-xs text-slate-500">Loading more…</p> : null}
+    </div>
+  );
+}
+
+function emptyText(view: ListFilters["view"]): string {
+  switch (view) {
+    case "unread":
+      return "You have read everything. Nice.";
+    case "needs_reply":
+      return "No guest is waiting for a reply.";
+    case "no_reply_needed":
+      return "No conversation is marked “no reply needed”.";
+    default:
+      return "No conversations yet. They appear here as guests write.";
+  }
+}
+
+function ListMessage({ children, tone }: { children: React.ReactNode; tone?: "error" }) {
+  return (
+    <p role={tone === "error" ? "alert" : "status"} className={`p-6 text-center text-sm ${tone === "error" ? "text-red-700 dark:text-red-400" : "text-slate-500 dark:text-slate-400"}`}>
+      {children}
+    </p>
+  );
+}

@@ -1,0 +1,97 @@
+"use client";
+
+import { memo } from "react";
+import type { ConversationListItem } from "@/lib/inbox/schemas";
+import { formatFull, formatShort, formatWaiting } from "./format-time";
+
+export const ROW_HEIGHT = 84;
+
+/** One list row: everything comes from the conversation's denormalised columns. */
+export const ConversationRow = memo(function ConversationRow({
+  item,
+  selected,
+  highlighted,
+  showProperty,
+  onOpen,
+}: {
+  item: ConversationListItem;
+  selected: boolean;
+  highlighted: boolean;
+  showProperty: boolean;
+  onOpen: (id: string) => void;
+}) {
+  const name = guestLabel(item);
+  const zone = localZone();
+  return (
+    <a
+      href={`/inbox?c=${item.id}`}
+      onClick={(event) => {
+        if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+        event.preventDefault();
+        onOpen(item.id);
+      }}
+      aria-current={selected ? "page" : undefined}
+      data-testid="conversation-row"
+      data-conversation-id={item.id}
+      data-unread={item.unread}
+      className={`flex h-full flex-col justify-center gap-0.5 border-b border-slate-100 px-3 text-sm outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-inset dark:border-slate-800/70 ${
+        selected ? "bg-indigo-50 dark:bg-indigo-950/50" : highlighted ? "bg-slate-100 dark:bg-slate-800/60" : "hover:bg-slate-50 dark:hover:bg-slate-900"
+      } ${highlighted ? "shadow-[inset_3px_0_0_0] shadow-indigo-500" : ""}`}
+    >
+      <span className="flex items-center gap-2">
+        {item.unread ? <span className="size-2 shrink-0 rounded-full bg-indigo-600 dark:bg-indigo-400" aria-label="Unread" role="img" /> : null}
+        <span className={`truncate ${item.unread ? "font-semibold" : "font-medium"}`} data-testid="row-guest-name">
+          {name}
+        </span>
+        {item.type === "request_to_book" ? <Badge tone="violet">Request to book</Badge> : null}
+        <span className="ml-auto shrink-0 text-xs text-slate-600 tabular-nums dark:text-slate-400" title={item.lastMessageAt ? formatFull(item.lastMessageAt, zone) : undefined}>
+          {item.lastMessageAt ? formatShort(item.lastMessageAt, zone) : "No messages"}
+        </span>
+      </span>
+      <span className="truncate text-slate-600 dark:text-slate-300">
+        {item.lastMessageSender ? <span className="text-slate-600 dark:text-slate-400">{item.lastMessageSender === "guest" ? "Guest: " : "You: "}</span> : null}
+        {item.lastMessagePreview ?? <span className="italic text-slate-600 dark:text-slate-400">No messages yet</span>}
+      </span>
+      <span className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
+        <span className="truncate">
+          {showProperty ? `${item.propertyName} · ` : ""}#{item.reference}
+        </span>
+        <span className="ml-auto flex shrink-0 gap-1">
+          {item.needsReplySince ? (
+            <Badge tone="amber" title={`The guest has waited since ${formatFull(item.needsReplySince, zone)}`}>
+              Needs reply · {formatWaiting(item.needsReplySince)}
+            </Badge>
+          ) : null}
+          {item.noReplyNeeded ? <Badge tone="slate">No reply needed</Badge> : null}
+          {item.access === "read_only" ? <Badge tone="slate">Closed</Badge> : null}
+        </span>
+      </span>
+    </a>
+  );
+});
+
+export function guestLabel(item: Pick<ConversationListItem, "guestName">): string {
+  return item.guestName?.trim() || "Guest";
+}
+
+export function Badge({ tone, title, children }: { tone: "amber" | "slate" | "violet" | "sky" | "red"; title?: string; children: React.ReactNode }) {
+  const tones = {
+    amber: "bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-200",
+    slate: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300",
+    violet: "bg-violet-100 text-violet-800 dark:bg-violet-900/40 dark:text-violet-200",
+    sky: "bg-sky-100 text-sky-800 dark:bg-sky-900/40 dark:text-sky-200",
+    red: "bg-red-100 text-red-800 dark:bg-red-900/40 dark:text-red-200",
+  } as const;
+  return (
+    <span title={title} className={`inline-flex shrink-0 items-center rounded px-1.5 py-0.5 text-[11px] leading-none font-medium whitespace-nowrap ${tones[tone]}`}>
+      {children}
+    </span>
+  );
+}
+
+let zoneCache: string | undefined;
+/** The list spans properties, so it shows the front desk's own clock; threads use the property's zone. */
+function localZone(): string {
+  zoneCache ??= Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zoneCache;
+}

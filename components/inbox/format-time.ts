@@ -1,0 +1,44 @@
+// Times in the property's time zone (what the front desk and the guest mean by "10:00"), via Intl;
+// date-fns for the relative "waiting 3 h" figures. Formatters are cached: creating Intl objects per
+// row is the slow part of rendering a long list.
+import { differenceInMinutes } from "date-fns";
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${timeZone}|${JSON.stringify(options)}`;
+  let format = cache.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", { timeZone, ...options });
+    cache.set(key, format);
+  }
+  return format;
+}
+
+/** Full timestamp for a title attribute, e.g. "Tue 3 Mar 2026, 14:05:09 CET". */
+export function formatFull(iso: string, timeZone: string): string {
+  return formatter(timeZone, { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZoneName: "short" }).format(new Date(iso));
+}
+
+/** Compact time for a list row or a message: "14:05" today, "3 Mar" this year, else "3 Mar 2024". */
+export function formatShort(iso: string, timeZone: string, now: Date = new Date()): string {
+  const date = new Date(iso);
+  const day = (value: Date) => formatter(timeZone, { year: "numeric", month: "2-digit", day: "2-digit" }).format(value);
+  if (day(date) === day(now)) return formatter(timeZone, { hour: "2-digit", minute: "2-digit" }).format(date);
+  if (date.getUTCFullYear() === now.getUTCFullYear()) return formatter(timeZone, { day: "numeric", month: "short" }).format(date);
+  return formatter(timeZone, { day: "numeric", month: "short", year: "numeric" }).format(date);
+}
+
+/** Message time: "3 Mar, 14:05" in the property's zone. */
+export function formatMessageTime(iso: string, timeZone: string): string {
+  return formatter(timeZone, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+}
+
+/** How long a guest has waited: "5 min", "3 h", "2 d". */
+export function formatWaiting(sinceIso: string, now: Date = new Date()): string {
+  const minutes = Math.max(0, differenceInMinutes(now, new Date(sinceIso)));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h`;
+  return `${Math.floor(hours / 24)} d`;
+}

@@ -1,0 +1,96 @@
+// The browser side of the inbox's HTTP API. Errors arrive in the one JSON shape and become ApiError,
+// whose message is written for staff and can be shown as is.
+import type {
+  ConversationChanges,
+  ConversationDetail,
+  ConversationPage,
+  SavedReplyPreview,
+  ThreadPage,
+} from "@/lib/inbox/schemas";
+import type { ListFilters } from "./query-keys";
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+async function request<T>(url: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, headers: { Accept: "application/json", ...(init?.body ? { "Content-Type": "application/json" } : {}), ...init?.headers } });
+  } catch {
+    throw new ApiError(0, "network", "Bellhop cannot be reached. Check the connection.");
+  }
+  if (response.status === 401) {
+    // A full page load on purpose: the session is gone, so every cached query is stale too.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+    window.location.assign(`/sign-in?callbackUrl=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw toApiError(response.status, body);
+  return body as T;
+}
+
+export function toApiError(status: number, body: unknown): ApiError {
+  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  return new ApiError(status, typeof error?.code === "string" ? error.code : "internal", typeof error?.message === "string" ? error.message : `Request failed (${status}).`);
+}
+
+export function fetchConversations(filters: ListFilters, cursor: string | null, signal?: AbortSignal): Promise<ConversationPage> {
+  const params = new URLSearchParams({ view: filters.view, sort: filters.sort });
+  if (filters.property) params.set("property", filters.property);
+  if (filters.q.trim()) params.set("q", filters.q.trim());
+  if (cursor) params.set("cursor", cursor);
+  return request(`/api/conversations?${params}`, { signal });
+}
+
+export const fetchConversation = (id: string, signal?: AbortSignal) => request<ConversationDetail>(`/api/conversations/${id}`, { signal });
+
+export function fetchThread(id: string, before: string | null, signal?: AbortSignal): Promise<ThreadPage> {
+  return request(`/api/conversations/${id}/messages${before ? `?before=${encodeURIComponent(before)}` : ""}`, { signal });
+}
+
+export const fetchUnreadCount = () => request<{ unread: number }>("/api/conversations/unread-count");
+export const fetchChanges = (since: string) => request<ConversationChanges>(`/api/conversations/changes?since=${encodeURIComponent(since)}`);
+export const fetchSavedReplies = (conversationId: string) => request<{ replies: SavedReplyPreview[] }>(`/api/saved-replies?conversationId=${conversationId}`);
+
+export const postReply = (id: string, body: { content: string; clientKey: string; attachmentIds?: string[] }) =>
+  request<{ messageId: string; created: boolean }>(`/api/conversations/${id}/messages`, { method: "POST", body: JSON.stringify(body) });
+export const retryMessage = (id: string, messageId: string) => request<{ ok: true }>(`/api/conversations/${id}/messages/${messageId}/retry`, { method: "POST" });
+export const markRead = (id: string) => request<{ unread: boolean }>(`/api/conversations/${id}/read`, { method: "POST" });
+export const markUnread = (id: string) => request<{ unread: boolean }>(`/api/conversations/${id}/read`, { method: "DELETE" });
+export const putNoReplyNeeded = (id: string, value: boolean) =>
+  request<{ noReplyNeeded: boolean }>(`/api/conversations/${id}/no-reply-needed`, { method: "PUT", body: JSON.stringify({ value, clientKey: crypto.randomUUID() }) });
+export const lookupReservation = (propertyId: string, reservation: string) =>
+  request<{ conversationId: string }>("/api/conversations/lookup", { method: "POST", body: JSON.stringify({ propertyId, reservation }) });
+
+/** XMLHttpRequest, not fetch: only XHR reports upload progress. The body is the raw file. */
+export function uploadAttachment(conversationId: string, file: File, onProgress: (fraction: number) => void): { promise: Promise<{ attachmentId: string }>; abort: () => void } {
+  const xhr = new XMLHttpRequest();
+  const promise = new Promise<{ attachmentId: string }>((resolve, reject) => {
+    xhr.open("POST", `/api/conversations/${conversationId}/attachments`);
+    xhr.setRequestHeader("Content-Type", file.type || "application/octet-stream");
+    xhr.setRequestHeader("X-File-Name", encodeURIComponent(file.name));
+    xhr.responseType = "json";
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      const body: unknown = xhr.response;
+      if (xhr.status >= 200 && xhr.status < 300 && body && typeof (body as { attachmentId?: unknown }).attachmentId === "string") {
+        onProgress(1);
+        resolve(body as { attachmentId: string });
+      } else reject(toApiError(xhr.status, body));
+    };
+    xhr.onerror = () => reject(new ApiError(0, "network", "The upload was interrupted. Try again."));
+    xhr.onabort = () => reject(new ApiError(0, "aborted", "Upload cancelled."));
+    xhr.send(file);
+  });
+  return { promise, abort: () => xhr.abort() };
+}

@@ -1,0 +1,101 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { ConversationList } from "./conversation-list";
+import { fetchUnreadCount } from "./inbox-api";
+import { InboxToolbar } from "./inbox-toolbar";
+import { NewMessageDialog } from "./new-message-dialog";
+import { inboxKeys } from "./query-keys";
+import { ShortcutsDialog } from "./shortcuts-dialog";
+import { ThreadPane } from "./thread-pane";
+import { isTypingTarget, useInboxUrl } from "./use-inbox-url";
+import { useLiveUpdates } from "./use-live-updates";
+
+export type InboxProperty = { id: string; name: string; timeZone: string };
+
+/**
+ * The inbox screen: the list (left) and the open thread (right); on a phone they are two screens and
+ * the URL's `c` decides which one shows.
+ */
+export function InboxApp({ properties }: { properties: InboxProperty[] }) {
+  const { state, update } = useInboxUrl();
+  const live = useLiveUpdates();
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [newMessageOpen, setNewMessageOpen] = useState(false);
+  // After "New message" finds the conversation, the reply box takes the focus.
+  const [focusReplyFor, setFocusReplyFor] = useState<string | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const unread = useQuery({ queryKey: inboxKeys.unreadCount(), queryFn: fetchUnreadCount });
+  const unreadCount = unread.data?.unread ?? 0;
+  useEffect(() => {
+    document.title = unreadCount > 0 ? `(${unreadCount}) Inbox · Bellhop` : "Inbox · Bellhop";
+  }, [unreadCount]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+      if (document.querySelector("dialog[open]")) return;
+      if (event.key === "/") {
+        event.preventDefault();
+        searchRef.current?.focus();
+      } else if (event.key === "?") {
+        event.preventDefault();
+        setShortcutsOpen(true);
+      } else if (event.key === "c") {
+        event.preventDefault();
+        setNewMessageOpen(true);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  const open = (id: string | null) => update({ open: id }, "push");
+
+  return (
+    <main className="flex min-h-0 flex-1" aria-label="Inbox">
+      <section
+        aria-label="Conversations"
+        className={`${state.open ? "hidden md:flex" : "flex"} w-full min-w-0 flex-col border-slate-200 md:w-[380px] md:shrink-0 md:border-r lg:w-[420px] dark:border-slate-800`}
+      >
+        <InboxToolbar
+          state={state}
+          update={update}
+          properties={properties}
+          live={live}
+          searchRef={searchRef}
+          unreadCount={unreadCount}
+          onNewMessage={() => setNewMessageOpen(true)}
+          onShowShortcuts={() => setShortcutsOpen(true)}
+        />
+        <ConversationList filters={state} openId={state.open} onOpen={open} showProperty={properties.length > 1} />
+      </section>
+      <section aria-label="Conversation" className={`${state.open ? "flex" : "hidden md:flex"} min-w-0 flex-1 flex-col bg-slate-50/60 dark:bg-slate-900/40`}>
+        {state.open ? (
+          <ThreadPane key={state.open} conversationId={state.open} onClose={() => open(null)} focusReply={focusReplyFor === state.open} />
+        ) : (
+          <div className="m-auto max-w-xs text-center text-sm text-slate-500 dark:text-slate-400">
+            <p className="font-medium text-slate-700 dark:text-slate-300">No conversation open</p>
+            <p className="mt-1">
+              Pick one from the list, or press <kbd className="kbd">?</kbd> for keyboard shortcuts.
+            </p>
+          </div>
+        )}
+      </section>
+      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      <NewMessageDialog
+        open={newMessageOpen}
+        properties={properties}
+        defaultPropertyId={state.property}
+        onClose={() => setNewMessageOpen(false)}
+        onFound={(id) => {
+          setFocusReplyFor(id);
+          setNewMessageOpen(false);
+          open(id);
+        }}
+      />
+    </main>
+  );
+}

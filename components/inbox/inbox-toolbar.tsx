@@ -1,0 +1,121 @@
+"use client";
+
+import { useEffect, useState, type RefObject } from "react";
+import type { InboxView } from "@/lib/inbox/schemas";
+import type { InboxProperty } from "./inbox-app";
+import type { InboxUrlState } from "./use-inbox-url";
+import type { LiveStatus } from "./use-live-updates";
+
+const VIEWS: { value: InboxView; label: string }[] = [
+  { value: "all", label: "All" },
+  { value: "unread", label: "Unread" },
+  { value: "needs_reply", label: "Needs reply" },
+  { value: "no_reply_needed", label: "No reply needed" },
+];
+
+export function InboxToolbar({ searchRef, ...props }: {
+  state: InboxUrlState;
+  update: (patch: Partial<InboxUrlState>) => void;
+  properties: InboxProperty[];
+  live: LiveStatus;
+  searchRef: RefObject<HTMLInputElement | null>;
+  unreadCount: number;
+  onNewMessage: () => void;
+  onShowShortcuts: () => void;
+}) {
+  const { state, update } = props;
+  const [search, setSearch] = useState(state.q);
+  // Debounced into the URL, so typing does not fire a request per key.
+  useEffect(() => {
+    if (search === state.q) return;
+    const timer = setTimeout(() => update({ q: search }), 250);
+    return () => clearTimeout(timer);
+  }, [search, state.q, update]);
+
+  return (
+    <div className="space-y-2 border-b border-slate-200 px-3 pt-3 pb-2 dark:border-slate-800">
+      <div className="flex items-center gap-2">
+        <h1 className="text-base font-semibold tracking-tight">Inbox</h1>
+        <LiveIndicator status={props.live} />
+        <div className="ml-auto flex items-center gap-1">
+          <button type="button" onClick={props.onShowShortcuts} className="btn-ghost" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+            <span aria-hidden>⌨</span>
+          </button>
+          <button type="button" onClick={props.onNewMessage} className="btn-primary" title="New message (c)">
+            New message
+          </button>
+        </div>
+      </div>
+      <form role="search" onSubmit={(event) => event.preventDefault()}>
+        <label htmlFor="inbox-search" className="sr-only">
+          Search conversations
+        </label>
+        <input
+          id="inbox-search"
+          ref={searchRef}
+          type="search"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === "Escape") event.currentTarget.blur();
+          }}
+          placeholder="Search guests, reservations, messages  ( / )"
+          className="input w-full"
+          autoComplete="off"
+        />
+      </form>
+      <div className="flex flex-wrap items-center gap-2">
+        <nav aria-label="Views" className="flex flex-wrap gap-1">
+          {VIEWS.map((view) => (
+            <button
+              key={view.value}
+              type="button"
+              aria-pressed={state.view === view.value}
+              onClick={() => update({ view: view.value })}
+              className="rounded-full px-2.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 aria-pressed:bg-slate-900 aria-pressed:text-white dark:text-slate-300 dark:hover:bg-slate-800 dark:aria-pressed:bg-slate-100 dark:aria-pressed:text-slate-900"
+            >
+              {view.label}
+              {view.value === "unread" && props.unreadCount > 0 ? <span className="ml-1 tabular-nums opacity-80">{props.unreadCount}</span> : null}
+            </button>
+          ))}
+        </nav>
+      </div>
+      <div className="flex items-center gap-2">
+        {props.properties.length > 1 ? (
+          <>
+            <label htmlFor="property-filter" className="sr-only">
+              Property
+            </label>
+            <select id="property-filter" value={state.property ?? ""} onChange={(event) => update({ property: event.target.value || null })} className="input min-w-0 flex-1 py-1 text-xs">
+              <option value="">All properties</option>
+              {props.properties.map((property) => (
+                <option key={property.id} value={property.id}>
+                  {property.name}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : (
+          <span className="flex-1 truncate text-xs text-slate-500 dark:text-slate-400">{props.properties[0]?.name}</span>
+        )}
+        <label htmlFor="sort-order" className="sr-only">
+          Sort
+        </label>
+        <select id="sort-order" value={state.sort} onChange={(event) => update({ sort: event.target.value as InboxUrlState["sort"] })} className="input py-1 text-xs">
+          <option value="recent">Recent activity</option>
+          <option value="waiting">Longest waiting</option>
+        </select>
+      </div>
+    </div>
+  );
+}
+
+function LiveIndicator({ status }: { status: LiveStatus }) {
+  const live = status === "live";
+  return (
+    <span role="status" data-testid="live-status" className="inline-flex items-center gap-1.5 text-xs text-slate-500 dark:text-slate-400" title={live ? "New messages appear as they arrive" : "Trying to reconnect; what you see may be out of date"}>
+      <span aria-hidden className={`size-2 rounded-full ${live ? "bg-emerald-500" : "animate-pulse bg-amber-500"}`} />
+      {live ? "Live" : "Reconnecting…"}
+    </span>
+  );
+}

@@ -1,0 +1,173 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { linkify } from "@/lib/inbox/linkify";
+import type { ConversationDetail, ThreadAttachment, ThreadMessage } from "@/lib/inbox/schemas";
+import { AttachmentLightbox } from "./attachment-lightbox";
+import { Badge } from "./conversation-row";
+import { formatFull, formatMessageTime } from "./format-time";
+import { retryMessage } from "./inbox-api";
+import { inboxKeys } from "./query-keys";
+import { discardPendingSend, submitReply, type PendingSend } from "./use-pending-sends";
+
+const SELF_SERVICE_TOPICS: Record<string, string> = {
+  checkin: "Check-in time",
+  checkout: "Check-out time",
+  change_dates_nr: "Change of dates",
+  cancel_booking: "Cancellation",
+  booking_basic_waive_fee: "Cancel for less (waive the fee)",
+  parking: "Parking",
+  free_text_parking: "Parking",
+  bed_type: "Bed type",
+  extra_crib: "Extra cot",
+  extra_bed: "Extra bed",
+};
+/** Booking.com only takes the answer to these in the Extranet; a reply here does not answer them. */
+const EXTRANET_ONLY = new Set(["change_dates_nr", "booking_basic_waive_fee"]);
+
+export function MessageItem({ message, conversation }: { message: ThreadMessage; conversation: ConversationDetail }) {
+  const fromGuest = message.senderType === "guest";
+  const who = fromGuest ? message.senderName?.trim() || conversation.guestName?.trim() || "Guest" : message.authorName ? `${message.authorName} (via Bellhop)` : message.senderName?.trim() || conversation.propertyName;
+  return (
+    <li className={`flex flex-col ${fromGuest ? "items-start" : "items-end"}`} data-testid="message" data-sender={message.senderType} data-message-type={message.messageType} data-send-state={message.sendState ?? undefined}>
+      <div className="mb-1 flex max-w-[85%] flex-wrap items-center gap-x-2 gap-y-1 px-1 text-xs text-slate-600 dark:text-slate-400">
+        <span className="font-medium text-slate-700 dark:text-slate-200">{who}</span>
+        <time dateTime={message.sentAt} title={formatFull(message.sentAt, conversation.propertyTimeZone)}>
+          {formatMessageTime(message.sentAt, conversation.propertyTimeZone)}
+        </time>
+        <MessageTypeLabel message={message} />
+      </div>
+      <div
+        className={`max-w-[85%] rounded-2xl px-3.5 py-2 text-sm leading-relaxed break-words whitespace-pre-wrap shadow-sm ${
+          fromGuest ? "rounded-tl-md border border-slate-200 bg-white text-slate-900 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100" : "rounded-tr-md bg-indigo-600 text-white dark:bg-indigo-500"
+        } ${message.sendState === "failed" ? "ring-2 ring-red-500" : ""}`}
+        data-testid="message-content"
+      >
+        <LinkifiedText text={message.content} onDark={!fromGuest} />
+        {message.attachments.length > 0 ? <AttachmentStrip attachments={message.attachments} /> : null}
+      </div>
+      {message.messageType === "self_service_event" && message.selfServiceTopic && EXTRANET_ONLY.has(message.selfServiceTopic) ? (
+        <p className="mt-1 max-w-[85%] rounded-md bg-amber-50 px-3 py-1.5 text-xs text-amber-900 dark:bg-amber-950/50 dark:text-amber-200" data-testid="extranet-notice">
+          Booking.com only accepts the answer to this request in the Extranet. Reply there to approve or decline it; a message here does not.
+        </p>
+      ) : null}
+      {!fromGuest ? <OutboundStatus message={message} conversationId={conversation.id} /> : null}
+    </li>
+  );
+}
+
+function MessageTypeLabel({ message }: { message: ThreadMessage }) {
+  switch (message.messageType) {
+    case "free_text":
+      return null;
+    case "automatically_sent_template":
+      return <Badge tone="sky">Automatic template{message.templateName ? `: ${message.templateName}` : ""}</Badge>;
+    case "self_service_event":
+      return <Badge tone="violet">Self-service request{message.selfServiceTopic ? `: ${SELF_SERVICE_TOPICS[message.selfServiceTopic] ?? message.selfServiceTopic}` : ""}</Badge>;
+    case "request_to_book_event":
+      return <Badge tone="violet">Request to book</Badge>;
+    case "email":
+      return <Badge tone="slate">Email</Badge>;
+    default:
+      return <Badge tone="slate">{message.messageType.replaceAll("_", " ")}</Badge>;
+  }
+}
+
+function OutboundStatus({ message, conversationId }: { message: ThreadMessage; conversationId: string }) {
+  const queryClient = useQueryClient();
+  const retry = useMutation({
+    mutationFn: () => retryMessage(conversationId, message.id),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: inboxKeys.thread(conversationId) }),
+  });
+  const state = message.sendState;
+  if (state === "failed") {
+    return (
+      <p role="alert" className="mt-1 flex flex-wrap items-center justify-end gap-2 text-xs text-red-700 dark:text-red-400" data-testid="send-failed">
+        <span>Not sent{message.sendError ? `: ${message.sendError}` : ""}</span>
+        <button type="button" className="btn-secondary py-0.5 text-xs" disabled={retry.isPending} onClick={() => retry.mutate()}>
+          {retry.isPending ? "Retrying…" : "Retry"}
+        </button>
+        {retry.isError ? <span>{retry.error.message}</span> : null}
+      </p>
+    );
+  }
+  const label = state === "queued" || state === "sending" || state === "unknown" ? "Sending…" : message.readByGuest ? "Read by guest" : "Sent";
+  return (
+    <p className="mt-1 px-1 text-xs text-slate-600 dark:text-slate-400" data-testid="send-state">
+      {label}
+    </p>
+  );
+}
+
+export function PendingMessageItem({ send, conversationId }: { send: PendingSend; conversationId: string }) {
+  const queryClient = useQueryClient();
+  return (
+    <li className="flex flex-col items-end" data-testid="message" data-sender="property" data-send-state={send.status === "error" ? "failed" : "queued"}>
+      <div className={`max-w-[85%] rounded-2xl rounded-tr-md bg-indigo-600/80 px-3.5 py-2 text-sm leading-relaxed break-words whitespace-pre-wrap text-white ${send.status === "error" ? "ring-2 ring-red-500" : ""}`}>
+        {send.content}
+        {send.attachmentPreviews.length > 0 ? (
+          <span className="mt-2 flex gap-2">
+            {send.attachmentPreviews.map((url) => (
+              // eslint-disable-next-line @next/next/no-img-element -- a local blob: preview
+              <img key={url} src={url} alt="" className="size-16 rounded object-cover" />
+            ))}
+          </span>
+        ) : null}
+      </div>
+      {send.status === "error" ? (
+        <p role="alert" className="mt-1 flex items-center gap-2 text-xs text-red-700 dark:text-red-400" data-testid="send-failed">
+          Not sent: {send.error}
+          <button type="button" className="btn-secondary py-0.5 text-xs" onClick={() => void submitReply(queryClient, conversationId, send)}>
+            Retry
+          </button>
+          <button type="button" className="btn-ghost py-0.5 text-xs" onClick={() => discardPendingSend(queryClient, conversationId, send.clientKey)}>
+            Discard
+          </button>
+        </p>
+      ) : (
+        <p className="mt-1 px-1 text-xs text-slate-500" data-testid="send-state">
+          Sending…
+        </p>
+      )}
+    </li>
+  );
+}
+
+function LinkifiedText({ text, onDark }: { text: string; onDark: boolean }) {
+  return (
+    <>
+      {linkify(text).map((segment, index) =>
+        segment.kind === "text" ? (
+          <span key={index}>{segment.text}</span>
+        ) : (
+          <a key={index} href={segment.href} target="_blank" rel="noopener noreferrer nofollow" className={`underline underline-offset-2 ${onDark ? "text-white" : "text-indigo-700 dark:text-indigo-300"}`}>
+            {segment.text}
+          </a>
+        ),
+      )}
+    </>
+  );
+}
+
+function AttachmentStrip({ attachments }: { attachments: ThreadAttachment[] }) {
+  const [open, setOpen] = useState<ThreadAttachment | null>(null);
+  return (
+    <span className="mt-2 flex flex-wrap gap-2">
+      {attachments.map((attachment) => (
+        <button
+          key={attachment.id}
+          type="button"
+          onClick={() => setOpen(attachment)}
+          className="overflow-hidden rounded-lg border border-black/10 bg-white/10 focus-visible:ring-2 focus-visible:ring-indigo-400 focus-visible:outline-none"
+          aria-label={`Open image ${attachment.fileName ?? ""}`.trim()}
+          data-testid="attachment-thumbnail"
+        >
+          {/* eslint-disable-next-line @next/next/no-img-element -- served by our own authenticated route, not optimisable */}
+          <img src={`/api/attachments/${attachment.id}`} alt={attachment.fileName ?? "Attachment"} loading="lazy" className="size-24 object-cover" />
+        </button>
+      ))}
+      {open ? <AttachmentLightbox attachment={open} onClose={() => setOpen(null)} /> : null}
+    </span>
+  );
+}

@@ -1,0 +1,16 @@
+// Query-key factory for the inbox: every cache entry hangs under ["inbox", …] so a live event can
+// invalidate exactly what changed (one thread, the list pages) and nothing else.
+import type { InboxSort, InboxView } from "@/lib/inbox/schemas";
+
+export type ListFilters = { view: InboxView; sort: InboxSort; property: string | null; q: string };
+
+export const inboxKeys = {
+  all: ["inbox"] as const,
+  lists: () => [...inboxKeys.all, "list"] as const,
+  list: (filters: ListFilters) => [...inboxKeys.lists(), filters] as const,
+  conversation: (id: string) => [...inboxKeys.all, "conversation", id] as const,
+  thread: (id: string) => [...inboxKeys.all, "thread", id] as const,
+  pendingSends: (id: string) => [...inboxKeys.all, "pending-sends", id] as const,
+  unreadCount: () => [...inboxKeys.all, "unread-count"] as const,
+  savedReplies: (conversationId: string) => [...inboxKeys.all, "saved-replies", conversationId] as const,
+};

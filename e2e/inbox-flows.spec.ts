@@ -1,0 +1,257 @@
+// Every inbox flow driven through the UI, checked on the guest side of the sandbox.
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { randomBytes } from "node:crypto";
+import { crc32, deflateSync } from "node:zlib";
+import { DEMO_ACCOUNTS, signIn } from "./fixtures";
+import { addFault, clearFaults, confirmRequestToBook, createBooking, eventually, guestSends, inspect, selfService } from "./sandbox-control";
+
+const LISBON = 6819547; // admin only
+const STAFF_PROPERTY = 13921698; // the demo staff member's one property
+
+async function openByReference(page: Page, reference: string) {
+  await page.goto(`/inbox?q=${reference}`);
+  const row = page.getByTestId("conversation-row").filter({ hasText: `#${reference}` });
+  await expect(async () => {
+    await page.reload();
+    await expect(row).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await row.click();
+  await expect(page.getByTestId("thread")).toBeVisible();
+}
+
+async function reply(page: Page, text: string) {
+  const box = page.getByLabel("Reply to the guest");
+  await box.fill(text);
+  await box.press("Enter");
+  return page.getByTestId("message").filter({ hasText: text });
+}
+
+async function guestReceived(request: APIRequestContext, conversationId: string, text: string) {
+  const state = await eventually(
+    () => inspect(request, conversationId),
+    (value) => value.messages.some((message) => message.sender === "property" && message.content.includes(text)),
+    `the guest received "${text}"`,
+  );
+  return state.messages.filter((message) => message.sender === "property" && message.content.includes(text));
+}
+
+test.beforeEach(async ({ request }) => {
+  await clearFaults(request);
+});
+
+test("the property starts with a reservation number: New message finds it and sends", async ({ page, request }) => {
+  const { conversation } = await createBooking(request, { propertyId: LISBON, guestName: "Nuno Reis" });
+  await signIn(page, DEMO_ACCOUNTS.admin);
+  await page.getByRole("button", { name: "New message" }).click();
+  const dialog = page.getByRole("dialog", { name: "New message" });
+  await dialog.getByLabel("Property").selectOption(String(LISBON));
+  await dialog.getByLabel("Reservation number").fill("9999999999");
+  await dialog.getByRole("button", { name: "Find conversation" }).click();
+  await expect(dialog.getByTestId("lookup-error")).toContainText("no reservation 9999999999");
+
+  await dialog.getByLabel("Reservation number").fill(conversation.reference);
+  await dialog.getByRole("button", { name: "Find conversation" }).click();
+  await expect(page.getByTestId("thread-guest-name")).toHaveText("Nuno Reis");
+  await expect(page.getByLabel("Reply to the guest")).toBeFocused();
+  const sent = await reply(page, "Hello Nuno, we look forward to your stay.");
+  await expect(sent.getByTestId("send-state")).toHaveText(/Sent|Read by guest/, { timeout: 20_000 });
+  expect(await guestReceived(request, conversation.conversationId, "look forward to your stay")).toHaveLength(1);
+});
+
+test("the property starts without a number: opens the conversation from the list and writes first", async ({ page, request }) => {
+  const { conversation } = await createBooking(request, { propertyId: LISBON, guestName: "Inês Duarte" });
+  await signIn(page, DEMO_ACCOUNTS.admin);
+  await openByReference(page, conversation.reference);
+  await expect(page.getByTestId("thread")).toContainText("No messages yet. You can write first.");
+  const sent = await reply(page, "Welcome Inês! Anything we can prepare?");
+  await expect(sent.getByTestId("send-state")).toHaveText(/Sent|Read by guest/, { timeout: 20_000 });
+  expect(await guestReceived(request, conversation.conversationId, "Anything we can prepare?")).toHaveLength(1);
+});
+
+test("a new booking's welcome template shows as an automatic template", async ({ page, request }) => {
+  const { conversation, messages } = await createBooking(request, { propertyId: LISBON, guestName: "Rui Costa", sendWelcome: true });
+  const templateName = messages[0]?.attributes?.template_name ?? "";
+  await signIn(page, DEMO_ACCOUNTS.admin);
+  await openByReference(page, conversation.reference);
+  const welcome = page.locator('[data-message-type="automatically_sent_template"]');
+  await expect(welcome).toBeVisible();
+  await expect(welcome).toContainText(`Automatic template: ${templateName}`);
+});
+
+test("no reply needed: set and unset, reflected in the views and in Booking.com", async ({ page, request }) => {
+  const { conversation } = await createBooking(request, { propertyId: LISBON, guestName: "Sofia Neves" });
+  await guestSends(request, conversation.conversationId, "Thanks, all good!");
+  await signIn(page, DEMO_ACCOUNTS.admin);
+  await openByReference(page, conversation.reference);
+  await expect(page.getByTestId("message").filter({ hasText: "Thanks, all good!" })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("thread").locator("..").getByText("Needs reply", { exact: true })).toBeVisible();
+  const toggle = page.getByTitle("No reply needed (e)");
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  await page.locator("body").press("e");
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  await eventually(() => inspect(request, conversation.conversationId), (state) => state.conversation.noReplyNeeded, "Booking.com has no_reply_needed");
+
+  const rowIn = (view: string) => page.goto(`/inbox?view=${view}&q=${conversation.reference}`).then(() => page.getByTestId("conversation-row").filter({ hasText: `#${conversation.reference}` }));
+  await expect(await rowIn("no_reply_needed")).toBeVisible();
+  await expect(await rowIn("needs_reply")).toHaveCount(0);
+
+  await (await rowIn("no_reply_needed")).click();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  await eventually(() => inspect(request, conversation.conversationId), (state) => !state.conversation.noReplyNeeded, "Booking.com cleared no_reply_needed");
+  await expect(await rowIn("needs_reply")).toBeVisible();
+  await expect(await rowIn("no_reply_needed")).toHaveCount(0);
+});
+
+test("attachments both ways: progress, chunked upload, thumbnail, lightbox, download, refusals", async ({ page, request }) => {
+  const { conversation } = await createBooking(request, { propertyId: LISBON, guestName: "Tiago Lopes" });
+  await guestSends(request, conversation.conversationId, "Here is a photo of the stain", true);
+  await signIn(page, DEMO_ACCOUNTS.admin);
+  await openByReference(page, conversation.reference);
+
+  // Incoming: thumbnail through Bellhop's own route, lightbox, Esc closes, download.
+  const thumbnail = page.getByTestId("attachment-thumbnail").first();
+  await expect(thumbnail.locator("img")).toHaveJSProperty("complete", true);
+  expect(await thumbnail.locator("img").evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
+  await thumbnail.click();
+  const lightbox = page.getByTestId("lightbox");
+  await expect(lightbox).toBeVisible();
+  const href = await lightbox.getByRole("link", { name: "Download" }).getAttribute("href");
+  const download = await page.request.get(href!);
+  expect(download.status()).toBe(200);
+  expect(download.headers()["content-type"]).toBe("image/png");
+  expect(download.headers()["content-disposition"]).toContain("attachment");
+  await page.keyboard.press("Escape");
+  await expect(lightbox).toBeHidden();
+
+  // Refusals, by content: a PDF, and a text file renamed to .jpg.
+  const fileInput = page.locator("#attach-input");
+  await fileInput.setInputFiles({ name: "invoice.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7\n%âãÏÓ\n1 0 obj") });
+  await expect(page.getByTestId("attachment-error")).toContainText("not a JPEG or PNG");
+  await fileInput.setInputFiles({ name: "holiday.jpg", mimeType: "image/jpeg", buffer: Buffer.from("just some text pretending to be a photo") });
+  await expect(page.getByTestId("attachment-error")).toContainText("holiday.jpg is not a JPEG or PNG");
+  // The server refuses it too, whatever the browser says.
+  const forged = await page.request.post(`/api/conversations/${new URL(page.url()).searchParams.get("c")}/attachments`, {
+    headers: { "Content-Type": "image/jpeg", "X-File-Name": "holiday.jpg" },
+    data: Buffer.from("just some text pretending to be a photo"),
+  });
+  expect(forged.status()).toBe(422);
+
+  // Outgoing, over 1 MB (Booking.com's chunked upload path), with a visible progress bar.
+  const large = largePng();
+  expect(large.byteLength).toBeGreaterThan(1024 * 1024);
+  await fileInput.setInputFiles({ name: "room-view.png", mimeType: "image/png", buffer: large });
+  await expect(page.getByTestId("upload-progress")).toBeVisible();
+  await expect(page.getByText("Booking.com needs text with every attachment")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Send" })).toBeDisabled();
+  const sent = await reply(page, "This is the view from your room.");
+  await expect(sent.getByTestId("send-state")).toHaveText(/Sent|Read by guest/, { timeout: 30_000 });
+  const [received] = await guestReceived(request, conversation.conversationId, "view from your room");
+  expect(received?.attachmentIds).toHaveLength(1);
+  await expect(sent.getByTestId("attachment-thumbnail")).toBeVisible();
+});
+
+test("a guest's link that is not on the property's allowlist shows removed", async ({ page, request }) => {
+  const { conversation } = await createBooking(request, { propertyId: LISBON, guestName: "Marta Pinto" });
+  await guestSends(request, conversation.conversationId, "Booked via https://evil-deals.example/win and https://www.booking.com/help ok?");
+  await signIn(page, DEMO_ACCOUNTS.admin);
+  await openByReference(page, conversation.reference);
+  const message = page.getByTestId("message").filter({ hasText: "Booked via" });
+  await expect(message).not.toContainText("evil-deals.example");
+  const allowed = message.getByRole("link", { name: /booking\.com/ });
+  await expect(allowed).toHaveAttribute("rel", "noopener noreferrer nofollow");
+  await expect(allowed).toHaveAttribute("target", "_blank");
+});
+
+test("self-service requests show their topic and the Extranet notice; request-to-book hides the name until confirmed", async ({ page, request }) => {
+  const { conversation } = await createBooking(request, { propertyId: LISBON, guestName: "Carla Matos" });
+  await selfService(request, conversation.conversationId, "change_dates_nr");
+  const rtb = await createBooking(request, { propertyId: LISBON, guestName: "Hidden Name", type: "request_to_book", firstGuestMessage: "Is the room quiet?" });
+  await signIn(page, DEMO_ACCOUNTS.admin);
+
+  await openByReference(page, conversation.reference);
+  const request1 = page.locator('[data-message-type="self_service_event"]');
+  await expect(request1).toContainText("Self-service request: Change of dates");
+  await expect(request1.getByTestId("extranet-notice")).toContainText("only accepts the answer to this request in the Extranet");
+
+  await openByReference(page, rtb.conversation.reference);
+  await expect(page.getByTestId("thread-guest-name")).toHaveText("Guest");
+  await expect(page.getByTestId("conversation-row").filter({ hasText: `#${rtb.conversation.reference}` }).getByTestId("row-guest-name")).toHaveText("Guest");
+  await confirmRequestToBook(request, rtb.conversation.conversationId);
+  await expect(page.getByTestId("thread-guest-name")).toHaveText("Hidden Name", { timeout: 30_000 });
+});
+
+test("a reply while Booking.com fails shows failed, and a retry sends it once", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const { conversation } = await createBooking(request, { propertyId: LISBON, guestName: "Paulo Gomes" });
+  await guestSends(request, conversation.conversationId, "Hello?");
+  await signIn(page, DEMO_ACCOUNTS.admin);
+  await openByReference(page, conversation.reference);
+  await addFault(request, { endpoint: "message.post", mode: "error_500" });
+  const sent = await reply(page, "Sorry for the wait, Paulo.");
+  await expect(sent.getByTestId("send-failed")).toBeVisible({ timeout: 60_000 });
+  await clearFaults(request);
+  await sent.getByRole("button", { name: "Retry" }).click();
+  await expect(sent.getByTestId("send-state")).toHaveText(/Sent|Read by guest/, { timeout: 30_000 });
+  const received = await guestReceived(request, conversation.conversationId, "Sorry for the wait, Paulo.");
+  expect(received).toHaveLength(1);
+  expect(received[0]?.postCount).toBe(1);
+});
+
+test("a staff member limited to one property never sees another's conversations", async ({ page, request }) => {
+  const foreign = await createBooking(request, { propertyId: LISBON, guestName: "Zélia Foreign", firstGuestMessage: "confidential-lisbon-note" });
+  const own = await createBooking(request, { propertyId: STAFF_PROPERTY, guestName: "Olga Own", firstGuestMessage: "hello from my own hotel" });
+  // Wait until both are stored (the admin sees both).
+  await signIn(page, DEMO_ACCOUNTS.admin);
+  await openByReference(page, foreign.conversation.reference);
+  const foreignId = new URL(page.url()).searchParams.get("c")!;
+  await openByReference(page, own.conversation.reference);
+  await page.context().clearCookies();
+
+  await signIn(page, DEMO_ACCOUNTS.staff);
+  await expect(page.getByTestId("conversation-row").first()).toBeVisible();
+  await expect(page.getByTestId("conversation-row").filter({ hasText: "Casa do Rio Lisboa" })).toHaveCount(0);
+  for (const q of ["Zélia", "confidential", foreign.conversation.reference]) {
+    await page.goto(`/inbox?q=${encodeURIComponent(q)}`);
+    await expect(page.getByText(`Nothing matches “${q}”.`)).toBeVisible();
+  }
+  await page.goto(`/inbox?q=${own.conversation.reference}`);
+  await expect(page.getByTestId("conversation-row")).toHaveCount(1);
+
+  await page.goto(`/inbox?c=${foreignId}`);
+  await expect(page.getByText("This conversation cannot be shown.")).toBeVisible();
+  for (const path of [`/api/conversations/${foreignId}`, `/api/conversations/${foreignId}/messages`, `/api/saved-replies?conversationId=${foreignId}`]) {
+    expect((await page.request.get(path)).status(), path).toBe(404);
+  }
+  expect((await page.request.get(`/api/conversations?property=${LISBON}`)).status()).toBe(404);
+
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
+});
+
+/** A real PNG over 1 MB: noise does not compress, so the file stays large. */
+function largePng(): Buffer {
+  const width = 700;
+  const height = 600;
+  const raw = randomBytes((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) raw[y * (width * 3 + 1)] = 0;
+  return pngOf(width, height, raw);
+}
+
+function pngOf(width: number, height: number, raw: Buffer): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body) >>> 0);
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8;
+  header[9] = 2;
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+}

@@ -1,0 +1,56 @@
+// The guest starts: the guest writes on the guest side, the message appears in the open inbox without
+// a reload, staff read it (the guest side sees the read tag), staff reply, the guest side receives it.
+import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { DEMO_ACCOUNTS, signIn } from "./fixtures";
+import { createBooking, eventually, guestSends, inspect } from "./sandbox-control";
+
+test("a guest's message arrives live, is read, and gets a reply the guest receives", async ({ page, request }) => {
+  const { conversation } = await createBooking(request, { propertyId: 6819547, guestName: "Lívia Prates" });
+  await signIn(page, DEMO_ACCOUNTS.admin);
+  await expect(page.getByTestId("live-status")).toHaveText("Live");
+
+  await guestSends(request, conversation.conversationId, "Olá! Can we check in early, around 11:00?");
+  const row = page.getByTestId("conversation-row").filter({ hasText: `#${conversation.reference}` });
+  await expect(row).toBeVisible({ timeout: 20_000 });
+  await expect(row).toHaveAttribute("data-unread", "true");
+  await expect(row).toContainText("Lívia Prates");
+  await expect(row).toContainText("Needs reply");
+  await expect(page).toHaveTitle(/^\(\d+\) Inbox · Bellhop$/);
+
+  await row.click();
+  await expect(page).toHaveURL(/[?&]c=/);
+  await expect(page.getByTestId("thread-guest-name")).toHaveText("Lívia Prates");
+  await expect(page.getByTestId("message").filter({ hasText: "check in early" })).toBeVisible();
+  await expect(row).toHaveAttribute("data-unread", "false");
+
+  // The guest side sees Bellhop's read tag on their message.
+  await eventually(
+    () => inspect(request, conversation.conversationId),
+    (state) => state.messages.some((message) => message.sender === "guest" && message.readBy.includes(state.conversation.propertyParticipantId)),
+    "the guest's message carries the property's read tag",
+  );
+
+  // A second guest message while the thread is open appears without a reload.
+  await guestSends(request, conversation.conversationId, "We arrive by train.");
+  await expect(page.getByTestId("message").filter({ hasText: "We arrive by train." })).toBeVisible({ timeout: 20_000 });
+
+  const reply = page.getByLabel("Reply to the guest");
+  await reply.fill("Of course! Your room will be ready at 11:00.");
+  await reply.press("Enter");
+  const sent = page.getByTestId("message").filter({ hasText: "Your room will be ready at 11:00." });
+  await expect(sent).toBeVisible();
+  await expect(sent.getByTestId("send-state")).toHaveText(/Sent|Read by guest/, { timeout: 20_000 });
+  await expect(sent).toContainText("Ada Admin (via Bellhop)");
+
+  const guestSide = await eventually(
+    () => inspect(request, conversation.conversationId),
+    (state) => state.messages.some((message) => message.sender === "property" && message.content.includes("ready at 11:00")),
+    "the guest received the reply",
+  );
+  expect(guestSide.messages.filter((message) => message.content.includes("ready at 11:00"))).toHaveLength(1);
+
+  await page.screenshot({ path: "test-results/inbox-thread.png", fullPage: true });
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
+});

@@ -1,0 +1,57 @@
+// The e2e sandbox (started by scripts/start.ts --ephemeral on E2E_SANDBOX_PORT) seen from the tests:
+// its control API (/_sandbox/*) plays Booking.com and the guest, and lets the tests check what the
+// guest side received.
+import { expect, type APIRequestContext } from "@playwright/test";
+
+export const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 3210);
+export const SANDBOX_URL = `http://127.0.0.1:${SANDBOX_PORT}`;
+
+export type SandboxMessage = {
+  messageId: string;
+  sender: "guest" | "property";
+  type: string;
+  content: string;
+  attachmentIds: string[];
+  attributes?: Record<string, string>;
+  readBy: string[];
+  postCount: number;
+};
+
+export type SandboxConversation = { conversationId: string; propertyId: number; reference: string; type: string; noReplyNeeded: boolean; propertyParticipantId: string };
+
+async function call<T>(request: APIRequestContext, method: "GET" | "POST" | "PUT" | "DELETE", path: string, data?: unknown): Promise<T> {
+  const response = await request.fetch(`${SANDBOX_URL}/_sandbox${path}`, { method, data });
+  expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
+  return (await response.json()) as T;
+}
+
+export function createBooking(
+  request: APIRequestContext,
+  input: { propertyId: number; guestName?: string; type?: "reservation" | "request_to_book"; sendWelcome?: boolean; firstGuestMessage?: string },
+) {
+  return call<{ conversation: SandboxConversation; messages: SandboxMessage[] }>(request, "POST", "/bookings", { sendWelcome: false, ...input });
+}
+
+export const confirmRequestToBook = (request: APIRequestContext, id: string) => call(request, "POST", `/bookings/${id}/confirm`);
+
+export function guestSends(request: APIRequestContext, id: string, content: string, image?: true | { fileName: string; fileType: "image/png" | "image/jpeg"; base64: string }) {
+  return call<{ message: SandboxMessage }>(request, "POST", `/conversations/${id}/guest-messages`, { content, ...(image ? { image } : {}) });
+}
+
+export const selfService = (request: APIRequestContext, id: string, topic: string) => call<{ message: SandboxMessage }>(request, "POST", `/conversations/${id}/self-service`, { topic });
+
+export const inspect = (request: APIRequestContext, id: string) => call<{ conversation: SandboxConversation; messages: SandboxMessage[] }>(request, "GET", `/conversations/${id}`);
+
+export const addFault = (request: APIRequestContext, rule: Record<string, unknown>) => call(request, "POST", "/faults", rule);
+export const clearFaults = (request: APIRequestContext) => call(request, "DELETE", "/faults");
+
+/** Polls the sandbox until `check` passes (the sync worker delivers asynchronously). */
+export async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, message: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (check(value)) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out: ${message}\nlast value: ${JSON.stringify(value).slice(0, 2000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}

@@ -1,0 +1,21 @@
+// Opaque keyset cursors. The browser only hands them back; a tampered cursor fails zod and is a 400,
+// never a SQL error.
+import { z } from "zod";
+import { AppError } from "../api/errors";
+
+export function encodeCursor(value: unknown): string {
+  return Buffer.from(JSON.stringify(value), "utf8").toString("base64url");
+}
+
+export function decodeCursor<T extends z.ZodType>(schema: T, cursor: string | undefined): z.infer<T> | null {
+  if (cursor === undefined || cursor === "") return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    throw new AppError("bad_request", "This page link is no longer valid. Reload the list.");
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new AppError("bad_request", "This page link is no longer valid. Reload the list.");
+  return parsed.data;
+}

@@ -1,0 +1,28 @@
+// Read state is per staff member (ConversationRead): opening a thread never marks it read for a
+// colleague. Booking.com's own `read` tag is one per property, so opening also asks the sync engine to
+// set it on the guest's messages, which is what the guest sees.
+import type { Viewer } from "../auth/guard";
+import { db } from "../db";
+import { enqueueMarkGuestMessagesRead } from "../sync/outbound/enqueue";
+import { findScopedConversation } from "./get-conversation";
+
+export async function markConversationRead(viewer: Viewer, conversationId: string): Promise<{ unread: false }> {
+  const conversation = await findScopedConversation(viewer, conversationId);
+  // greatest(): Booking's timestamps come from its clock, not ours; a guest message stamped a moment
+  // "in the future" must still count as read.
+  await db().$executeRaw`
+    insert into conversation_reads (user_id, conversation_id, last_read_at)
+    select ${viewer.id}::uuid, c.id, greatest(now(), coalesce(c.last_guest_message_at, now())) from conversations c where c.id = ${conversation.id}::uuid
+    on conflict (user_id, conversation_id) do update set last_read_at = greatest(conversation_reads.last_read_at, excluded.last_read_at)`;
+  // A no-op (no job) when every guest message already carries the tag.
+  await enqueueMarkGuestMessagesRead({ viewer, conversationId: conversation.id });
+  return { unread: false };
+}
+
+/** "Mark as unread" for this staff member only; Booking.com's tag and colleagues are untouched. */
+export async function markConversationUnread(viewer: Viewer, conversationId: string): Promise<{ unread: boolean }> {
+  const conversation = await findScopedConversation(viewer, conversationId);
+  await db().conversationRead.deleteMany({ where: { userId: viewer.id, conversationId: conversation.id } });
+  const hasGuestMessage = await db().conversation.count({ where: { id: conversation.id, lastGuestMessageAt: { not: null } } });
+  return { unread: hasGuestMessage > 0 };
+}

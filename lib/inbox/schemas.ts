@@ -1,0 +1,105 @@
+// The inbox's boundary: zod schemas for every query string and body the inbox routes accept, and the
+// JSON shapes they answer with. Components import the types only (`import type`), so zod stays out of
+// the browser bundle unless a component needs a schema at run time.
+import { z } from "zod";
+
+export const INBOX_VIEWS = ["all", "unread", "needs_reply", "no_reply_needed"] as const;
+export type InboxView = (typeof INBOX_VIEWS)[number];
+export const INBOX_SORTS = ["recent", "waiting"] as const;
+export type InboxSort = (typeof INBOX_SORTS)[number];
+
+export const PAGE_SIZE_MAX = 100;
+
+export const listConversationsQuery = z.object({
+  view: z.enum(INBOX_VIEWS).default("all"),
+  sort: z.enum(INBOX_SORTS).default("recent"),
+  property: z.string().regex(/^\d{1,20}$/, "must be a property id").optional(),
+  q: z.string().trim().max(200).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(50),
+});
+export type ListConversationsInput = z.infer<typeof listConversationsQuery>;
+
+export const conversationIdParam = z.uuid();
+
+export const threadQuery = z.object({
+  before: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(50),
+});
+
+export const changesQuery = z.object({ since: z.coerce.bigint().min(0n) });
+
+export const sendReplyBody = z.strictObject({
+  content: z.string().max(10_000),
+  clientKey: z.uuid(),
+  attachmentIds: z.array(z.uuid()).max(10).optional(),
+});
+
+export const noReplyNeededBody = z.strictObject({ value: z.boolean(), clientKey: z.uuid().optional() });
+
+export const findByReservationBody = z.strictObject({
+  propertyId: z.string().regex(/^\d{1,20}$/, "Choose a property."),
+  reservation: z
+    .string()
+    .trim()
+    .regex(/^\d{4,20}$/, "A reservation number is digits only, e.g. 4338284887."),
+});
+
+export const savedRepliesQuery = z.object({ conversationId: z.uuid() });
+
+// ---- response shapes -------------------------------------------------------------------------
+
+export type ConversationListItem = {
+  id: string;
+  propertyId: string;
+  propertyName: string;
+  type: "reservation" | "request_to_book";
+  reference: string;
+  guestName: string | null;
+  access: "read_write" | "read_only";
+  noReplyNeeded: boolean;
+  lastMessageAt: string | null;
+  lastMessagePreview: string | null;
+  lastMessageSender: "guest" | "property" | null;
+  needsReplySince: string | null;
+  unread: boolean;
+};
+
+export type ConversationPage = { items: ConversationListItem[]; nextCursor: string | null };
+
+export type ConversationDetail = ConversationListItem & {
+  propertyTimeZone: string;
+  messageCount: number;
+  changeSeq: string;
+};
+
+export type ThreadAttachment = {
+  id: string;
+  fileName: string | null;
+  fileType: string | null;
+  fileSize: number | null;
+};
+
+export type ThreadMessage = {
+  id: string;
+  senderType: "guest" | "property";
+  senderName: string | null;
+  authorName: string | null;
+  messageType: string;
+  content: string;
+  templateName: string | null;
+  selfServiceTopic: string | null;
+  sentAt: string;
+  readByGuest: boolean;
+  sendState: "queued" | "sending" | "unknown" | "sent" | "failed" | null;
+  sendError: string | null;
+  clientKey: string | null;
+  attachments: ThreadAttachment[];
+};
+
+/** Newest first; the client reverses for display. */
+export type ThreadPage = { messages: ThreadMessage[]; nextCursor: string | null };
+
+export type ConversationChanges = { seq: string; changes: { conversationId: string; seq: string }[]; truncated: boolean };
+
+export type SavedReplyPreview = { id: string; title: string; text: string; missing: string[]; unknown: string[] };

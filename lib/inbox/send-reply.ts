@@ -1,0 +1,38 @@
+// Staff actions that go to Booking.com are queued by the sync engine (lib/sync/outbound): the inbox
+// checks scope first (a foreign conversation is a 404) and hands over the browser's idempotency key,
+// so a double click or a retried request is one message.
+import { z } from "zod";
+import { AppError } from "../api/errors";
+import type { Viewer } from "../auth/guard";
+import { db } from "../db";
+import { enqueueNoReplyNeeded, enqueueReply, retryOutbound } from "../sync/outbound/enqueue";
+import { findScopedConversation } from "./get-conversation";
+
+export async function sendReply(
+  viewer: Viewer,
+  conversationId: string,
+  input: { content: string; clientKey: string; attachmentIds?: string[] },
+): Promise<{ messageId: string; created: boolean }> {
+  const conversation = await findScopedConversation(viewer, conversationId);
+  return enqueueReply({ viewer, conversationId: conversation.id, content: input.content, clientKey: input.clientKey, attachmentIds: input.attachmentIds });
+}
+
+export async function retryReply(viewer: Viewer, conversationId: string, messageId: string): Promise<{ ok: true }> {
+  const conversation = await findScopedConversation(viewer, conversationId);
+  await retryOutbound({ viewer, messageId: await messageOf(conversation.id, messageId) });
+  return { ok: true };
+}
+
+export async function setNoReplyNeeded(viewer: Viewer, conversationId: string, input: { value: boolean; clientKey?: string }): Promise<{ noReplyNeeded: boolean }> {
+  const conversation = await findScopedConversation(viewer, conversationId);
+  await enqueueNoReplyNeeded({ viewer, conversationId: conversation.id, value: input.value, clientKey: input.clientKey });
+  return { noReplyNeeded: input.value };
+}
+
+/** The message must belong to the (already scope-checked) conversation, or it does not exist. */
+async function messageOf(conversationId: string, messageId: string): Promise<string> {
+  const id = z.uuid().safeParse(messageId);
+  const message = id.success ? await db().message.findFirst({ where: { id: id.data, conversationId }, select: { id: true } }) : null;
+  if (!message) throw new AppError("not_found", "No such message.");
+  return message.id;
+}

@@ -1,0 +1,52 @@
+// The server-sent event stream of one browser tab: changes of the conversations the viewer may see
+// (filtered here, by the guard's scope, so a staff member never even learns another property's ids),
+// a heartbeat comment so proxies keep the connection open, and a `ready` event carrying the current
+// cursor so the browser knows where to resync from.
+import { canSeeProperty, type Viewer } from "../auth/guard";
+import { changeFeed } from "./change-feed";
+import { currentChangeSeq } from "./list-conversation-changes";
+
+const HEARTBEAT_MS = 15_000;
+
+export async function streamConversationEvents(viewer: Viewer, signal: AbortSignal): Promise<Response> {
+  const encoder = new TextEncoder();
+  let cleanup = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    start: async (controller) => {
+      const send = (text: string) => {
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          cleanup();
+        }
+      };
+      // Subscribe before reading the cursor: a change in between is delivered (maybe twice), never lost.
+      const unsubscribe = changeFeed().subscribe((change) => {
+        if (!canSeeProperty(viewer, change.propertyId)) return;
+        send(`event: change\ndata: ${JSON.stringify({ conversationId: change.conversationId, seq: change.seq })}\n\n`);
+      });
+      const heartbeat = setInterval(() => send(": heartbeat\n\n"), HEARTBEAT_MS);
+      cleanup = () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+      };
+      signal.addEventListener("abort", () => cleanup(), { once: true });
+      // Browsers reconnect after `retry` ms when the stream drops.
+      send(`retry: 3000\nevent: ready\ndata: ${JSON.stringify({ seq: (await currentChangeSeq(viewer)).toString() })}\n\n`);
+    },
+    cancel: () => cleanup(),
+  });
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-cache, no-transform",
+      Connection: "keep-alive",
+      "X-Accel-Buffering": "no",
+    },
+  });
+}
