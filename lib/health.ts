@@ -1,18 +1,27 @@
 // What /api/health reports. Unauthenticated on purpose (load balancers and `npm start` poll it), so
-// it says only whether things work, never any data.
+// it says only whether things work, never any data: the sync section has timestamps, counts and our
+// own error text per connection, never credentials or message content.
 import { db } from "./db";
+import { syncHealth, type ConnectionSyncHealth } from "./sync/health";
 
 export type Health = {
   status: "ok" | "degraded";
   database: { status: "ok" | "unreachable"; latencyMs?: number; error?: string };
+  sync?: { connections: ConnectionSyncHealth[] };
 };
 
 export async function checkHealth(): Promise<Health> {
   const started = performance.now();
   try {
     await db().$queryRaw`select 1`;
-    return { status: "ok", database: { status: "ok", latencyMs: Math.round(performance.now() - started) } };
   } catch (error) {
     return { status: "degraded", database: { status: "unreachable", error: error instanceof Error ? error.message.split("\n")[0] : "unknown error" } };
+  }
+  const database = { status: "ok" as const, latencyMs: Math.round(performance.now() - started) };
+  try {
+    return { status: "ok", database, sync: { connections: await syncHealth() } };
+  } catch {
+    // The sync report is informative; its failure must not make a working app look down.
+    return { status: "ok", database };
   }
 }

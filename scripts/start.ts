@@ -115,6 +115,10 @@ async function main() {
     log(`build finished in ${((performance.now() - buildStarted) / 1000).toFixed(1)} s`);
   }
 
+  // The sync worker (queue poller, backfill, reconciliation, outbound jobs) runs beside the app. If
+  // it dies, it is restarted: the poller lock and the outbound actions' states make that safe.
+  startWorker(appEnv);
+
   const next = startChild("next", "node_modules/.bin/next", [dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOST], appEnv);
   children.push(next);
   void next.exited.then((code) => {
@@ -140,10 +144,23 @@ async function main() {
   log("press Ctrl-C to stop");
 }
 
+function startWorker(appEnv: NodeJS.ProcessEnv): void {
+  const worker = startChild("worker", "node_modules/.bin/tsx", ["lib/sync/worker-main.ts"], appEnv);
+  children.push(worker);
+  void worker.exited.then((code) => {
+    if (shuttingDown) return;
+    children.splice(children.indexOf(worker), 1);
+    console.error(`[bellhop] the sync worker exited with code ${code}; restarting it in 5 s`);
+    setTimeout(() => {
+      if (!shuttingDown) startWorker(appEnv);
+    }, 5000);
+  });
+}
+
 /** The sandbox runs when no real Booking.com API is configured; its URL goes to the app's env. */
 async function startSandboxUnlessConfigured(env: { BOOKING_API_BASE_URL?: string; SANDBOX_PORT: number }, appEnv: NodeJS.ProcessEnv): Promise<string | null> {
   if (env.BOOKING_API_BASE_URL || !fs.existsSync("sandbox/main.ts")) return null;
-  const port = ephemeral ? await findFreePort() : env.SANDBOX_PORT;
+  const port = ephemeral ? Number(process.env.E2E_SANDBOX_PORT) || (await findFreePort()) : env.SANDBOX_PORT;
   const sandboxEnv = { ...process.env, SANDBOX_PORT: String(port), SANDBOX_HOST: "127.0.0.1", ...(ephemeral ? { SANDBOX_STATE_FILE: "memory" } : {}) };
   const sandbox = startChild("sandbox", "node_modules/.bin/tsx", ["sandbox/main.ts"], sandboxEnv, { quiet: true });
   children.push(sandbox);

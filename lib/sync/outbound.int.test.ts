@@ -1,0 +1,151 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { resetDatabase } from "@/tests/database";
+import { AppError } from "../api/errors";
+import { db } from "../db";
+import { enqueueReply, storeOutboundAttachment } from "./outbound/enqueue";
+import { READ_ONLY_MESSAGE } from "./outbound/errors";
+import { executeOutboundAction } from "./outbound/execute";
+import { pollOnce } from "./queue-poller";
+import { createAdmin, createStaff, PROPERTY_IDS, startSyncTestWorld, type SyncTestWorld } from "./test-support";
+import type { SandboxBooking } from "../booking/test-sandbox";
+import { pngBytes } from "../booking/test-sandbox";
+
+let world: SyncTestWorld;
+let booking: SandboxBooking;
+let conversationId: string;
+
+beforeEach(async () => {
+  await resetDatabase();
+  world = await startSyncTestWorld();
+  booking = await world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[0]), sendWelcome: false, guestName: "Marta Costa" });
+  await world.sandbox.sendAsGuest(booking.conversationId, "Is parking available?");
+  await pollOnce(world.connectionId);
+  conversationId = (await db().conversation.findFirstOrThrow({ where: { bookingId: booking.conversationId } })).id;
+});
+afterEach(async () => {
+  await world.sandbox.close();
+});
+
+const attempt = (retryCount = 0) => ({ retryCount, retryLimit: 5 });
+
+async function actionOf(messageId: string) {
+  return db().outboundAction.findFirstOrThrow({ where: { messageId } });
+}
+
+async function propertyMessagesAtBooking(content: string) {
+  const inspected = await world.sandbox.inspectConversation(booking.conversationId);
+  return inspected.messages.filter((message) => message.sender === "property" && message.content === content);
+}
+
+describe("outbound replies", () => {
+  it("writes the reply first (queued, needs-reply cleared), sends it, and a second enqueue with the same key is the same message", async () => {
+    const viewer = await createAdmin();
+    const first = await enqueueReply({ viewer, conversationId, content: "Yes, free parking.", clientKey: "key-parking-1" });
+    expect(first.created).toBe(true);
+    const queued = await db().message.findUniqueOrThrow({ where: { id: first.messageId }, include: { conversation: true } });
+    expect(queued.sendState).toBe("queued");
+    expect(queued.conversation.needsReplySince).toBeNull();
+    expect(queued.conversation.lastMessagePreview).toBe("Yes, free parking.");
+
+    const again = await enqueueReply({ viewer, conversationId, content: "Yes, free parking.", clientKey: "key-parking-1" });
+    expect(again).toEqual({ messageId: first.messageId, created: false });
+
+    const action = await actionOf(first.messageId);
+    expect(await executeOutboundAction(action.id, attempt())).toBe("succeeded");
+    const sent = await db().message.findUniqueOrThrow({ where: { id: first.messageId } });
+    expect(sent.sendState).toBe("sent");
+    expect(await propertyMessagesAtBooking("Yes, free parking.")).toHaveLength(1);
+
+    // The queue's copy of our reply is recognised by its id.
+    const outcome = await pollOnce(world.connectionId);
+    expect(outcome).toMatchObject({ read: 1, inserted: 0 });
+    expect(await db().message.count({ where: { conversationId } })).toBe(2);
+  });
+
+  it("is not sent twice when the POST times out after reaching Booking.com: the next attempt finds and adopts it", async () => {
+    const viewer = await createAdmin();
+    const { messageId } = await enqueueReply({ viewer, conversationId, content: "Check-in is from 3 pm.", clientKey: "key-hang-1" });
+    await world.sandbox.addFault({ endpoint: "message.post", mode: "hang", afterApply: true, times: 1 });
+    const action = await actionOf(messageId);
+
+    await expect(executeOutboundAction(action.id, attempt(0))).rejects.toThrow();
+    expect((await db().message.findUniqueOrThrow({ where: { id: messageId } })).sendState).toBe("unknown");
+    expect((await db().outboundAction.findUniqueOrThrow({ where: { id: action.id } })).state).toBe("queued");
+
+    expect(await executeOutboundAction(action.id, attempt(1))).toBe("succeeded");
+    const atBooking = await propertyMessagesAtBooking("Check-in is from 3 pm.");
+    expect(atBooking).toHaveLength(1);
+    const adopted = await db().message.findUniqueOrThrow({ where: { id: messageId } });
+    expect(adopted).toMatchObject({ sendState: "sent", bookingId: atBooking[0]!.messageId });
+  });
+
+  it("matches the queue's copy of an ambiguously sent reply to our row instead of storing it again", async () => {
+    const viewer = await createAdmin();
+    const content = "Here is the map: https://maps.example.com/hotel see you!";
+    const { messageId } = await enqueueReply({ viewer, conversationId, content, clientKey: "key-drop-1" });
+    await world.sandbox.addFault({ endpoint: "message.post", mode: "drop", afterApply: true, times: 1 });
+    await expect(executeOutboundAction((await actionOf(messageId)).id, attempt(0))).rejects.toThrow();
+    expect((await db().message.findUniqueOrThrow({ where: { id: messageId } })).sendState).toBe("unknown");
+
+    const outcome = await pollOnce(world.connectionId);
+    expect(outcome).toMatchObject({ read: 1, adopted: 1, inserted: 0 });
+    const row = await db().message.findUniqueOrThrow({ where: { id: messageId } });
+    expect(row.sendState).toBe("sent");
+    expect(row.bookingId).not.toBeNull();
+    expect(await db().message.count({ where: { conversationId } })).toBe(2);
+    expect((await actionOf(messageId)).state).toBe("succeeded");
+    // A later job run for the action does nothing.
+    expect(await executeOutboundAction((await actionOf(messageId)).id, attempt(1))).toBe("skipped");
+    expect((await world.sandbox.inspectConversation(booking.conversationId)).messages.filter((m) => m.sender === "property")).toHaveLength(1);
+  });
+
+  it("retries a send refused with 429 or 500 before it went out, and fails a 4xx at once with the API's message", async () => {
+    const viewer = await createAdmin();
+    const { messageId } = await enqueueReply({ viewer, conversationId, content: "We will check.", clientKey: "key-429-1" });
+    await world.sandbox.addFault({ endpoint: "message.post", mode: "rate_limit", retryAfterSeconds: 0, times: 1 });
+    await expect(executeOutboundAction((await actionOf(messageId)).id, attempt(0))).rejects.toThrow();
+    expect((await db().message.findUniqueOrThrow({ where: { id: messageId } })).sendState).toBe("queued");
+    await world.sandbox.addFault({ endpoint: "message.post", mode: "error_500", times: 1 });
+    await expect(executeOutboundAction((await actionOf(messageId)).id, attempt(1))).rejects.toThrow();
+    expect(await executeOutboundAction((await actionOf(messageId)).id, attempt(2))).toBe("succeeded");
+    expect(await propertyMessagesAtBooking("We will check.")).toHaveLength(1);
+  });
+
+  it("refuses a read_only conversation at enqueue time and when Booking.com refuses the send", async () => {
+    const viewer = await createAdmin();
+    const { messageId } = await enqueueReply({ viewer, conversationId, content: "Late answer", clientKey: "key-late-1" });
+    // The sending window closes (7 days after checkout, 14 after the guest's last message).
+    await world.sandbox.advanceClock({ days: 60 });
+    expect(await executeOutboundAction((await actionOf(messageId)).id, attempt())).toBe("failed");
+    const failed = await db().message.findUniqueOrThrow({ where: { id: messageId }, include: { conversation: true } });
+    expect(failed.sendState).toBe("failed");
+    expect(failed.sendError).toBe(READ_ONLY_MESSAGE);
+    expect(failed.conversation.access).toBe("read_only");
+    expect(failed.conversation.needsReplySince).not.toBeNull(); // a failed reply does not answer the guest
+
+    const refused = enqueueReply({ viewer, conversationId, content: "Another try", clientKey: "key-late-2" });
+    await expect(refused).rejects.toBeInstanceOf(AppError);
+    await expect(refused).rejects.toMatchObject({ code: "unprocessable", message: READ_ONLY_MESSAGE });
+  });
+
+  it("checks access, content and attachments at enqueue time", async () => {
+    const outsider = await createStaff([PROPERTY_IDS[1]!]);
+    await expect(enqueueReply({ viewer: outsider, conversationId, content: "hi", clientKey: "key-outsider" })).rejects.toMatchObject({ code: "not_found" });
+    const viewer = await createStaff([PROPERTY_IDS[0]!]);
+    await expect(enqueueReply({ viewer, conversationId, content: "   ", clientKey: "key-empty-1" })).rejects.toMatchObject({ code: "validation_failed" });
+    await expect(
+      storeOutboundAttachment({ viewer, conversationId, fileName: "invoice.jpg", bytes: new TextEncoder().encode("%PDF-1.7 not an image") }),
+    ).rejects.toMatchObject({ code: "bad_request", message: expect.stringContaining("only JPEG and PNG") });
+  });
+
+  it("uploads an image and sends it with the reply", async () => {
+    const viewer = await createAdmin();
+    const { attachmentId } = await storeOutboundAttachment({ viewer, conversationId, fileName: "room.png", bytes: pngBytes(2_000) });
+    const { messageId } = await enqueueReply({ viewer, conversationId, content: "Your room", clientKey: "key-image-1", attachmentIds: [attachmentId] });
+    expect(await executeOutboundAction((await actionOf(messageId)).id, attempt())).toBe("succeeded");
+    const [atBooking] = await propertyMessagesAtBooking("Your room");
+    expect(atBooking?.attachmentIds).toHaveLength(1);
+    const attachment = await db().attachment.findUniqueOrThrow({ where: { id: attachmentId } });
+    expect(attachment).toMatchObject({ messageId, bookingId: atBooking?.attachmentIds[0] });
+  });
+});

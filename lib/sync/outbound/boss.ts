@@ -1,0 +1,75 @@
+// pg-boss carries outbound actions to the worker. The OutboundAction row (written first, in the same
+// transaction as the reply's Message) is the source of truth; the pg-boss job only says "work on action
+// X now" and brings retries with backoff. So:
+// - The web process creates a lazy singleton with no supervision, maintenance or scheduling: it only
+//   `send`s (pg-boss installs/migrates its schema on first start, under its own advisory lock).
+// - The worker process runs the same singleton with supervision (expiry, retention) and `work`s.
+// - A job is sent after the action's transaction commits. If that send is lost (crash in between), the
+//   worker's housekeeping re-sends actions left queued (see sweepStaleActions in worker.ts); executing an
+//   action twice is harmless because execution first claims the row (state queued → running).
+import PgBoss from "pg-boss";
+import { serverEnv } from "../../env";
+import { syncConfig } from "../config";
+
+export const OUTBOUND_QUEUE = "bellhop-outbound";
+
+export interface OutboundJobData {
+  actionId: string;
+}
+
+type BossRole = "web" | "worker";
+
+const holder = globalThis as unknown as { bellhopBoss?: { role: BossRole; boss: Promise<PgBoss>; url: string } };
+
+/** The process's pg-boss. The first caller decides the role (the worker calls with "worker" at start). */
+export function outboundBoss(role: BossRole = "web"): Promise<PgBoss> {
+  const url = serverEnv().DATABASE_URL;
+  if (holder.bellhopBoss && holder.bellhopBoss.url === url) return holder.bellhopBoss.boss;
+  const boss = (async () => {
+    const instance = new PgBoss({
+      connectionString: url,
+      application_name: `bellhop-boss-${role}`,
+      max: role === "worker" ? 6 : 3,
+      supervise: role === "worker",
+      schedule: false,
+      migrate: true,
+    });
+    instance.on("error", (error) => console.error("[bellhop] pg-boss:", error.message));
+    await instance.start();
+    await instance.createQueue(OUTBOUND_QUEUE);
+    return instance;
+  })();
+  holder.bellhopBoss = { role, boss, url };
+  boss.catch(() => {
+    if (holder.bellhopBoss?.boss === boss) holder.bellhopBoss = undefined;
+  });
+  return boss;
+}
+
+export async function stopOutboundBoss(): Promise<void> {
+  const current = holder.bellhopBoss;
+  holder.bellhopBoss = undefined;
+  if (!current) return;
+  const boss = await current.boss.catch(() => null);
+  await boss?.stop({ graceful: true, timeout: 5_000, wait: true });
+}
+
+/** Asks the worker to execute these actions. Never throws: a lost send is repaired by housekeeping. */
+export async function dispatchOutbound(actionIds: readonly string[]): Promise<void> {
+  if (actionIds.length === 0) return;
+  const config = syncConfig();
+  try {
+    const boss = await outboundBoss();
+    for (const actionId of actionIds) {
+      const data: OutboundJobData = { actionId };
+      await boss.send(OUTBOUND_QUEUE, data, {
+        retryLimit: config.SYNC_OUTBOUND_RETRY_LIMIT,
+        retryDelay: config.SYNC_OUTBOUND_RETRY_DELAY_SECONDS,
+        retryBackoff: true,
+        expireInSeconds: 10 * 60,
+      });
+    }
+  } catch (error) {
+    console.error("[bellhop] could not dispatch outbound actions (housekeeping will retry):", error instanceof Error ? error.message : error);
+  }
+}

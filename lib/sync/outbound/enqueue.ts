@@ -1,0 +1,226 @@
+// The web app's entry points for staff actions that go to Booking.com. Each one checks access and the
+// request, writes the action to Postgres first (so the inbox shows it at once), then asks the worker to
+// carry it out (pg-boss job; see boss.ts). Route handlers call these with the guard's Viewer.
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { AppError, validationError } from "../../api/errors";
+import { assertPropertyAccess, type Viewer } from "../../auth/guard";
+import { db } from "../../db";
+import { Prisma } from "../../generated/prisma/client";
+import { refreshConversationSummaries } from "../conversation-summary";
+import { cleanFileName, MAX_ATTACHMENT_BYTES, sniffImageType } from "./attachment-check";
+import { dispatchOutbound } from "./boss";
+import { createReplyIn } from "./create-reply";
+import { READ_ONLY_MESSAGE } from "./errors";
+
+export const MAX_REPLY_CHARACTERS = 10_000;
+export const MAX_ATTACHMENTS_PER_REPLY = 10;
+
+const clientKeySchema = z.string().trim().min(8, "must be at least 8 characters").max(200).regex(/^[\w:.-]+$/, "may contain letters, digits, _ : . -");
+
+const replyInput = z.object({
+  conversationId: z.uuid(),
+  content: z
+    .string()
+    .refine((text) => text.trim().length > 0, "A reply needs text (Booking.com also requires text when sending images).")
+    .refine((text) => text.length <= MAX_REPLY_CHARACTERS, `A reply can have at most ${MAX_REPLY_CHARACTERS} characters.`),
+  clientKey: clientKeySchema,
+  attachmentIds: z.array(z.uuid()).max(MAX_ATTACHMENTS_PER_REPLY, `At most ${MAX_ATTACHMENTS_PER_REPLY} images per reply.`).default([]),
+});
+
+function parse<T extends z.ZodType>(schema: T, input: unknown, what: string): z.output<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw validationError(result.error, what);
+  return result.data;
+}
+
+/** The conversation, if the viewer may see it; otherwise 404 (never reveal other properties' data). */
+async function visibleConversation(viewer: Viewer, conversationId: string) {
+  const conversation = await db().conversation.findUnique({ where: { id: conversationId } });
+  if (!conversation) throw new AppError("not_found", "No such conversation.");
+  try {
+    assertPropertyAccess(viewer, conversation.propertyId);
+  } catch {
+    throw new AppError("not_found", "No such conversation.");
+  }
+  return conversation;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+export async function enqueueReply(input: {
+  viewer: Viewer;
+  conversationId: string;
+  content: string;
+  clientKey: string;
+  attachmentIds?: string[];
+}): Promise<{ messageId: string; created: boolean }> {
+  const { viewer } = input;
+  const request = parse(replyInput, input, "reply");
+
+  // The same key again (double click, retried request): the message it already created.
+  const existing = await db().message.findUnique({ where: { clientKey: request.clientKey }, select: { id: true, conversationId: true } });
+  if (existing) {
+    if (existing.conversationId !== request.conversationId) throw new AppError("conflict", "This client key was already used for another conversation.");
+    await visibleConversation(viewer, existing.conversationId);
+    return { messageId: existing.id, created: false };
+  }
+
+  const conversation = await visibleConversation(viewer, request.conversationId);
+  if (conversation.access === "read_only") throw new AppError("unprocessable", READ_ONLY_MESSAGE);
+  if (request.attachmentIds.length > 0) {
+    if (conversation.type === "request_to_book") {
+      throw new AppError("unprocessable", "Booking.com does not allow images in request-to-book conversations.");
+    }
+    const attachments = await db().attachment.findMany({
+      where: { id: { in: request.attachmentIds }, conversationId: conversation.id, messageId: null, bookingId: null },
+      select: { id: true },
+    });
+    if (attachments.length !== new Set(request.attachmentIds).size) {
+      throw new AppError("bad_request", "An image of this reply was not uploaded to this conversation, or was already sent. Upload it again.");
+    }
+  }
+
+  try {
+    const { messageId, actionId } = await db().$transaction((tx) =>
+      createReplyIn(tx, {
+        conversationId: conversation.id,
+        propertyId: conversation.propertyId,
+        content: request.content,
+        clientKey: request.clientKey,
+        kind: "reply",
+        authorId: viewer.id,
+        senderName: viewer.name,
+        attachmentIds: request.attachmentIds,
+      }),
+    );
+    await dispatchOutbound([actionId]);
+    return { messageId, created: true };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // Two requests with the same key raced: the other one won.
+    const winner = await db().message.findUnique({ where: { clientKey: request.clientKey }, select: { id: true } });
+    if (!winner) throw error;
+    return { messageId: winner.id, created: false };
+  }
+}
+
+const attachmentInput = z.object({
+  conversationId: z.uuid(),
+  fileName: z.string().max(255),
+  bytes: z.instanceof(Uint8Array),
+});
+
+export async function storeOutboundAttachment(input: {
+  viewer: Viewer;
+  conversationId: string;
+  fileName: string;
+  bytes: Uint8Array;
+}): Promise<{ attachmentId: string }> {
+  const request = parse(attachmentInput, input, "attachment");
+  const conversation = await visibleConversation(input.viewer, request.conversationId);
+  if (conversation.type === "request_to_book") throw new AppError("unprocessable", "Booking.com does not allow images in request-to-book conversations.");
+  if (request.bytes.byteLength === 0) throw new AppError("bad_request", "The file is empty.");
+  if (request.bytes.byteLength > MAX_ATTACHMENT_BYTES) throw new AppError("bad_request", "Images can be at most 10 MB (Booking.com's limit).");
+  const type = sniffImageType(request.bytes);
+  if (!type) {
+    throw new AppError("bad_request", "Booking.com accepts only JPEG and PNG images, and this file is neither (checked by its content, not its name).");
+  }
+  const attachment = await db().attachment.create({
+    data: {
+      conversationId: conversation.id,
+      fileName: cleanFileName(request.fileName, type),
+      fileType: type,
+      fileSize: request.bytes.byteLength,
+      content: Buffer.from(request.bytes),
+    },
+    select: { id: true },
+  });
+  return { attachmentId: attachment.id };
+}
+
+export async function enqueueNoReplyNeeded(input: {
+  viewer: Viewer;
+  conversationId: string;
+  value: boolean;
+  clientKey?: string;
+}): Promise<{ actionId: string; created: boolean }> {
+  const request = parse(z.object({ conversationId: z.uuid(), value: z.boolean(), clientKey: clientKeySchema.optional() }), input, "request");
+  const clientKey = request.clientKey ?? `nrn:${randomUUID()}`;
+  const existing = await db().outboundAction.findUnique({ where: { clientKey }, select: { id: true, conversationId: true } });
+  if (existing) {
+    await visibleConversation(input.viewer, existing.conversationId);
+    return { actionId: existing.id, created: false };
+  }
+  const conversation = await visibleConversation(input.viewer, request.conversationId);
+  const actionId = await db().$transaction(async (tx) => {
+    // Optimistic: the inbox shows the new state at once; needs_reply_since follows in the summary.
+    await tx.conversation.update({ where: { id: conversation.id }, data: { noReplyNeeded: request.value } });
+    await refreshConversationSummaries(tx, [conversation.id]);
+    if (request.value) await tx.conversation.update({ where: { id: conversation.id }, data: { needsReplySince: null } });
+    const action = await tx.outboundAction.create({
+      data: {
+        kind: request.value ? "set_no_reply_needed" : "clear_no_reply_needed",
+        conversationId: conversation.id,
+        clientKey,
+        createdById: input.viewer.id,
+      },
+    });
+    return action.id;
+  });
+  await dispatchOutbound([actionId]);
+  return { actionId, created: true };
+}
+
+export async function enqueueMarkGuestMessagesRead(input: { viewer: Viewer; conversationId: string }): Promise<{ actionId: string | null; marked: number }> {
+  const request = parse(z.object({ conversationId: z.uuid() }), input, "request");
+  const conversation = await visibleConversation(input.viewer, request.conversationId);
+  const unread = await db().message.findMany({
+    where: { conversationId: conversation.id, senderType: "guest", readByProperty: false, bookingId: { not: null } },
+    select: { id: true, bookingId: true },
+  });
+  if (unread.length === 0) return { actionId: null, marked: 0 };
+  const actionId = await db().$transaction(async (tx) => {
+    await tx.message.updateMany({ where: { id: { in: unread.map((message) => message.id) } }, data: { readByProperty: true } });
+    // Touch the conversation so live clients hear about the read tags.
+    await refreshConversationSummaries(tx, [conversation.id]);
+    const action = await tx.outboundAction.create({
+      data: {
+        kind: "mark_read",
+        conversationId: conversation.id,
+        clientKey: `read:${randomUUID()}`,
+        payload: { messageIds: unread.map((message) => message.bookingId) },
+        createdById: input.viewer.id,
+      },
+    });
+    return action.id;
+  });
+  await dispatchOutbound([actionId]);
+  return { actionId, marked: unread.length };
+}
+
+/** Staff retry of a failed action (or of the action of a failed reply). */
+export async function retryOutbound(input: { viewer: Viewer; messageId?: string; actionId?: string }): Promise<{ actionId: string }> {
+  const request = parse(z.object({ messageId: z.uuid().optional(), actionId: z.uuid().optional() }).refine((value) => value.messageId || value.actionId, "give messageId or actionId"), input, "retry");
+  const action = request.actionId
+    ? await db().outboundAction.findUnique({ where: { id: request.actionId } })
+    : await db().outboundAction.findFirst({ where: { messageId: request.messageId }, orderBy: { createdAt: "desc" } });
+  if (!action) throw new AppError("not_found", "No such outbound action.");
+  const conversation = await visibleConversation(input.viewer, action.conversationId);
+  if (action.state !== "failed") throw new AppError("conflict", action.state === "succeeded" ? "This was already sent." : "This is still being sent.");
+  if ((action.kind === "reply" || action.kind === "welcome") && conversation.access === "read_only") {
+    throw new AppError("unprocessable", READ_ONLY_MESSAGE);
+  }
+  await db().$transaction(async (tx) => {
+    await tx.outboundAction.update({ where: { id: action.id }, data: { state: "queued", lastError: null, lastErrorRuid: null } });
+    if (action.messageId) {
+      // An `unknown` reply stays unknown: the executor looks for it at Booking.com before posting again.
+      await tx.message.updateMany({ where: { id: action.messageId, sendState: "failed" }, data: { sendState: "queued", sendError: null } });
+      await refreshConversationSummaries(tx, [action.conversationId]);
+    }
+  });
+  await dispatchOutbound([action.id]);
+  return { actionId: action.id };
+}

@@ -1,0 +1,80 @@
+// Executes one OutboundAction (called by the pg-boss worker with the job's retry metadata).
+//   claim: state queued → running (atomic), so duplicate jobs for one action do nothing;
+//   run the kind's executor;
+//   success → succeeded; a retryable failure with attempts left → back to queued and rethrow (pg-boss
+//   retries with backoff); a permanent failure or the last attempt → failed, with the API's message and
+//   ruid, so staff can see why and retry.
+import { isBookingApiError } from "../../booking/errors";
+import { db } from "../../db";
+import type { OutboundAction } from "../../generated/prisma/client";
+import { refreshConversationSummaries } from "../conversation-summary";
+import { apiMessage, PermanentOutboundError, RetryableOutboundError } from "./errors";
+import { executeReply } from "./execute-reply";
+import { executeTag } from "./execute-tags";
+
+export interface AttemptInfo {
+  /** pg-boss's retry count for this job (0 on the first run). */
+  retryCount: number;
+  retryLimit: number;
+}
+
+export type ExecuteOutcome = "succeeded" | "retrying" | "failed" | "skipped";
+
+export async function executeOutboundAction(actionId: string, attempt: AttemptInfo): Promise<ExecuteOutcome> {
+  const claimed = await db().outboundAction.updateMany({
+    where: { id: actionId, state: "queued" },
+    data: { state: "running", attempts: { increment: 1 } },
+  });
+  if (claimed.count === 0) return "skipped";
+  const action = await db().outboundAction.findUniqueOrThrow({ where: { id: actionId } });
+  try {
+    await runAction(action);
+    await db().outboundAction.update({ where: { id: action.id }, data: { state: "succeeded", lastError: null, lastErrorRuid: null } });
+    return "succeeded";
+  } catch (error) {
+    const classified = classify(error);
+    const lastAttempt = attempt.retryCount >= attempt.retryLimit;
+    if (classified.retryable && !lastAttempt) {
+      await db().outboundAction.update({ where: { id: action.id }, data: { state: "queued", lastError: classified.message, lastErrorRuid: classified.ruid ?? null } });
+      throw error instanceof Error ? error : new Error(classified.message);
+    }
+    await markFailed(action, classified.message, classified.ruid);
+    return "failed";
+  }
+}
+
+async function runAction(action: OutboundAction): Promise<void> {
+  switch (action.kind) {
+    case "reply":
+    case "welcome":
+      return executeReply(action);
+    case "set_no_reply_needed":
+    case "clear_no_reply_needed":
+    case "mark_read":
+    case "mark_unread":
+      return executeTag(action);
+  }
+}
+
+function classify(error: unknown): { retryable: boolean; message: string; ruid?: string } {
+  if (error instanceof PermanentOutboundError) return { retryable: false, message: error.message, ruid: error.ruid };
+  if (error instanceof RetryableOutboundError) return { retryable: true, message: error.message, ruid: error.ruid };
+  if (isBookingApiError(error)) return { retryable: error.isTransient || error.ambiguous, message: apiMessage(error), ruid: error.ruid };
+  // Our own failures (database hiccup): worth retrying.
+  return { retryable: true, message: error instanceof Error ? error.message : String(error) };
+}
+
+async function markFailed(action: OutboundAction, message: string, ruid: string | undefined): Promise<void> {
+  await db().$transaction(async (tx) => {
+    await tx.outboundAction.update({ where: { id: action.id }, data: { state: "failed", lastError: message, lastErrorRuid: ruid ?? null } });
+    if (action.messageId) {
+      // An `unknown` reply stays unknown (it may have been sent); anything else not sent has failed.
+      await tx.message.updateMany({
+        where: { id: action.messageId, sendState: { in: ["queued", "sending"] } },
+        data: { sendState: "failed", sendError: message },
+      });
+      await tx.message.updateMany({ where: { id: action.messageId, sendState: "unknown" }, data: { sendError: message } });
+      await refreshConversationSummaries(tx, [action.conversationId]);
+    }
+  });
+}

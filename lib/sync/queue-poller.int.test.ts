@@ -1,0 +1,105 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { resetDatabase } from "@/tests/database";
+import { db } from "../db";
+import { pollOnce } from "./queue-poller";
+import { PROPERTY_IDS, startSyncTestWorld, type SyncTestWorld } from "./test-support";
+
+let world: SyncTestWorld;
+
+beforeEach(async () => {
+  await resetDatabase();
+  world = await startSyncTestWorld();
+});
+afterEach(async () => {
+  await world.sandbox.close();
+});
+
+async function drainWithPoller(connectionId: string): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    const outcome = await pollOnce(connectionId);
+    if (outcome.read === 0) return;
+  }
+  throw new Error("queue did not drain");
+}
+
+describe("queue poller", () => {
+  it("stores a guest message with its conversation, then confirms it", async () => {
+    const booking = await world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[0]), sendWelcome: false, guestName: "Ana Lima" });
+    const sent = await world.sandbox.sendAsGuest(booking.conversationId, "Can we check in early?");
+
+    const outcome = await pollOnce(world.connectionId);
+    expect(outcome).toMatchObject({ read: 1, inserted: 1, confirmed: 1, newConversations: 1 });
+
+    const message = await db().message.findUniqueOrThrow({ where: { bookingId: sent.messageId }, include: { conversation: true } });
+    expect(message.content).toBe("Can we check in early?");
+    expect(message.senderType).toBe("guest");
+    expect(message.conversation).toMatchObject({
+      bookingId: booking.conversationId,
+      propertyId: PROPERTY_IDS[0],
+      guestName: "Ana Lima",
+      reference: booking.reference,
+      type: "reservation",
+      access: "read_write",
+      guestParticipantId: booking.guest.participantId,
+      propertyParticipantId: booking.propertyParticipantId,
+      messageCount: 1,
+      lastMessagePreview: "Can we check in early?",
+      lastMessageSender: "guest",
+    });
+    expect(message.conversation.needsReplySince?.toISOString()).toBe(message.sentAt.toISOString());
+    const connection = await db().bookingConnection.findUniqueOrThrow({ where: { id: world.connectionId } });
+    expect(connection.lastPollStored).toBe(1);
+    expect(connection.lastPollAt).not.toBeNull();
+    expect((await pollOnce(world.connectionId)).read).toBe(0);
+  });
+
+  it("stores redelivered and duplicated queue messages once", async () => {
+    const booking = await world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[1]), sendWelcome: false });
+    for (let i = 0; i < 5; i++) await world.sandbox.sendAsGuest(booking.conversationId, `message ${i}`);
+    await drainWithPoller(world.connectionId);
+    await world.sandbox.addFault({ mode: "redeliver_confirmed", count: 3, times: 1 });
+    await world.sandbox.sendAsGuest(booking.conversationId, "message 5");
+    await world.sandbox.addFault({ mode: "duplicate_in_queue", count: 4, times: 1 });
+
+    const outcome = await pollOnce(world.connectionId);
+    // 3 redelivered + message 5, then the first 4 of those doubled: 8 deliveries of 4 distinct messages.
+    expect(outcome.read).toBe(8);
+    expect(outcome.inserted).toBe(1);
+    expect(outcome.duplicates).toBe(7);
+    const stored = await db().message.findMany({ where: { conversation: { bookingId: booking.conversationId } }, orderBy: { sentAt: "asc" } });
+    expect(stored.map((message) => message.content)).toEqual(["message 0", "message 1", "message 2", "message 3", "message 4", "message 5"]);
+    expect((await db().conversation.findFirstOrThrow({ where: { bookingId: booking.conversationId } })).messageCount).toBe(6);
+  });
+
+  it("loses and duplicates nothing when the worker dies between storing and confirming", async () => {
+    const booking = await world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[2]), sendWelcome: false });
+    for (let i = 0; i < 3; i++) await world.sandbox.sendAsGuest(booking.conversationId, `before crash ${i}`);
+    await expect(
+      pollOnce(world.connectionId, {
+        beforeConfirm: async () => {
+          throw new Error("simulated kill after the store committed");
+        },
+      }),
+    ).rejects.toThrow("simulated kill");
+    expect(await db().message.count()).toBe(3);
+    const queues = await world.sandbox.control<{ accounts: { length: number }[] }>("GET", "/queues");
+    expect(queues.accounts[0]?.length).toBe(3); // not confirmed
+
+    await world.sandbox.sendAsGuest(booking.conversationId, "after restart");
+    const outcome = await pollOnce(world.connectionId);
+    expect(outcome).toMatchObject({ read: 4, inserted: 1, duplicates: 3, confirmed: 4 });
+    expect(await db().message.count()).toBe(4);
+    expect((await pollOnce(world.connectionId)).read).toBe(0);
+    const connection = await db().bookingConnection.findUniqueOrThrow({ where: { id: world.connectionId } });
+    expect(connection.lastError).toContain("simulated kill");
+  });
+
+  it("skips (and confirms) messages of properties that are not enabled", async () => {
+    await db().property.update({ where: { id: PROPERTY_IDS[3]! }, data: { enabled: false } });
+    const booking = await world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[3]), sendWelcome: false });
+    await world.sandbox.sendAsGuest(booking.conversationId, "hello?");
+    const outcome = await pollOnce(world.connectionId);
+    expect(outcome).toMatchObject({ read: 1, inserted: 0, skipped: 1, confirmed: 1 });
+    expect(await db().conversation.count()).toBe(0);
+  });
+});

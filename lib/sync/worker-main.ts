@@ -1,0 +1,37 @@
+// `npm run worker` (and the worker child of `npm start`): validates the environment, runs the sync
+// worker, and on SIGTERM/SIGINT finishes the current transaction, releases its locks and exits 0.
+import { EnvError, serverEnv } from "../env";
+import { syncConfig } from "./config";
+import { startWorker } from "./worker";
+
+async function main(): Promise<void> {
+  try {
+    process.loadEnvFile(".env");
+  } catch {
+    // no .env file: the environment alone
+  }
+  // The same validated configuration as the app (DATABASE_URL and SECRETS_KEY are what the worker uses).
+  const env = serverEnv();
+  syncConfig();
+  const worker = await startWorker({ databaseUrl: env.DATABASE_URL });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[bellhop-worker] ${signal}: finishing the current work`);
+    worker
+      .stop()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        console.error("[bellhop-worker] stop failed:", error);
+        process.exit(1);
+      });
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof EnvError ? `[bellhop-worker] ${error.message}` : error);
+  process.exit(1);
+});

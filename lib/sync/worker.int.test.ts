@@ -1,0 +1,124 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { resetDatabase } from "@/tests/database";
+import { db } from "../db";
+import { resetSyncConfigForTests } from "./config";
+import { welcomeClientKey } from "./welcome";
+import { pollerStatus } from "./status";
+import { createAdmin, PROPERTY_IDS, startSyncTestWorld, waitFor, type SyncTestWorld } from "./test-support";
+import { startWorker, type WorkerHandle } from "./worker";
+import { enqueueReply } from "./outbound/enqueue";
+
+let world: SyncTestWorld;
+const workers: WorkerHandle[] = [];
+const databaseUrl = () => process.env.DATABASE_URL!;
+
+beforeAll(() => {
+  process.env.SYNC_POLL_SECONDS_OVERRIDE = "1";
+  process.env.SYNC_HOUSEKEEPING_SECONDS = "0.5";
+  process.env.SYNC_OUTBOUND_RETRY_DELAY_SECONDS = "1";
+  process.env.SYNC_RECONCILE_MINUTES = "600";
+  resetSyncConfigForTests();
+});
+afterAll(() => {
+  for (const name of ["SYNC_POLL_SECONDS_OVERRIDE", "SYNC_HOUSEKEEPING_SECONDS", "SYNC_OUTBOUND_RETRY_DELAY_SECONDS", "SYNC_RECONCILE_MINUTES"]) delete process.env[name];
+  resetSyncConfigForTests();
+});
+beforeEach(async () => {
+  await resetDatabase();
+  world = await startSyncTestWorld();
+  // Reconciliation is not what these tests look at; mark it as just done.
+  await db().bookingConnection.update({ where: { id: world.connectionId }, data: { lastReconcileAt: new Date() } });
+});
+afterEach(async () => {
+  for (const worker of workers.splice(0)) await worker.stop();
+  await world.sandbox.close();
+});
+
+async function start(options: { runOutbound?: boolean } = {}): Promise<WorkerHandle> {
+  const worker = await startWorker({ databaseUrl: databaseUrl(), lockRetryMs: 300, log: () => undefined, ...options });
+  workers.push(worker);
+  return worker;
+}
+
+describe("sync worker", () => {
+  it("runs one poller per connection; a standby takes over when the holder goes away", async () => {
+    const first = await start({ runOutbound: false });
+    await waitFor("first worker to hold the lock", async () => first.holdsPollerLock(world.connectionId));
+    const second = await start({ runOutbound: false });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(second.holdsPollerLock(world.connectionId)).toBe(false);
+    expect((await pollerStatus())[0]).toMatchObject({ connectionId: world.connectionId, pollerRunning: true });
+
+    // Kill the holder's lock session the hard way (as if its process died): Postgres releases the lock.
+    const holderPid = (await pollerStatus())[0]!.holderPid!;
+    await db().$executeRawUnsafe("SELECT pg_terminate_backend($1::int)", holderPid);
+    await waitFor("a worker to hold the lock again", async () => first.holdsPollerLock(world.connectionId) || second.holdsPollerLock(world.connectionId), 10_000);
+    expect(first.holdsPollerLock(world.connectionId) && second.holdsPollerLock(world.connectionId)).toBe(false);
+
+    const holder = first.holdsPollerLock(world.connectionId) ? first : second;
+    const standby = holder === first ? second : first;
+    await holder.stop();
+    workers.splice(workers.indexOf(holder), 1);
+    await waitFor("the standby to take over", async () => standby.holdsPollerLock(world.connectionId), 5_000);
+
+    // The new holder polls: a guest message arrives in the database.
+    const booking = await world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[0]), sendWelcome: false });
+    const sent = await world.sandbox.sendAsGuest(booking.conversationId, "anyone there?");
+    await waitFor("the message to be stored", () => db().message.findUnique({ where: { bookingId: sent.messageId } }));
+  });
+
+  it("sends a staff reply through pg-boss exactly once", async () => {
+    await start();
+    const booking = await world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[1]), sendWelcome: false });
+    await world.sandbox.sendAsGuest(booking.conversationId, "question");
+    const conversation = await waitFor("the conversation", () => db().conversation.findUnique({ where: { bookingId: booking.conversationId } }));
+    await world.sandbox.addFault({ endpoint: "message.post", mode: "drop", afterApply: true, times: 1 });
+    const viewer = await createAdmin();
+    const { messageId } = await enqueueReply({ viewer, conversationId: conversation.id, content: "answer", clientKey: "worker-key-1" });
+    await waitFor("the reply to be sent", async () => (await db().message.findUnique({ where: { id: messageId } }))?.sendState === "sent", 20_000);
+    const atBooking = (await world.sandbox.inspectConversation(booking.conversationId)).messages.filter((m) => m.sender === "property");
+    expect(atBooking).toHaveLength(1);
+    expect(await db().message.count({ where: { conversationId: conversation.id } })).toBe(2);
+  });
+
+  it("sends the welcome message once, even with two workers", async () => {
+    const reply = await db().savedReply.create({ data: { title: "Welcome", body: "Welcome {guest_name} to {property_name}! Booking {reservation_number}." } });
+    await db().property.update({ where: { id: PROPERTY_IDS[2]! }, data: { welcomeReplyId: reply.id } });
+    await start();
+    await start();
+    const booking = await world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[2]), sendWelcome: false, guestName: "Lea Braun" });
+    await world.sandbox.sendAsGuest(booking.conversationId, "Hello!");
+    const expected = `Welcome Lea Braun to Hotel ${PROPERTY_IDS[2]}! Booking ${booking.reference}.`;
+    await waitFor(
+      "the welcome at Booking.com",
+      async () => (await world.sandbox.inspectConversation(booking.conversationId)).messages.some((m) => m.sender === "property" && m.content === expected),
+      20_000,
+    );
+    // More guest messages (and a redelivery) later: still one welcome.
+    await world.sandbox.addFault({ mode: "redeliver_confirmed", count: 5, times: 1 });
+    await world.sandbox.sendAsGuest(booking.conversationId, "Are you there?");
+    const conversation = await db().conversation.findUniqueOrThrow({ where: { bookingId: booking.conversationId } });
+    await waitFor("the second guest message", async () => (await db().message.count({ where: { conversationId: conversation.id, senderType: "guest" } })) === 2);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const welcomes = (await world.sandbox.inspectConversation(booking.conversationId)).messages.filter((m) => m.sender === "property");
+    expect(welcomes).toHaveLength(1);
+    expect(await db().outboundAction.count({ where: { clientKey: welcomeClientKey(conversation.id) } })).toBe(1);
+    const welcomeMessage = await db().message.findUniqueOrThrow({ where: { clientKey: welcomeClientKey(conversation.id) } });
+    expect(welcomeMessage).toMatchObject({ sendState: "sent", content: expected });
+    expect(await db().message.count({ where: { conversationId: conversation.id, senderType: "property" } })).toBe(1);
+  });
+
+  it("records why a welcome was not sent when a placeholder has no value", async () => {
+    const reply = await db().savedReply.create({ data: { title: "Welcome", body: "Hi {guest_name}!" } });
+    await db().property.update({ where: { id: PROPERTY_IDS[3]! }, data: { welcomeReplyId: reply.id } });
+    await db().bookingConnection.update({ where: { id: world.connectionId }, data: { apiVersion: "1.0" } }); // no guest names under 1.0
+    await start();
+    const booking = await world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[3]), sendWelcome: false });
+    await world.sandbox.sendAsGuest(booking.conversationId, "Hello!");
+    const conversation = await waitFor("the conversation", () => db().conversation.findUnique({ where: { bookingId: booking.conversationId } }));
+    const action = await waitFor("the welcome record", () => db().outboundAction.findUnique({ where: { clientKey: welcomeClientKey(conversation.id) } }));
+    expect(action.state).toBe("failed");
+    expect(action.lastError).toContain("{guest_name}");
+    expect((await world.sandbox.inspectConversation(booking.conversationId)).messages.filter((m) => m.sender === "property")).toHaveLength(0);
+  });
+});
