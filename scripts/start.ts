@@ -13,7 +13,8 @@ import { EnvError, parseEnv, startEnvSchema } from "../lib/env";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { DEMO_ACCOUNTS, pointSandboxConnectionAt, seedDemoDataIfEmpty } from "../prisma/seed";
 import { buildIsCurrent, markBuildCurrent } from "./build-freshness";
-import { canConnect, findFreePort, makeTempDir, migrateDatabase, startEmbeddedPostgres, type RunningDatabase } from "./database";
+import { findFreePort, makeTempDir, migrateDatabase, startEmbeddedPostgres, type RunningDatabase } from "./database";
+import { loadDotEnv, openLocalDatabase, persistentSecret } from "./local-environment";
 import { runToCompletion, startChild, stopChild, waitForHttp, type Child } from "./processes";
 
 const args = process.argv.slice(2);
@@ -38,40 +39,17 @@ async function shutdown(code: number): Promise<never> {
   process.exit(code);
 }
 
-function loadDotEnv() {
-  try {
-    process.loadEnvFile(".env");
-  } catch {
-    // no .env: defaults apply
-  }
-}
-
-/** A secret from the environment, else one generated once and kept in .data (never committed). */
-function persistentSecret(configured: string | undefined, fileName: string): string {
-  if (configured) return configured;
-  if (ephemeral) return randomBytes(32).toString("base64");
-  const file = path.resolve(".data", fileName);
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
-  }
-  return fs.readFileSync(file, "utf8").trim();
+/** Ephemeral runs (e2e) get fresh secrets and a throwaway database; others the local setup. */
+function secret(configured: string | undefined, fileName: string): string {
+  return ephemeral ? (configured ?? randomBytes(32).toString("base64")) : persistentSecret(configured, fileName);
 }
 
 async function openDatabase(configured: string | undefined, embeddedPort: number): Promise<RunningDatabase> {
-  if (configured) return { url: configured, embedded: false, stop: async () => {} };
-  if (ephemeral) {
+  if (ephemeral && !configured) {
     const dir = makeTempDir("bellhop-e2e-pg-");
     return startEmbeddedPostgres({ dir: path.join(dir, "data"), port: 0, persistent: false });
   }
-  const dir = path.resolve(".data/pg");
-  const url = `postgresql://postgres:postgres@127.0.0.1:${embeddedPort}/bellhop`;
-  // A Bellhop that was killed without Ctrl-C may have left its Postgres running: reuse, do not fight it.
-  if (await canConnect(url)) {
-    log(`reusing the embedded Postgres already running on port ${embeddedPort}`);
-    return { url, embedded: false, stop: async () => {} };
-  }
-  return startEmbeddedPostgres({ dir, port: embeddedPort, persistent: true });
+  return openLocalDatabase(configured, embeddedPort, log);
 }
 
 async function main() {
@@ -80,8 +58,8 @@ async function main() {
 
   loadDotEnv();
   const env = parseEnv(startEnvSchema, { ...process.env, ...(portArg ? { PORT: portArg } : {}) });
-  const authSecret = persistentSecret(env.AUTH_SECRET, "auth-secret");
-  const secretsKey = persistentSecret(env.SECRETS_KEY, "secrets-key");
+  const authSecret = secret(env.AUTH_SECRET, "auth-secret");
+  const secretsKey = secret(env.SECRETS_KEY, "secrets-key");
 
   database = await openDatabase(env.DATABASE_URL, env.EMBEDDED_PG_PORT);
   log(`database ready (${database.embedded ? "embedded Postgres" : "DATABASE_URL"}) in ${Math.round(performance.now() - started)} ms`);

@@ -1,20 +1,22 @@
 // `npm run sync -- --once [--reconcile]`: one sync pass for every enabled connection, printing what it
 // did. When a worker holds a connection's poller lock, that worker is asked to poll now instead.
+// With nothing configured it uses the same local setup as `npm start` (.data secrets, embedded Postgres).
 import { db } from "../lib/db";
 import { EnvError, serverEnv } from "../lib/env";
 import { runSyncPass } from "../lib/sync/sync-pass";
+import { DEFAULT_EMBEDDED_PG_PORT, loadDotEnv, openLocalDatabase, persistentSecret } from "./local-environment";
 
 async function main(): Promise<void> {
-  try {
-    process.loadEnvFile(".env");
-  } catch {
-    // no .env file
-  }
+  loadDotEnv();
   const args = process.argv.slice(2);
   if (!args.includes("--once")) {
     console.error("usage: npm run sync -- --once [--reconcile]   (the continuous worker is `npm run worker`)");
     process.exit(2);
   }
+  const database = await openLocalDatabase(process.env.DATABASE_URL, Number(process.env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PG_PORT));
+  process.env.DATABASE_URL = database.url;
+  process.env.AUTH_SECRET = persistentSecret(process.env.AUTH_SECRET, "auth-secret");
+  process.env.SECRETS_KEY = persistentSecret(process.env.SECRETS_KEY, "secrets-key");
   serverEnv();
   const connections = await db().bookingConnection.findMany({ where: { enabled: true }, select: { id: true, name: true } });
   if (connections.length === 0) console.log("no enabled Booking.com connections");
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
     }
   }
   await db().$disconnect();
+  await database.stop();
   process.exit(failed ? 1 : 0);
 }
 
