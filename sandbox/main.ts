@@ -2,6 +2,7 @@ import { z } from "zod";
 import { faultListSchema } from "./faults";
 import { DEFAULT_ACCOUNT, DEFAULT_AFFILIATE, type SandboxOptionsInput } from "./options";
 import { startSandbox } from "./server";
+import { whenParentExits } from "../lib/orphan-watch";
 
 // `npx tsx sandbox/main.ts` (npm run sandbox): the sandbox as a standalone program, configured by
 // environment variables. A bad variable stops it with one line that names the variable.
@@ -138,6 +139,7 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
+  whenParentExits(() => stop("parent process exited"));
 }
 
 void main();

@@ -10,6 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { EnvError, parseEnv, startEnvSchema } from "../lib/env";
+import { whenParentExits } from "../lib/orphan-watch";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { DEMO_ACCOUNTS, pointSandboxConnectionAt, seedDemoDataIfEmpty } from "../prisma/seed";
 import { buildIsCurrent, markBuildCurrent } from "./build-freshness";
@@ -55,6 +56,10 @@ async function openDatabase(configured: string | undefined, embeddedPort: number
 async function main() {
   const started = performance.now();
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+  whenParentExits(() => {
+    log("the parent process went away; stopping");
+    void shutdown(0);
+  });
 
   loadDotEnv();
   const env = parseEnv(startEnvSchema, { ...process.env, ...(portArg ? { PORT: portArg } : {}) });
@@ -123,7 +128,7 @@ async function main() {
 }
 
 function startWorker(appEnv: NodeJS.ProcessEnv): void {
-  const worker = startChild("worker", "node_modules/.bin/tsx", ["lib/sync/worker-main.ts"], appEnv);
+  const worker = startChild("worker", process.execPath, ["--import", "tsx", "lib/sync/worker-main.ts"], appEnv);
   children.push(worker);
   void worker.exited.then((code) => {
     if (shuttingDown) return;
@@ -140,7 +145,7 @@ async function startSandboxUnlessConfigured(env: { BOOKING_API_BASE_URL?: string
   if (env.BOOKING_API_BASE_URL || !fs.existsSync("sandbox/main.ts")) return null;
   const port = ephemeral ? Number(process.env.E2E_SANDBOX_PORT) || (await findFreePort()) : env.SANDBOX_PORT;
   const sandboxEnv = { ...process.env, SANDBOX_PORT: String(port), SANDBOX_HOST: "127.0.0.1", ...(ephemeral ? { SANDBOX_STATE_FILE: "memory" } : {}) };
-  const sandbox = startChild("sandbox", "node_modules/.bin/tsx", ["sandbox/main.ts"], sandboxEnv, { quiet: true });
+  const sandbox = startChild("sandbox", process.execPath, ["--import", "tsx", "sandbox/main.ts"], sandboxEnv, { quiet: true });
   children.push(sandbox);
   const url = `http://127.0.0.1:${port}`;
   if (!(await waitForHttp(`${url}/_sandbox/health`, 30_000, () => sandbox.process.exitCode === null))) {

@@ -1,6 +1,7 @@
 // `npm run worker` (and the worker child of `npm start`): validates the environment, runs the sync
 // worker, and on SIGTERM/SIGINT finishes the current transaction, releases its locks and exits 0.
 import { EnvError, serverEnv } from "../env";
+import { whenParentExits } from "../orphan-watch";
 import { syncConfig } from "./config";
 import { startWorker } from "./worker";
 
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
+  whenParentExits(() => stop("parent process exited"));
 }
 
 main().catch((error: unknown) => {
