@@ -17,7 +17,7 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
       </nav>
       <div className="flex items-center gap-3 text-sm">
         <span data-testid="signed-in-as">
-          {viewer.name} <span className="text-slate-500">({viewer.role})</span>
+          {viewer.name} <span className="text-slate-500 dark:text-slate-400">({viewer.role})</span>
         </span>
         <SignOutButton />
       </div>

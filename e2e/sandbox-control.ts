@@ -55,3 +55,8 @@ export async function eventually<T>(read: () => Promise<T>, check: (value: T) =>
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
 }
+
+/** The guest writes `count` messages in a row ("<prefix> 001", "<prefix> 002", …), oldest first. */
+export async function guestSendsMany(request: APIRequestContext, id: string, count: number, prefix: string) {
+  for (let index = 1; index <= count; index++) await guestSends(request, id, `${prefix} ${String(index).padStart(3, "0")}`);
+}

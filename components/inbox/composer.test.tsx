@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ConversationDetail } from "@/lib/inbox/schemas";
 import { Composer } from "./composer";
@@ -79,12 +79,32 @@ describe("Composer", () => {
     expect((screen.getByRole("button", { name: "Send" }) as HTMLButtonElement).disabled).toBe(false);
   });
 
-  it("does not send twice on a double Enter", async () => {
+  it("does not send twice: Enter, Enter and a click before the first send is answered post once, and Send stays disabled until then", async () => {
     const { fetchMock, box } = setup();
+    let answer: (response: Response) => void = () => {};
+    fetchMock.mockImplementation(() => new Promise<Response>((resolve) => (answer = resolve)));
+    fireEvent.change(box, { target: { value: "Once only" } });
+    const send = screen.getByRole("button", { name: "Send" }) as HTMLButtonElement;
+    // All three land before React re-renders (one batch, as when keys repeat faster than a frame):
+    // every handler still sees the text and an enabled button, so only the in-flight guard stops them.
+    act(() => {
+      fireEvent.keyDown(box, { key: "Enter" });
+      fireEvent.keyDown(box, { key: "Enter" });
+      fireEvent.click(send);
+    });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    const button = screen.getByRole("button", { name: "Sending…" }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+
+    // Typing again while the first reply is still posting does not start a second send either.
     fireEvent.change(box, { target: { value: "Once only" } });
     fireEvent.keyDown(box, { key: "Enter" });
-    fireEvent.keyDown(box, { key: "Enter" });
-    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    fireEvent.click(button);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(button.disabled).toBe(true);
+
+    await act(async () => answer(Response.json({ messageId: "m1", created: true }, { status: 201 })));
+    await vi.waitFor(() => expect((screen.getByRole("button", { name: "Send" }) as HTMLButtonElement).disabled).toBe(false));
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 });

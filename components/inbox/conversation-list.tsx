@@ -75,7 +75,7 @@ export function ConversationList({ filters, openId, onOpen, showProperty }: { fi
           );
         })}
       </ul>
-      {isFetchingNextPage ? <p className="py-3 text-center text-xs text-slate-500">Loading more…</p> : null}
+      {isFetchingNextPage ? <p className="py-3 text-center text-xs text-slate-600 dark:text-slate-400">Loading more…</p> : null}
     </div>
   );
 }

@@ -34,6 +34,7 @@ export const ConversationRow = memo(function ConversationRow({
       data-testid="conversation-row"
       data-conversation-id={item.id}
       data-unread={item.unread}
+      data-highlighted={highlighted || undefined}
       className={`flex h-full flex-col justify-center gap-0.5 border-b border-slate-100 px-3 text-sm outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-inset dark:border-slate-800/70 ${
         selected ? "bg-indigo-50 dark:bg-indigo-950/50" : highlighted ? "bg-slate-100 dark:bg-slate-800/60" : "hover:bg-slate-50 dark:hover:bg-slate-900"
       } ${highlighted ? "shadow-[inset_3px_0_0_0] shadow-indigo-500" : ""}`}

@@ -26,11 +26,27 @@ const SELF_SERVICE_TOPICS: Record<string, string> = {
 /** Booking.com only takes the answer to these in the Extranet; a reply here does not answer them. */
 const EXTRANET_ONLY = new Set(["change_dates_nr", "booking_basic_waive_fee"]);
 
-export function MessageItem({ message, conversation }: { message: ThreadMessage; conversation: ConversationDetail }) {
+/** Where a virtualised thread places a row: measured by `ref`, positioned at `start` pixels. */
+export type VirtualRow = { ref: (element: HTMLLIElement | null) => void; index: number; start: number; count: number };
+
+function rowProps(row: VirtualRow | undefined, className: string) {
+  if (!row) return { className };
+  return {
+    ref: row.ref,
+    "data-index": row.index,
+    // Only some rows are in the DOM: tell assistive technology where this one sits in the whole list.
+    "aria-posinset": row.index + 1,
+    "aria-setsize": row.count,
+    className: `${className} absolute inset-x-0 top-0`,
+    style: { transform: `translateY(${row.start}px)` },
+  };
+}
+
+export function MessageItem({ message, conversation, row }: { message: ThreadMessage; conversation: ConversationDetail; row?: VirtualRow }) {
   const fromGuest = message.senderType === "guest";
   const who = fromGuest ? message.senderName?.trim() || conversation.guestName?.trim() || "Guest" : message.authorName ? `${message.authorName} (via Bellhop)` : message.senderName?.trim() || conversation.propertyName;
   return (
-    <li className={`flex flex-col ${fromGuest ? "items-start" : "items-end"}`} data-testid="message" data-sender={message.senderType} data-message-type={message.messageType} data-send-state={message.sendState ?? undefined}>
+    <li {...rowProps(row, `flex flex-col ${fromGuest ? "items-start" : "items-end"}`)} data-testid="message" data-sender={message.senderType} data-message-type={message.messageType} data-send-state={message.sendState ?? undefined}>
       <div className="mb-1 flex max-w-[85%] flex-wrap items-center gap-x-2 gap-y-1 px-1 text-xs text-slate-600 dark:text-slate-400">
         <span className="font-medium text-slate-700 dark:text-slate-200">{who}</span>
         <time dateTime={message.sentAt} title={formatFull(message.sentAt, conversation.propertyTimeZone)}>
@@ -100,10 +116,10 @@ function OutboundStatus({ message, conversationId }: { message: ThreadMessage; c
   );
 }
 
-export function PendingMessageItem({ send, conversationId }: { send: PendingSend; conversationId: string }) {
+export function PendingMessageItem({ send, conversationId, row }: { send: PendingSend; conversationId: string; row?: VirtualRow }) {
   const queryClient = useQueryClient();
   return (
-    <li className="flex flex-col items-end" data-testid="message" data-sender="property" data-send-state={send.status === "error" ? "failed" : "queued"}>
+    <li {...rowProps(row, "flex flex-col items-end")} data-testid="message" data-sender="property" data-send-state={send.status === "error" ? "failed" : "queued"}>
       <div className={`max-w-[85%] rounded-2xl rounded-tr-md bg-indigo-600/80 px-3.5 py-2 text-sm leading-relaxed break-words whitespace-pre-wrap text-white ${send.status === "error" ? "ring-2 ring-red-500" : ""}`}>
         {send.content}
         {send.attachmentPreviews.length > 0 ? (
@@ -126,7 +142,7 @@ export function PendingMessageItem({ send, conversationId }: { send: PendingSend
           </button>
         </p>
       ) : (
-        <p className="mt-1 px-1 text-xs text-slate-500" data-testid="send-state">
+        <p className="mt-1 px-1 text-xs text-slate-600 dark:text-slate-400" data-testid="send-state">
           Sending…
         </p>
       )}

@@ -44,9 +44,9 @@ export function SavedReplyPicker({ conversationId, open, onOpenChange, onInsert 
           <input id="saved-reply-filter" className="input w-full" placeholder="Filter…" value={filter} onChange={(event) => setFilter(event.target.value)} autoFocus />
         </div>
         <ul className="max-h-[50dvh] overflow-y-auto p-1">
-          {replies.isPending ? <li className="p-3 text-sm text-slate-500">Loading…</li> : null}
+          {replies.isPending ? <li className="p-3 text-sm text-slate-600 dark:text-slate-400">Loading…</li> : null}
           {replies.isError ? <li role="alert" className="p-3 text-sm text-red-700">{replies.error.message}</li> : null}
-          {replies.isSuccess && list.length === 0 ? <li className="p-3 text-sm text-slate-500">No saved replies{filter ? " match" : " yet; an admin can add them in Settings"}.</li> : null}
+          {replies.isSuccess && list.length === 0 ? <li className="p-3 text-sm text-slate-600 dark:text-slate-400">No saved replies{filter ? " match" : " yet; an admin can add them in Settings"}.</li> : null}
           {list.map((reply) => (
             <li key={reply.id}>
               <button type="button" onClick={() => onInsert(reply.text)} className="w-full rounded-lg px-3 py-2 text-left hover:bg-slate-100 focus-visible:bg-slate-100 focus-visible:outline-none dark:hover:bg-slate-800 dark:focus-visible:bg-slate-800">

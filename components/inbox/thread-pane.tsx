@@ -1,6 +1,7 @@
 "use client";
 
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { ConversationDetail, ConversationPage, ThreadMessage } from "@/lib/inbox/schemas";
 import { Composer } from "./composer";
@@ -72,12 +73,12 @@ export function ThreadPane({ conversationId, onClose, focusReply = false }: { co
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  if (detail.isPending) return <p className="m-auto text-sm text-slate-500">Loading conversation…</p>;
+  if (detail.isPending) return <p className="m-auto text-sm text-slate-600 dark:text-slate-400">Loading conversation…</p>;
   if (detail.isError || !conversation) {
     return (
       <div className="m-auto max-w-sm p-6 text-center" role="alert">
         <p className="font-medium">This conversation cannot be shown.</p>
-        <p className="mt-1 text-sm text-slate-500">{detail.error?.message ?? "It does not exist or you do not have access to it."}</p>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{detail.error?.message ?? "It does not exist or you do not have access to it."}</p>
         <button type="button" className="btn-secondary mt-4" onClick={onClose}>
           Back to the inbox
         </button>
@@ -129,70 +130,89 @@ export function ThreadPane({ conversationId, onClose, focusReply = false }: { co
   );
 }
 
+// The thread is virtualised: only the messages on screen (plus a few either side) are in the DOM, so
+// a thread of 5,000 messages costs the page what one of 50 does. Rows have their own heights, measured
+// as they render. The list is anchored to its end: it opens at the newest message, follows new ones
+// only while the staff member is at the bottom, and keeps the message being read in place when an
+// older page is prepended above it.
+const STATUS_HEIGHT = 48; // the "Start of the conversation" / "Loading older messages…" line above the first message
+const LOAD_OLDER_WITHIN_PX = 600;
+
 function MessageList({ conversation, thread }: { conversation: ConversationDetail; thread: ReturnType<typeof useThread> }) {
   const pending = usePendingSends(conversation.id);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const topRef = useRef<HTMLDivElement>(null);
   const pages = thread.data?.pages;
   // Pages are newest-first; the screen shows oldest at the top.
   const messages: ThreadMessage[] = pages ? pages.flatMap((page) => page.messages).reverse() : [];
   const sentKeys = new Set(messages.map((message) => message.clientKey).filter(Boolean));
   const waiting = pending.list.filter((send) => !sentKeys.has(send.clientKey));
-  const newest = messages[messages.length - 1]?.id;
-  const [stuckToBottom, setStuckToBottom] = useState(true);
-  const anchor = useRef<{ height: number; top: number } | null>(null);
+  const count = messages.length + waiting.length;
+  const keyOf = (index: number) => (index < messages.length ? messages[index]!.id : `pending:${waiting[index - messages.length]!.clientKey}`);
 
-  // Stay at the bottom as messages arrive, unless the staff member scrolled up to read.
+  // Not useVirtualizer's fault: the React Compiler lint cannot see through its returned functions.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 96,
+    getItemKey: keyOf,
+    gap: 12,
+    paddingStart: STATUS_HEIGHT,
+    paddingEnd: 16,
+    overscan: 6,
+    anchorTo: "end",
+    followOnAppend: true,
+    scrollEndThreshold: 80,
+  });
+  const rows = virtualizer.getVirtualItems();
+
+  // Open at the newest message, once there is one.
+  const [atNewest, setAtNewest] = useState(false);
   useLayoutEffect(() => {
-    const element = scrollRef.current;
-    if (!element) return;
-    if (anchor.current) {
-      // Older page prepended: keep the same message under the eye.
-      element.scrollTop = element.scrollHeight - anchor.current.height + anchor.current.top;
-      anchor.current = null;
-    } else if (stuckToBottom) element.scrollTop = element.scrollHeight;
-  }, [newest, waiting.length, pages?.length, stuckToBottom]);
+    if (atNewest || count === 0) return;
+    virtualizer.scrollToEnd();
+    setAtNewest(true);
+  }, [atNewest, count, virtualizer]);
 
+  // Older pages load as the top comes near, and also when the loaded ones do not fill the screen.
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = thread;
+  const loadOlderIfNear = () => {
+    const element = scrollRef.current;
+    if (!element || !atNewest || !hasNextPage || isFetchingNextPage) return;
+    // Read from the element, not the virtualizer: this runs in the scroll event, possibly before the
+    // virtualizer has seen it.
+    const overflows = element.scrollHeight > element.clientHeight;
+    const atEnd = element.scrollHeight - element.scrollTop - element.clientHeight <= 80;
+    // At the newest message of a thread taller than the screen, the staff member is not reading history.
+    if (overflows && atEnd) return;
+    if (element.scrollTop < LOAD_OLDER_WITHIN_PX) void fetchNextPage();
+  };
+  const latestLoad = useRef(loadOlderIfNear);
   useEffect(() => {
-    const top = topRef.current;
-    const root = scrollRef.current;
-    if (!top || !root) return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting) && hasNextPage && !isFetchingNextPage) {
-        anchor.current = { height: root.scrollHeight, top: root.scrollTop };
-        void fetchNextPage();
-      }
-    }, { root, rootMargin: "200px 0px 0px 0px" });
-    observer.observe(top);
-    return () => observer.disconnect();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+    latestLoad.current = loadOlderIfNear;
+  });
+  useEffect(() => {
+    latestLoad.current();
+  }, [atNewest, hasNextPage, isFetchingNextPage, count]);
 
   return (
-    <div
-      ref={scrollRef}
-      className="min-h-0 flex-1 overflow-y-auto px-3 py-4 sm:px-6"
-      onScroll={(event) => {
-        const element = event.currentTarget;
-        setStuckToBottom(element.scrollHeight - element.scrollTop - element.clientHeight < 80);
-      }}
-      data-testid="thread"
-    >
-      <div ref={topRef} />
-      {isFetchingNextPage ? <p className="pb-3 text-center text-xs text-slate-500">Loading older messages…</p> : null}
-      {!hasNextPage && thread.isSuccess ? (
-        <p className="pb-4 text-center text-xs text-slate-600 dark:text-slate-400">{messages.length === 0 ? "No messages yet. You can write first." : "Start of the conversation"}</p>
-      ) : null}
-      {thread.isPending ? <p className="text-center text-sm text-slate-500">Loading messages…</p> : null}
-      {thread.isError ? <p role="alert" className="text-center text-sm text-red-700">{thread.error.message}</p> : null}
-      <ol className="mx-auto flex max-w-3xl flex-col gap-3" aria-label="Messages">
-        {messages.map((message) => (
-          <MessageItem key={message.id} message={message} conversation={conversation} />
-        ))}
-        {waiting.map((send) => (
-          <PendingMessageItem key={send.clientKey} send={send} conversationId={conversation.id} />
-        ))}
-      </ol>
+    <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto px-3 [overflow-anchor:none] sm:px-6" onScroll={() => latestLoad.current()} data-testid="thread">
+      <div className="relative mx-auto max-w-3xl" style={{ height: virtualizer.getTotalSize() }}>
+        <div className="absolute inset-x-0 top-0 flex items-center justify-center text-xs" style={{ height: STATUS_HEIGHT }}>
+          {isFetchingNextPage ? <p className="text-slate-600 dark:text-slate-400">Loading older messages…</p> : null}
+          {!hasNextPage && thread.isSuccess ? <p className="text-slate-600 dark:text-slate-400">{messages.length === 0 ? "No messages yet. You can write first." : "Start of the conversation"}</p> : null}
+          {thread.isPending ? <p className="text-sm text-slate-600 dark:text-slate-400">Loading messages…</p> : null}
+          {thread.isError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{thread.error.message}</p> : null}
+        </div>
+        <ol aria-label="Messages">
+          {rows.map((row) => {
+            const place = { ref: virtualizer.measureElement, index: row.index, start: row.start, count };
+            if (row.index < messages.length) return <MessageItem key={row.key} message={messages[row.index]!} conversation={conversation} row={place} />;
+            const send = waiting[row.index - messages.length]!;
+            return <PendingMessageItem key={row.key} send={send} conversationId={conversation.id} row={place} />;
+          })}
+        </ol>
+      </div>
     </div>
   );
 }
