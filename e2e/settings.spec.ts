@@ -44,8 +44,17 @@ test("an admin connects, adds a property, watches its import finish, and gives a
   await connection.getByRole("button", { name: "Save and test" }).click();
   await expect(result).toContainText("Connection works");
   await expect(password).toHaveValue("");
+  const fixedAt = new Date().toISOString();
   await connection.getByRole("button", { name: "Test connection" }).click();
   await expect(result).toContainText("Connected: Booking.com accepted the credentials");
+  // The sync worker (another process) re-reads a changed connection within a few seconds; until its
+  // first successful queue read with the new password, an import started now could still meet a 401.
+  await expect
+    .poll(async () => {
+      const health = (await (await page.request.get("/api/admin/sync-health")).json()) as { connections: { lastPollAt: string | null }[] };
+      return health.connections.some((candidate) => candidate.lastPollAt !== null && candidate.lastPollAt > fixedAt);
+    }, { timeout: 20_000 })
+    .toBe(true);
 
   // Adding a property: the id must be a number the account can reach.
   const addForm = page.getByRole("form", { name: "Add a property" });
@@ -113,8 +122,13 @@ test("a staff member is refused the settings, in the page and through the API", 
   await signIn(page, DEMO_ACCOUNTS.staff);
   await expect(page.getByRole("link", { name: "Settings" })).toHaveCount(0);
   await page.goto("/settings");
-  await expect(page.getByTestId("settings-forbidden")).toContainText("Only admins can open the settings");
+  const forbidden = page.getByTestId("settings-forbidden");
+  await expect(forbidden).toContainText("403");
+  await expect(forbidden.getByRole("heading", { level: 1 })).toHaveText("Only admins can open the settings");
+  await expect(forbidden).toContainText("Ask an admin");
   await expect(page.getByRole("form", { name: "Add a property" })).toHaveCount(0);
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
   for (const [method, path] of [
     ["GET", "/api/admin/connections"],
     ["GET", "/api/admin/staff"],
@@ -124,6 +138,82 @@ test("a staff member is refused the settings, in the page and through the API", 
     const response = await page.request.fetch(path, { method, data: method === "POST" ? { id: "1" } : undefined });
     expect(response.status(), `${method} ${path}`).toBe(403);
     expect((await response.json()).error.code).toBe("forbidden");
+  }
+  // The way back.
+  await forbidden.getByRole("link", { name: "Back to the inbox" }).click();
+  await expect(page).toHaveURL(/\/inbox/);
+});
+
+test("an admin renames a property, changes its time zone, and re-imports its history after confirming", async ({ page }) => {
+  test.setTimeout(120_000);
+  const property = { id: "6378711", name: "Test Property", timeZone: "Europe/Berlin" };
+  const renamed = { name: "Test Property Kyiv", timeZone: "Europe/Kyiv" };
+  await openSettings(page);
+  const row = page.getByTestId(`property-row-${property.id}`);
+  const importState = async () => {
+    const { properties } = (await (await page.request.get("/api/admin/properties")).json()) as { properties: { id: string; backfillState: string; backfillFinishedAt: string | null }[] };
+    return properties.find((candidate) => candidate.id === property.id)!;
+  };
+  try {
+    await row.getByRole("button", { name: `Edit ${property.name}` }).click();
+    const form = page.getByRole("form", { name: `Edit property ${property.name}` });
+    await expect(form.getByLabel("Display name")).toBeFocused();
+
+    // Field messages from the server, on their fields.
+    await form.getByLabel("Display name").fill("  ");
+    await form.getByLabel("Time zone").fill("Mars/Olympus");
+    await form.getByRole("button", { name: "Save" }).click();
+    await expect(form.getByTestId("field-error")).toHaveText(["Give the property a name", "Enter an IANA time zone such as Europe/Amsterdam"]);
+    await expect(form.getByLabel("Time zone")).toHaveAttribute("aria-invalid", "true");
+
+    // Cancel keeps the stored values.
+    await form.getByRole("button", { name: "Cancel" }).click();
+    await expect(form).toHaveCount(0);
+    await expect(row).toContainText(property.name);
+    await expect(row).toContainText(property.timeZone);
+
+    await row.getByRole("button", { name: `Edit ${property.name}` }).click();
+    await form.getByLabel("Display name").fill(renamed.name);
+    await form.getByLabel("Time zone").fill(renamed.timeZone);
+    await form.getByRole("button", { name: "Save" }).click();
+    await expect(form).toHaveCount(0);
+    await expect(row).toContainText(renamed.name);
+    await expect(row).toContainText(renamed.timeZone);
+    await expect(row.getByRole("button", { name: `Edit ${renamed.name}` })).toBeFocused();
+    const audit = page.getByTestId("audit-log");
+    await expect(audit.locator("tbody tr").first()).toContainText("property.update");
+
+    // Re-import asks first; Cancel does nothing.
+    const reimport = row.getByRole("button", { name: `Re-import ${renamed.name}` });
+    await expect(reimport).toBeEnabled({ timeout: 60_000 }); // the demo import may still be running
+    await reimport.click();
+    const confirm = row.getByRole("group", { name: `Confirm re-import of ${renamed.name}` });
+    await expect(confirm).toContainText("whole conversation history");
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await expect(confirm).toHaveCount(0);
+    await expect(audit.locator("tbody tr").first()).toContainText("property.update");
+
+    const finishedBefore = (await importState()).backfillFinishedAt;
+    expect(finishedBefore).not.toBeNull();
+    await reimport.click();
+    await confirm.getByRole("button", { name: "Yes, re-import" }).click();
+    await expect(confirm).toHaveCount(0);
+    await expect(audit.locator("tbody tr").first()).toContainText("property.backfill_restart");
+    // A new import ran to the end (not just the old one's 100% still on screen).
+    await expect
+      .poll(async () => {
+        const state = await importState();
+        return state.backfillState === "done" && state.backfillFinishedAt! > finishedBefore!;
+      }, { timeout: 60_000 })
+      .toBe(true);
+    const progress = page.getByRole("progressbar", { name: `History import of ${renamed.name}` });
+    await expect(progress).toHaveAttribute("aria-valuenow", "100", { timeout: 60_000 });
+    await expect(page.getByTestId(`backfill-${property.id}`)).toContainText("finished");
+    await expect(reimport).toBeEnabled();
+  } finally {
+    // Other specs share this server and know the demo property by its name.
+    const restored = await page.request.patch(`/api/admin/properties/${property.id}`, { data: { name: property.name, timeZone: property.timeZone } });
+    expect(restored.ok()).toBe(true);
   }
 });
 

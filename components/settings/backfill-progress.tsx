@@ -17,7 +17,7 @@ export function BackfillProgress({ property }: { property: AdminPropertyView }) 
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={known ? percent : undefined}
-        aria-valuetext={known ? `${percent}% (${done} of ${total ?? done} conversations)` : "waiting to start"}
+        aria-valuetext={state === "failed" ? `import failed at ${done} conversations` : known ? `${percent}% (${done} of ${total ?? done} conversations)` : "waiting to start"}
         className="h-2 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
       >
         <div

@@ -1,14 +1,16 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { AddPropertyResult } from "@/lib/admin/add-property";
 import type { ConnectionView } from "@/lib/admin/get-connections";
 import type { AdminPropertyView } from "@/lib/admin/list-admin-properties";
 import type { SavedReplyView } from "@/lib/admin/list-saved-replies";
 import { adminFetch, adminKeys, errorMessage, fieldErrors } from "./admin-api";
 import { BackfillProgress } from "./backfill-progress";
-import { buttonClass, Field, inputClass, Notice, SectionCard } from "./form-controls";
+import { buttonClass, Field, inputClass, Notice, secondaryButtonClass, SectionCard } from "./form-controls";
+
+const TIME_ZONE_LIST = "property-time-zones";
 
 export function PropertiesSection({ timeZones }: { timeZones: string[] }) {
   const properties = useQuery({
@@ -47,13 +49,33 @@ export function PropertiesSection({ timeZones }: { timeZones: string[] }) {
           </table>
         </div>
       )}
-      <AddPropertyForm timeZones={timeZones} />
+      <AddPropertyForm />
+      {/* One list of IANA zones for every time zone input in this section (add and edit). */}
+      <datalist id={TIME_ZONE_LIST}>
+        {timeZones.map((zone) => (
+          <option key={zone} value={zone} />
+        ))}
+      </datalist>
     </SectionCard>
   );
 }
 
 function PropertyRow({ property, replies }: { property: AdminPropertyView; replies: SavedReplyView[] }) {
   const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  const closeEditor = () => {
+    returnFocus.current = true;
+    setEditing(false);
+  };
+  useEffect(() => {
+    // Back to the button that opened the editor, so keyboard users keep their place.
+    if (!editing && returnFocus.current) {
+      returnFocus.current = false;
+      editButton.current?.focus();
+    }
+  }, [editing]);
   const update = useMutation({
     mutationFn: (body: { enabled?: boolean; welcomeReplyId?: string | null }) =>
       adminFetch<{ property: AdminPropertyView }>(`/api/admin/properties/${property.id}`, { method: "PATCH", body }),
@@ -62,17 +84,29 @@ function PropertyRow({ property, replies }: { property: AdminPropertyView; repli
   const usable = replies.filter((reply) => reply.propertyId === null || reply.propertyId === property.id);
   return (
     <tr data-testid={`property-row-${property.id}`} className="align-top">
-      <td className="py-3 pr-3">
-        <div className="font-medium">{property.name}</div>
-        <div className="text-xs text-slate-600 dark:text-slate-400">
-          #{property.id}
-          {property.connectionName && <> · {property.connectionName}</>}
-        </div>
-        {update.isError && <p className="mt-1 text-xs text-red-700 dark:text-red-400">{errorMessage(update.error)}</p>}
-      </td>
-      <td className="py-3 pr-3">{property.timeZone}</td>
+      {editing ? (
+        <td className="py-3 pr-3" colSpan={2}>
+          <EditPropertyForm property={property} onDone={closeEditor} />
+        </td>
+      ) : (
+        <>
+          <td className="py-3 pr-3">
+            <div className="font-medium">{property.name}</div>
+            <div className="text-xs text-slate-600 dark:text-slate-400">
+              #{property.id}
+              {property.connectionName && <> · {property.connectionName}</>}
+            </div>
+            <button ref={editButton} type="button" className="mt-1 text-xs font-medium text-blue-700 underline dark:text-blue-400" onClick={() => setEditing(true)}>
+              Edit<span className="sr-only"> {property.name}</span>
+            </button>
+            {update.isError && <p className="mt-1 text-xs text-red-700 dark:text-red-400">{errorMessage(update.error)}</p>}
+          </td>
+          <td className="py-3 pr-3">{property.timeZone}</td>
+        </>
+      )}
       <td className="py-3 pr-3">
         <BackfillProgress property={property} />
+        <ReimportControl property={property} />
       </td>
       <td className="py-3 pr-3">
         <label className="sr-only" htmlFor={`welcome-${property.id}`}>
@@ -105,7 +139,104 @@ function PropertyRow({ property, replies }: { property: AdminPropertyView; repli
   );
 }
 
-function AddPropertyForm({ timeZones }: { timeZones: string[] }) {
+/** Inline edit of the display name and time zone; the server validates (IANA zone) and answers per field. */
+function EditPropertyForm({ property, onDone }: { property: AdminPropertyView; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState({ name: property.name, timeZone: property.timeZone });
+  const save = useMutation({
+    mutationFn: (body: { name?: string; timeZone?: string }) => adminFetch<{ property: AdminPropertyView }>(`/api/admin/properties/${property.id}`, { method: "PATCH", body }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: adminKeys.all });
+      onDone();
+    },
+  });
+  const errors = fieldErrors(save.error);
+  return (
+    <form
+      aria-label={`Edit property ${property.name}`}
+      className="space-y-2"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        // Only what changed goes to the server (and so into the audit entry); nothing changed, nothing sent.
+        const body = {
+          ...(form.name !== property.name ? { name: form.name } : {}),
+          ...(form.timeZone !== property.timeZone ? { timeZone: form.timeZone } : {}),
+        };
+        if (Object.keys(body).length === 0) onDone();
+        else save.mutate(body);
+      }}
+      onKeyDown={(event) => {
+        if (event.key === "Escape" && !save.isPending) onDone();
+      }}
+    >
+      <div className="grid gap-2 sm:grid-cols-2">
+        <Field label="Display name" error={errors.name}>
+          {(props) => <input {...props} autoFocus className={inputClass} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
+        </Field>
+        <Field label="Time zone" error={errors.timeZone} hint="IANA name, e.g. Europe/Amsterdam">
+          {(props) => <input {...props} list={TIME_ZONE_LIST} className={inputClass} value={form.timeZone} onChange={(e) => setForm({ ...form, timeZone: e.target.value })} />}
+        </Field>
+      </div>
+      <p className="text-xs text-slate-600 dark:text-slate-400">#{property.id}</p>
+      {save.isError && Object.keys(errors).length === 0 && <Notice tone="error">{errorMessage(save.error)}</Notice>}
+      <div className="flex gap-2">
+        <button type="submit" className={buttonClass} disabled={save.isPending}>
+          {save.isPending ? "Saving…" : "Save"}
+        </button>
+        <button type="button" className={secondaryButtonClass} disabled={save.isPending} onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** "Re-import": restarts the property's history import, after an explicit confirmation. */
+function ReimportControl({ property }: { property: AdminPropertyView }) {
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const restart = useMutation({
+    mutationFn: () => adminFetch<{ property: AdminPropertyView }>(`/api/admin/properties/${property.id}/backfill`, { method: "POST" }),
+    onSuccess: () => {
+      setConfirming(false);
+      void queryClient.invalidateQueries({ queryKey: adminKeys.all });
+    },
+  });
+  const busy = property.backfillState === "pending" || property.backfillState === "running";
+  if (confirming) {
+    return (
+      <div role="group" aria-label={`Confirm re-import of ${property.name}`} className="mt-2 space-y-2 rounded-md border border-amber-200 bg-amber-50 p-2 text-xs text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100">
+        <p>Read {property.name}&apos;s whole conversation history from Booking.com again? Nothing stored is lost or duplicated; it can take a while.</p>
+        <div className="flex gap-2">
+          <button type="button" className={buttonClass} disabled={restart.isPending} onClick={() => restart.mutate()}>
+            {restart.isPending ? "Starting…" : "Yes, re-import"}
+          </button>
+          <button type="button" className={secondaryButtonClass} disabled={restart.isPending} onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </div>
+        {restart.isError && <p className="text-red-700 dark:text-red-400">{errorMessage(restart.error)}</p>}
+      </div>
+    );
+  }
+  return (
+    <button
+      type="button"
+      className={`${secondaryButtonClass} mt-2 px-2 py-1 text-xs`}
+      disabled={busy}
+      title={busy ? "The import is under way" : undefined}
+      onClick={() => {
+        restart.reset();
+        setConfirming(true);
+      }}
+    >
+      Re-import<span className="sr-only"> {property.name}</span>
+    </button>
+  );
+}
+
+function AddPropertyForm() {
   const queryClient = useQueryClient();
   const connections = useQuery({ queryKey: adminKeys.connections(), queryFn: () => adminFetch<{ connections: ConnectionView[] }>("/api/admin/connections") });
   const [form, setForm] = useState({ id: "", name: "", timeZone: "Europe/Amsterdam", connectionId: "" });
@@ -142,16 +273,7 @@ function AddPropertyForm({ timeZones }: { timeZones: string[] }) {
           {(props) => <input {...props} className={inputClass} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
         </Field>
         <Field label="Time zone" error={errors.timeZone}>
-          {(props) => (
-            <>
-              <input {...props} list="time-zones" className={inputClass} value={form.timeZone} onChange={(e) => setForm({ ...form, timeZone: e.target.value })} />
-              <datalist id="time-zones">
-                {timeZones.map((zone) => (
-                  <option key={zone} value={zone} />
-                ))}
-              </datalist>
-            </>
-          )}
+          {(props) => <input {...props} list={TIME_ZONE_LIST} className={inputClass} value={form.timeZone} onChange={(e) => setForm({ ...form, timeZone: e.target.value })} />}
         </Field>
         <Field label="Connection" error={errors.connectionId}>
           {(props) => (

@@ -39,7 +39,20 @@ export function SetPasswordForm({ token, name, email }: { token: string; name: s
         Hello {name}. Choose the password you will sign in with as <strong>{email}</strong>. This link works once.
       </p>
       <Field label="New password" error={errors.password} hint="At least 10 characters.">
-        {(props) => <input {...props} type="password" autoComplete="new-password" className={inputClass} value={password} onChange={(e) => setPassword(e.target.value)} />}
+        {(props) => (
+          <input
+            {...props}
+            type="password"
+            autoComplete="new-password"
+            className={inputClass}
+            value={password}
+            onChange={(e) => {
+              setPassword(e.target.value);
+              // The server's message was about the previous entry; a new one deserves a clean field.
+              if (state.error !== null) setState({ pending: false, error: null, done: false });
+            }}
+          />
+        )}
       </Field>
       <Field label="Repeat the password" error={mismatch ? "The passwords differ" : undefined}>
         {(props) => <input {...props} type="password" autoComplete="new-password" className={inputClass} value={confirm} onChange={(e) => setConfirm(e.target.value)} />}

@@ -10,6 +10,7 @@ import { listAdminProperties } from "./list-admin-properties";
 import { addPropertySchema, updatePropertySchema } from "./property.validation";
 import { saveConnection } from "./save-connection";
 import { saveSavedReply } from "./save-saved-reply";
+import { restartBackfill } from "./restart-backfill";
 import { updateProperty } from "./update-property";
 
 let sandbox: TestSandbox;
@@ -76,8 +77,63 @@ describe("updating a property", () => {
     expect(entry).toMatchObject({ before: { welcomeReplyId: null }, after: { welcomeReplyId: shared.id } });
   });
 
+  it("renames a property and changes its time zone, audited with before and after", async () => {
+    await db().property.create({ data: { id: "111", name: "Harbour", timeZone: "Europe/Amsterdam", connectionId } });
+    const updated = await updateProperty(admin, "111", updatePropertySchema.parse({ name: "  Harbour View Inn ", timeZone: "America/New_York" }));
+    expect(updated).toMatchObject({ name: "Harbour View Inn", timeZone: "America/New_York" });
+    const entry = await db().auditLog.findFirstOrThrow({ where: { action: "property.update" } });
+    expect(entry).toMatchObject({
+      actorId: admin.id,
+      targetType: "property",
+      targetId: "111",
+      before: { name: "Harbour", timeZone: "Europe/Amsterdam" },
+      after: { name: "Harbour View Inn", timeZone: "America/New_York" },
+    });
+  });
+
+  it("answers a bad name or a zone that is not IANA with field messages", () => {
+    const bad = updatePropertySchema.safeParse({ name: "   ", timeZone: "CET+1" });
+    expect(bad.success).toBe(false);
+    const messages = Object.fromEntries(bad.error!.issues.map((issue) => [issue.path.join("."), issue.message]));
+    expect(messages).toEqual({ name: "Give the property a name", timeZone: "Enter an IANA time zone such as Europe/Amsterdam" });
+    // Current IANA names count even where this runtime's list has only the old ones (Asia/Calcutta).
+    for (const zone of ["Asia/Kolkata", "Europe/Kyiv", "America/Argentina/Buenos_Aires", "Etc/GMT+5", "UTC", "Asia/Tokyo"]) {
+      expect(updatePropertySchema.safeParse({ timeZone: zone }).success, zone).toBe(true);
+    }
+    for (const zone of ["asia/tokyo", "+05:00", "CET", "Mars/Olympus", "Europe/"]) {
+      expect(updatePropertySchema.safeParse({ timeZone: zone }).success, zone).toBe(false);
+    }
+    expect(updatePropertySchema.safeParse({}).success).toBe(false);
+  });
+
+  it("refuses an unknown property", async () => {
+    await expect(updateProperty(admin, "404404", { name: "Nowhere" })).rejects.toMatchObject({ code: "not_found" });
+    expect(await db().auditLog.count({ where: { targetType: "property" } })).toBe(0);
+  });
+
   it("disables a property", async () => {
     await db().property.create({ data: { id: "111", name: "Harbour", connectionId } });
     expect((await updateProperty(admin, "111", { enabled: false })).enabled).toBe(false);
+  });
+});
+
+describe("re-importing a property's history", () => {
+  it("puts a finished or failed import back to pending from the start, and audits it", async () => {
+    await db().property.create({
+      data: { id: "111", name: "Harbour", connectionId, backfillState: "failed", backfillDone: 40, backfillTotal: 90, backfillCursor: "page-3", backfillError: "HTTP 500" },
+    });
+    const restarted = await restartBackfill(admin, "111");
+    expect(restarted).toMatchObject({ backfillState: "pending", backfillDone: 0, backfillTotal: null, backfillError: null });
+    expect((await db().property.findUniqueOrThrow({ where: { id: "111" } })).backfillCursor).toBeNull();
+    const entry = await db().auditLog.findFirstOrThrow({ where: { action: "property.backfill_restart" } });
+    expect(entry).toMatchObject({ actorId: admin.id, targetType: "property", targetId: "111", before: { backfillState: "failed" } });
+  });
+
+  it("refuses while the import runs, and an unknown property", async () => {
+    await db().property.create({ data: { id: "111", name: "Harbour", connectionId, backfillState: "running", backfillDone: 5 } });
+    await expect(restartBackfill(admin, "111")).rejects.toMatchObject({ code: "conflict" });
+    expect((await db().property.findUniqueOrThrow({ where: { id: "111" } })).backfillDone).toBe(5);
+    await expect(restartBackfill(admin, "404404")).rejects.toMatchObject({ code: "not_found" });
+    expect(await db().auditLog.count({ where: { targetType: "property" } })).toBe(0);
   });
 });

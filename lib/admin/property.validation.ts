@@ -1,8 +1,23 @@
 import { z } from "zod";
 
-/** IANA zones this runtime knows, plus UTC (which Intl lists only under its aliases). */
+// An IANA "Area/Location" name written as the tz database writes it (each part capitalised). Keeps out
+// offsets ("+05:00"), abbreviations ("CET", "EST") and lower-case spellings that Intl would also accept.
+const IANA_NAME = /^[A-Z][A-Za-z_-]*(\/[A-Z][A-Za-z0-9_+-]*)+$/;
+
+/**
+ * IANA zones this runtime knows, plus UTC. Intl.supportedValuesOf lists ICU's canonical ids, which are
+ * often the old names (Asia/Calcutta, Europe/Kiev), so a current name it does not list (Asia/Kolkata,
+ * Europe/Kyiv) counts too when Intl can format with it.
+ */
 export function isKnownTimeZone(zone: string): boolean {
-  return zone === "UTC" || Intl.supportedValuesOf("timeZone").includes(zone);
+  if (zone === "UTC" || Intl.supportedValuesOf("timeZone").includes(zone)) return true;
+  if (!IANA_NAME.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const timeZone = z
