@@ -23,17 +23,19 @@ export type Viewer = {
 /** Loads the signed-in user's identity and scope; throws 401 when there is none or it is inactive. */
 export async function loadViewer(userId: string | null | undefined): Promise<Viewer> {
   if (!userId) throw new AppError("unauthenticated", "Sign in to continue.");
-  const user = await db().user.findUnique({
-    where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, active: true, access: { select: { propertyId: true } } },
-  });
+  // One round trip on every request: the user and their property ids in one raw query (a Prisma
+  // findUnique with the `access` relation costs two queries and about 1 ms more per request).
+  const [user] = await db().$queryRaw<{ id: string; email: string; name: string; role: Role; active: boolean; property_ids: string[] }[]>`
+    select u.id, u.email, u.name, u.role::text as role, u.active,
+      coalesce((select array_agg(a.property_id) from property_access a where a.user_id = u.id), '{}') as property_ids
+    from users u where u.id = ${userId}::uuid`;
   if (!user || !user.active) throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
   return {
     id: user.id,
     email: user.email,
     name: user.name,
     role: user.role,
-    propertyScope: user.role === "admin" ? "all" : new Set(user.access.map((row) => row.propertyId)),
+    propertyScope: user.role === "admin" ? "all" : new Set(user.property_ids),
   };
 }
 

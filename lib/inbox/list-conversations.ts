@@ -1,6 +1,7 @@
 // The conversation list: one inbox across every property the viewer may see. Reads only the
-// denormalised columns of `conversations` (never the messages, except through the search index) and
-// pages with keyset cursors, so the first page costs the same with 100 or 100,000 conversations.
+// denormalised columns of `conversations` (never the messages: a search reads one row of words per
+// conversation, see segmentQuery()) and pages with keyset cursors, so the first page costs the same
+// with 100 or 100,000 conversations.
 //
 // An order is a chain of "segments", each a range that one index serves in order:
 //   recent       last_message_at desc, id   (conversations_last_message_at_id_idx)
@@ -16,9 +17,9 @@ import { db } from "../db";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { ConversationListItem, ConversationPage, InboxSort, InboxView, ListConversationsInput } from "./schemas";
 import { propertyScopeSql } from "./scope-sql";
-import { toPrefixTsquery } from "./search-query";
+import { toPrefixTsqueries } from "./search-query";
 
-type SegmentName = "recent" | "recent_null" | "waiting";
+export type SegmentName = "recent" | "recent_null" | "waiting";
 
 const cursorSchema = z.strictObject({ s: z.number().int().min(0).max(2), v: z.iso.datetime().nullable(), id: z.uuid().nullable() });
 type Cursor = z.infer<typeof cursorSchema>;
@@ -60,13 +61,9 @@ export async function listConversations(viewer: Viewer, input: ListConversations
   for (let index = startSegment; index < segments.length; index++) {
     const name = segments[index]!;
     const want = input.limit - items.length;
-    const conditions = [...base, ...segmentConditions(name, input.sort), ...(index === startSegment && cursor ? [keyset(name, cursor)] : [])];
+    const conditions = [...base.conditions, ...segmentConditions(name, input.sort), ...(index === startSegment && cursor ? [keyset(name, cursor)] : [])];
     // One extra row tells whether this segment has more.
-    const rows = await db().$queryRaw<Row[]>`
-      ${selectList(viewer)}
-      where ${Prisma.join(conditions, " and ")}
-      order by ${orderBy(name)}
-      limit ${want + 1}`;
+    const rows = await db().$queryRaw<Row[]>(segmentQuery(viewer, name, conditions, base.search, want + 1));
     if (rows.length > want) {
       items.push(...rows.slice(0, want));
       nextCursor = cursorAfter(index, name, items[items.length - 1]!);
@@ -118,33 +115,83 @@ export function toItem(row: Row): ConversationListItem {
 }
 export type ConversationListRow = Row;
 
+/** A search: the tsquery every word must match, and (several words only) the one any word matches. */
+export type Search = { all: Prisma.Sql; any: Prisma.Sql | null };
+
 /** null: nothing can match (e.g. a search of punctuation only). */
-function baseConditions(viewer: Viewer, input: ListConversationsInput): Prisma.Sql[] | null {
+function baseConditions(viewer: Viewer, input: ListConversationsInput): { conditions: Prisma.Sql[]; search: Search | null } | null {
   const conditions = [propertyScopeSql(viewer, Prisma.sql`c.property_id`)];
   if (input.property) conditions.push(Prisma.sql`c.property_id = ${input.property}`);
   if (input.view === "unread") conditions.push(unreadSql());
   if (input.view === "needs_reply") conditions.push(Prisma.sql`c.needs_reply_since is not null`);
   if (input.view === "no_reply_needed") conditions.push(Prisma.sql`c.no_reply_needed`);
+  let search: Search | null = null;
   if (input.q) {
-    const tsquery = toPrefixTsquery(input.q);
-    if (tsquery === null) return null;
-    conditions.push(searchCondition(viewer, tsquery));
+    const queries = toPrefixTsqueries(input.q);
+    if (queries === null) return null;
+    search = {
+      all: Prisma.sql`to_tsquery('simple', bellhop_unaccent(${queries.all}))`,
+      any: queries.words > 1 ? Prisma.sql`to_tsquery('simple', bellhop_unaccent(${queries.any}))` : null,
+    };
   }
-  return conditions;
+  return { conditions, search };
 }
 
 /**
- * Guest name and reservation number (conversations.search_vector) or any message ever stored
- * (messages.search_vector); both GIN-indexed, both unaccented, prefix-matched.
+ * How many conversations, in list order, a search checks one by one before it asks the search index
+ * for every match instead. A word in at least ~5% of the conversations fills a page within the walk
+ * (e.g. "parking": well under a millisecond); a rarer one (a name, a reservation number) costs the
+ * walk, a few milliseconds, plus a GIN lookup whose matches are few enough to sort.
  */
-function searchCondition(viewer: Viewer, tsquery: string): Prisma.Sql {
-  const query = Prisma.sql`to_tsquery('simple', bellhop_unaccent(${tsquery}))`;
-  // EXISTS per conversation, not "id in (every matching message)": a common word matches 100,000
-  // messages, and walking conversations in list order until a page is full is far cheaper than
-  // collecting them all; Postgres still uses the GIN index when the word is rare.
-  return Prisma.sql`(c.search_vector @@ ${query} or exists (
-    select 1 from messages m where m.conversation_id = c.id and m.search_vector @@ ${query} and ${propertyScopeSql(viewer, Prisma.sql`m.property_id`)}
-  ))`;
+export const SEARCH_WALK_LIMIT = 1000;
+
+/**
+ * One segment's page: `limit` rows in the segment's order. Without a search, one index range scan.
+ *
+ * A search matches a conversation's words in conversation_search_terms: the guest name, the
+ * reservation number and every word of every message it ever had, unaccented, kept by triggers in
+ * chunks of about 128 words (one row each; see that table's migration). No single plan suits every
+ * word: walking the list order and checking each conversation is instant for a common word and reads
+ * the whole table for a rare one, while collecting the GIN matches and sorting them is instant for a
+ * rare word and sorts 100,000 rows for a common one (the planner cannot tell them apart: it estimates
+ * every prefix query alike). So the query walks the first SEARCH_WALK_LIMIT conversations of the
+ * segment and only when that did not fill the page runs the GIN branch (its one-time filter keeps it
+ * from running otherwise). Either branch alone returns the exact page.
+ *
+ * In the GIN branch a conversation matches when one chunk holds every word (always so for one word),
+ * or, for a conversation with several chunks, when the chunks holding any of the words do together.
+ */
+export function segmentQuery(viewer: Viewer, name: SegmentName, conditions: Prisma.Sql[], search: Search | null, limit: number): Prisma.Sql {
+  const where = Prisma.join(conditions, " and ");
+  if (search === null) return Prisma.sql`${selectList(viewer)} where ${where} order by ${orderBy(name)} limit ${limit}`;
+  const reads = Prisma.sql`left join conversation_reads r on r.conversation_id = c.id and r.user_id = ${viewer.id}::uuid`;
+  const acrossChunks = search.any
+    ? Prisma.sql`union
+        select t.conversation_id from conversation_search_terms t
+        where t.terms @@ ${search.any} and t.conversation_id in (select s.conversation_id from conversation_search_terms s where s.chunk > 0)
+        group by t.conversation_id having bellhop_tsvector_agg(t.terms) @@ ${search.all}`
+    : Prisma.empty;
+  return Prisma.sql`
+    with walk as materialized (
+      select c.id from (
+        select c.id, c.last_message_at, c.needs_reply_since from conversations c ${reads}
+        where ${where} order by ${orderBy(name)} limit ${SEARCH_WALK_LIMIT}) c
+      where (select bellhop_tsvector_agg(t.terms) from conversation_search_terms t where t.conversation_id = c.id) @@ ${search.all}
+      order by ${orderBy(name)} limit ${limit}
+    ), picked as (
+      select id from walk
+      union all
+      (select c.id from conversations c ${reads}
+        where (select count(*) from walk) < ${limit}
+          and c.id = any(array(
+            select t.conversation_id from conversation_search_terms t where t.terms @@ ${search.all}
+            ${acrossChunks}))
+          and ${where}
+        order by ${orderBy(name)} limit ${limit})
+    )
+    ${selectList(viewer)}
+    where c.id in (select id from picked)
+    order by ${orderBy(name)} limit ${limit}`;
 }
 
 function segmentConditions(name: SegmentName, sort: InboxSort): Prisma.Sql[] {

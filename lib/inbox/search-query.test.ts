@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toPrefixTsquery } from "./search-query";
+import { toPrefixTsqueries, toPrefixTsquery } from "./search-query";
 
 describe("toPrefixTsquery", () => {
   it("makes every word a required prefix", () => {
@@ -18,5 +18,13 @@ describe("toPrefixTsquery", () => {
   it("returns null when nothing searchable is left", () => {
     expect(toPrefixTsquery("  &|!() ")).toBeNull();
     expect(toPrefixTsquery("")).toBeNull();
+  });
+});
+
+describe("toPrefixTsqueries", () => {
+  it("gives the all-words and any-word forms of the same words", () => {
+    expect(toPrefixTsqueries("Ana  parking!")).toEqual({ all: "ana:* & parking:*", any: "ana:* | parking:*", words: 2 });
+    expect(toPrefixTsqueries("4338")).toEqual({ all: "4338:*", any: "4338:*", words: 1 });
+    expect(toPrefixTsqueries(" |&! ")).toBeNull();
   });
 });
