@@ -3,9 +3,11 @@ import { resetDatabase } from "@/tests/database";
 import { drainQueue } from "../booking/test-sandbox";
 import { db } from "../db";
 import { runBackfill, startBackfill } from "./backfill";
+import { enqueueMarkGuestMessagesRead, enqueueNoReplyNeeded } from "./outbound/enqueue";
+import { executeOutboundAction } from "./outbound/execute";
 import { pollOnce } from "./queue-poller";
 import { reconcileConnection } from "./reconcile";
-import { PROPERTY_IDS, startSyncTestWorld, type SyncTestWorld } from "./test-support";
+import { createAdmin, PROPERTY_IDS, startSyncTestWorld, type SyncTestWorld } from "./test-support";
 
 let world: SyncTestWorld;
 
@@ -102,5 +104,44 @@ describe("reconciliation", () => {
     expect(conversation.noReplyNeeded).toBe(true);
     expect(conversation.needsReplySince).toBeNull();
     expect(conversation.messageCount).toBe(2);
+  });
+
+  it("does not undo staff tag changes that have not reached Booking.com yet (no_reply_needed, read)", async () => {
+    const propertyId = PROPERTY_IDS[0]!;
+    const booking = await world.sandbox.createBooking({ propertyId: Number(propertyId), sendWelcome: false });
+    await world.sandbox.sendAsGuest(booking.conversationId, "Any news about the late check-out?");
+    await pollOnce(world.connectionId);
+    const { id: conversationId } = await db().conversation.findFirstOrThrow({ where: { bookingId: booking.conversationId } });
+    const viewer = await createAdmin();
+    // No worker runs here: both actions stay queued, as when reconciliation runs before the tag jobs.
+    const noReply = await enqueueNoReplyNeeded({ viewer, conversationId, value: true });
+    const read = await enqueueMarkGuestMessagesRead({ viewer, conversationId });
+    expect(read.marked).toBe(1);
+    const readByProperty = () => db().message.count({ where: { conversationId, senderType: "guest", readByProperty: true } });
+    const expectOurs = async () => {
+      const conversation = await db().conversation.findUniqueOrThrow({ where: { id: conversationId } });
+      expect(conversation.noReplyNeeded).toBe(true);
+      expect(conversation.needsReplySince).toBeNull();
+      expect(await readByProperty()).toBe(1);
+    };
+
+    // Booking.com still shows the old state (no tag, unread); our copy keeps the staff's.
+    expect((await world.client.getConversation({ propertyId, conversationId: booking.conversationId })).conversation.noReplyNeeded).toBe(false);
+    await reconcileConnection(world.connectionId, { pages: 1 });
+    await expectOurs();
+
+    // The jobs carry the changes to Booking.com; a read taken after that agrees, and changes nothing.
+    const attempt = { retryCount: 0, retryLimit: 5 };
+    expect(await executeOutboundAction(noReply.actionId, attempt)).toBe("succeeded");
+    expect(await executeOutboundAction(read.actionId!, attempt)).toBe("succeeded");
+    await reconcileConnection(world.connectionId, { pages: 1 });
+    await expectOurs();
+
+    // With nothing pending, a later change made at Booking.com itself is applied again.
+    await world.client.clearNoReplyNeeded({ propertyId, conversationId: booking.conversationId });
+    await reconcileConnection(world.connectionId, { pages: 1 });
+    const after = await db().conversation.findUniqueOrThrow({ where: { id: conversationId } });
+    expect(after.noReplyNeeded).toBe(false);
+    expect(after.needsReplySince).not.toBeNull();
   });
 });

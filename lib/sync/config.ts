@@ -23,6 +23,11 @@ const syncEnvSchema = z.object({
   SYNC_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   /** Base of the client's retry backoff (ms); the soak run shortens it. */
   SYNC_RETRY_BASE_DELAY_MS: z.coerce.number().int().min(1).default(500),
+  /**
+   * A queue batch's messages of known conversations are stored in up to this many transactions at once,
+   * split by conversation (each commits before the confirm). 1: one transaction per batch.
+   */
+  SYNC_STORE_PARALLELISM: z.coerce.number().int().min(1).max(4).default(2),
   /** How often the worker looks for pending backfills and stale outbound actions (seconds). */
   SYNC_HOUSEKEEPING_SECONDS: z.coerce.number().min(0.2).default(10),
 });

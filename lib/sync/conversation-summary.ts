@@ -6,22 +6,20 @@ import type { Prisma } from "../generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
 
-/**
- * needs_reply_since: the oldest guest message newer than the last reply from the property. A reply
- * counts as soon as staff sent it (queued/sending/unknown/sent); a failed one does not. Cleared while
- * the conversation carries no_reply_needed.
- */
 /** SQL for the inbox preview of a content expression: one line, at most 140 characters. */
 export function previewSql(content: string): string {
   const line = `btrim(regexp_replace(${content}, '\\s+', ' ', 'g'))`;
   return `CASE WHEN length(${line}) > 140 THEN left(${line}, 139) || '…' ELSE ${line} END`;
 }
 
-export async function refreshConversationSummaries(tx: Tx, conversationIds: readonly string[]): Promise<void> {
-  if (conversationIds.length === 0) return;
-  const ids = [...new Set(conversationIds)];
-  await tx.$executeRawUnsafe(
-    `
+/**
+ * needs_reply_since: the oldest guest message newer than the last reply from the property. A reply
+ * counts as soon as staff sent it (queued/sending/unknown/sent); a failed one does not. Cleared while
+ * the conversation carries no_reply_needed.
+ *
+ * The recompute as SQL with one parameter, $1::uuid[] (also run on a plain `pg` client by the queue store).
+ */
+export const REFRESH_SUMMARIES_SQL = `
     WITH agg AS (
       SELECT m.conversation_id,
              count(*)::int AS message_count,
@@ -52,7 +50,9 @@ export async function refreshConversationSummaries(tx: Tx, conversationIds: read
       FROM agg
       JOIN latest ON latest.conversation_id = agg.conversation_id
       LEFT JOIN waiting ON waiting.conversation_id = agg.conversation_id
-     WHERE c.id = agg.conversation_id`,
-    ids,
-  );
+     WHERE c.id = agg.conversation_id`;
+
+export async function refreshConversationSummaries(tx: Tx, conversationIds: readonly string[]): Promise<void> {
+  if (conversationIds.length === 0) return;
+  await tx.$executeRawUnsafe(REFRESH_SUMMARIES_SQL, [...new Set(conversationIds)]);
 }

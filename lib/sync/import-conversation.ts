@@ -19,8 +19,14 @@ export async function importConversation(
   const outcome: ImportOutcome = { pages: 0, inserted: 0, readTagsUpdated: 0 };
   let pageId: string | undefined;
   do {
+    // Tags staff changed after this moment are not overwritten with what this read shows (store-messages.ts).
+    const observedAt = new Date();
     const page = await client.getConversation({ propertyId, conversationId, pageId });
-    const result: StoreResult = await storeBatch({ facts: [factsOfConversation(page.conversation, propertyId)], messages: messagesOfConversation(page.conversation) });
+    const result: StoreResult = await storeBatch({
+      facts: [factsOfConversation(page.conversation, propertyId)],
+      messages: messagesOfConversation(page.conversation),
+      observedAt,
+    });
     outcome.pages++;
     outcome.inserted += result.inserted + result.adopted;
     outcome.readTagsUpdated += result.readTagsUpdated;

@@ -1,7 +1,9 @@
-// One pass of the queue loop for one connection: read up to 100 messages, learn unknown conversations,
-// store everything in one transaction, and only then confirm exactly the count read. A crash anywhere
+// One pass of the queue loop for one connection: read up to 100 messages; store those of known
+// conversations in one transaction (store-queue.ts: one statement in the common case); learn the unknown
+// conversations and store their messages, and any possible copy of our own reply, in a second one
+// (store-messages.ts); only after both committed confirm exactly the count read. A crash anywhere
 // before the confirm means the same messages are read again and stored once (Booking ids are unique);
-// a crash after it loses nothing because the store had committed.
+// a crash after it loses nothing because the stores had committed.
 //
 // Messages of properties we do not serve (no Property row, disabled, or on another connection) are NOT
 // stored, yet they ARE confirmed: confirming is by count from the head of the queue, so holding them back
@@ -17,6 +19,7 @@ import { fromQueueMessage, type ConversationFacts, type IncomingMessage } from "
 import { learnConversations, type LearnedConversation } from "./learn-conversation";
 import { dispatchOutbound } from "./outbound/boss";
 import { storeBatch, type StoreResult } from "./store-messages";
+import { storeKnownQueueMessages } from "./store-queue";
 import { enqueueWelcomeIn, type WelcomeProperty } from "./welcome";
 
 export interface PollOutcome {
@@ -108,14 +111,26 @@ export async function recordPollError(connectionId: string, error: unknown): Pro
 
 type ServedProperty = WelcomeProperty & { id: string };
 
-
 export async function storeQueueBatch(queueMessages: QueueMessage[], properties: ServedProperty[], client: BookingClient): Promise<PollOutcome> {
   const outcome: PollOutcome = { read: queueMessages.length, inserted: 0, duplicates: 0, adopted: 0, skipped: 0, confirmed: 0, newConversations: 0, welcomes: 0 };
   if (queueMessages.length === 0) return outcome;
   const served = new Map(properties.map((property) => [property.id, property]));
   const servedIds = [...served.keys()];
 
-  const conversationIds = [...new Set(queueMessages.map((message) => message.conversation.conversationId))];
+  // 1. Messages of known conversations: one transaction, usually one statement (store-queue.ts).
+  const fast = await storeKnownQueueMessages(queueMessages.map(fromQueueMessage), servedIds);
+  outcome.inserted += fast.inserted;
+  outcome.duplicates += fast.duplicates;
+  const rest: QueueMessage[] = [];
+  queueMessages.forEach((message, index) => {
+    const status = fast.statuses[index];
+    if (status === "unserved") outcome.skipped++;
+    else if (status === "unknown" || status === "adopt") rest.push(message);
+  });
+  if (rest.length === 0) return outcome;
+
+  // 2. The rest (new conversations, possible copies of our own replies): learn, then the full path.
+  const conversationIds = [...new Set(rest.map((message) => message.conversation.conversationId))];
   const known = new Map(
     (
       await db().$queryRawUnsafe<{ booking_id: string; property_id: string }[]>(
@@ -124,16 +139,17 @@ export async function storeQueueBatch(queueMessages: QueueMessage[], properties:
       )
     ).map((row) => [row.booking_id, row.property_id]),
   );
-  const hints = new Map(queueMessages.map((message) => [message.conversation.conversationId, message.conversation.propertyId]));
+  const hints = new Map(rest.map((message) => [message.conversation.conversationId, message.conversation.propertyId]));
   const toLearn = conversationIds
     .filter((id) => !known.has(id))
     .map((id) => ({ bookingId: id, ...(hints.get(id) !== undefined ? { propertyIdHint: hints.get(id) } : {}) }))
     .filter((item) => item.propertyIdHint === undefined || served.has(item.propertyIdHint));
+  const observedAt = new Date();
   const learned = await learnConversations(client, toLearn, servedIds);
 
   const propertyOf = (conversationId: string): string | undefined => known.get(conversationId) ?? learned.get(conversationId)?.facts.propertyId;
   const messages: IncomingMessage[] = [];
-  for (const message of queueMessages) {
+  for (const message of rest) {
     const propertyId = propertyOf(message.conversation.conversationId);
     if (propertyId === undefined || !served.has(propertyId)) outcome.skipped++;
     else messages.push(fromQueueMessage(message));
@@ -144,6 +160,7 @@ export async function storeQueueBatch(queueMessages: QueueMessage[], properties:
   const result: StoreResult = await storeBatch({
     facts,
     messages,
+    observedAt,
     afterStore: async (tx, stored) => {
       for (const conversation of stored.newConversations) {
         const property = served.get(conversation.propertyId);
@@ -155,9 +172,9 @@ export async function storeQueueBatch(queueMessages: QueueMessage[], properties:
     },
   });
   await dispatchOutbound(welcomeActions);
-  outcome.inserted = result.inserted;
-  outcome.duplicates = result.duplicates;
-  outcome.adopted = result.adopted;
+  outcome.inserted += result.inserted;
+  outcome.duplicates += result.duplicates;
+  outcome.adopted += result.adopted;
   outcome.skipped += result.skipped;
   outcome.newConversations = result.newConversations.length;
   outcome.welcomes = welcomeActions.length;

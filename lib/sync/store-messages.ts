@@ -7,6 +7,14 @@
 //      or concurrently stored messages are stored once;
 //   4. read tags (when the source knows them), attachment ids, and the conversations' inbox columns.
 // The caller confirms the queue only after this commits.
+//
+// Staff changes win over older reads. Toggling no_reply_needed or marking messages read changes our copy
+// at once and queues an OutboundAction that carries it to Booking.com later; a read of Booking.com taken
+// before that action finished (reconciliation, backfill, learning) still shows the old state. So a
+// no_reply_needed fact, or a message's read-by-property flag, is not applied while an action of that kind
+// for it is queued or running, or finished after the read began (`observedAt`); the next read after it
+// settled applies Booking.com's state (which, after a failed action, is the truth again). The rows are
+// locked before the actions are checked, so an action committed meanwhile is seen.
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { syncConfig } from "./config";
@@ -42,6 +50,8 @@ export interface StoreInput {
   messages: IncomingMessage[];
   /** Runs inside the transaction after storing (e.g. the welcome message for new conversations). */
   afterStore?: (tx: Tx, result: StoreResult) => Promise<void>;
+  /** When the facts and messages were read from Booking.com (before the request); default: now. */
+  observedAt?: Date;
 }
 
 export async function storeBatch(input: StoreInput): Promise<StoreResult> {
@@ -52,9 +62,11 @@ export async function storeBatchIn(tx: Tx, input: StoreInput): Promise<StoreResu
   const result: StoreResult = { inserted: 0, duplicates: 0, adopted: 0, skipped: 0, readTagsUpdated: 0, newConversations: [] };
   // Conversations whose inbox columns need a full recompute.
   const touched = new Set<string>();
+  const observedAt = input.observedAt ?? new Date();
 
   const conversations = await loadAndUpsert(
     tx,
+    observedAt,
     input.facts,
     input.messages.map((message) => message.conversationBookingId),
     touched,
@@ -89,7 +101,7 @@ export async function storeBatchIn(tx: Tx, input: StoreInput): Promise<StoreResu
 
   const toInsert = await adoptOwnReplies(tx, fresh, conversations, touched, result);
   await insertMessages(tx, toInsert, conversations, touched, result);
-  await updateReadTags(tx, wanted.filter((message) => existing.has(message.bookingId) && message.readBy !== undefined), conversations, touched, result);
+  await updateReadTags(tx, observedAt, wanted.filter((message) => existing.has(message.bookingId) && message.readBy !== undefined), conversations, touched, result);
 
   await refreshConversationSummaries(tx, [...touched]);
   await input.afterStore?.(tx, result);
@@ -112,6 +124,7 @@ interface ConversationRow {
 /** Known conversations of the batch by Booking id, after inserting/updating those described in `facts`. */
 async function loadAndUpsert(
   tx: Tx,
+  observedAt: Date,
   facts: ConversationFacts[],
   messageConversationIds: string[],
   touched: Set<string>,
@@ -132,6 +145,14 @@ async function loadAndUpsert(
        FROM conversations WHERE booking_id = ANY($1::text[])`,
     lookup,
   );
+  const heldBack = await pendingNoReplyNeeded(
+    tx,
+    observedAt,
+    existing.filter((row) => {
+      const fact = byBookingId.get(row.bookingId);
+      return fact?.noReplyNeeded !== undefined && fact.noReplyNeeded !== row.noReplyNeeded;
+    }),
+  );
   for (const row of existing) {
     map.set(row.bookingId, refOf(row));
     const fact = byBookingId.get(row.bookingId);
@@ -144,7 +165,7 @@ async function loadAndUpsert(
     // After a request to book is confirmed the thread may carry the reservation's type and reference.
     if (fact.type !== row.type) changes.type = fact.type;
     if (fact.reference !== row.reference) changes.reference = fact.reference;
-    if (fact.noReplyNeeded !== undefined && fact.noReplyNeeded !== row.noReplyNeeded) changes.noReplyNeeded = fact.noReplyNeeded;
+    if (fact.noReplyNeeded !== undefined && fact.noReplyNeeded !== row.noReplyNeeded && !heldBack.has(row.id)) changes.noReplyNeeded = fact.noReplyNeeded;
     if (Object.keys(changes).length > 0) {
       const updated = await tx.conversation.update({ where: { id: row.id }, data: changes });
       map.set(row.bookingId, refOf(updated));
@@ -193,6 +214,28 @@ async function loadAndUpsert(
     }
   }
   return map;
+}
+
+// Staff actions whose effect a read of Booking.com may not show yet (see the file comment).
+const NO_REPLY_NEEDED_KINDS = `'set_no_reply_needed', 'clear_no_reply_needed'`;
+const READ_TAG_KINDS = `'mark_read', 'mark_unread'`;
+/** SQL: action `a` is still to be carried out, or was carried out after the read (which may predate it). */
+const unsettled = (observedAt: string) => `(a.state IN ('queued', 'running') OR a.updated_at >= ${observedAt})`;
+
+/** Of `rows` (conversations whose no_reply_needed the read would change), those whose value must stay. */
+async function pendingNoReplyNeeded(tx: Tx, observedAt: Date, rows: { id: string }[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const ids = rows.map((row) => row.id);
+  // Lock first, then look in a new statement (a new snapshot): an enqueue that changed the row and
+  // committed its action while we waited is then visible; a later one waits for us and wins.
+  await tx.$queryRawUnsafe(`SELECT id FROM conversations WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, ids);
+  const pending = await tx.$queryRawUnsafe<{ conversation_id: string }[]>(
+    `SELECT DISTINCT a.conversation_id FROM outbound_actions a
+      WHERE a.conversation_id = ANY($1::uuid[]) AND a.kind IN (${NO_REPLY_NEEDED_KINDS}) AND ${unsettled("$2::timestamptz")}`,
+    ids,
+    observedAt,
+  );
+  return new Set(pending.map((row) => row.conversation_id));
 }
 
 function refOf(row: { id: string; bookingId: string; propertyId: string; guestParticipantId: string | null; propertyParticipantId: string | null }): StoredConversationRef {
@@ -349,6 +392,7 @@ async function insertMessages(
 
 async function updateReadTags(
   tx: Tx,
+  observedAt: Date,
   messages: IncomingMessage[],
   conversations: Map<string, StoredConversationRef>,
   touched: Set<string>,
@@ -360,15 +404,36 @@ async function updateReadTags(
     return flags ? [{ bookingId: message.bookingId, ...flags }] : [];
   });
   if (updates.length === 0) return;
+  // The property's flag is what staff change (mark read/unread). Lock the rows, then look for unsettled
+  // actions in a new statement (see the file comment); their messages keep our flag for now.
+  const current = await tx.$queryRawUnsafe<{ booking_id: string; conversation_id: string; read_by_property: boolean }[]>(
+    `SELECT booking_id, conversation_id, read_by_property FROM messages WHERE booking_id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE`,
+    updates.map((update) => update.bookingId),
+  );
+  const wanted = new Map(updates.map((update) => [update.bookingId, update.byProperty]));
+  const differing = current.filter((row) => wanted.get(row.booking_id) !== row.read_by_property);
+  const keep = new Set<string>();
+  if (differing.length > 0) {
+    const pending = await tx.$queryRawUnsafe<{ booking_id: string }[]>(
+      `SELECT DISTINCT ids.booking_id FROM outbound_actions a
+              CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(a.payload->'messageIds') = 'array' THEN a.payload->'messageIds' ELSE '[]' END) AS ids(booking_id)
+        WHERE a.conversation_id = ANY($1::uuid[]) AND a.kind IN (${READ_TAG_KINDS}) AND ${unsettled("$3::timestamptz")} AND ids.booking_id = ANY($2::text[])`,
+      [...new Set(differing.map((row) => row.conversation_id))],
+      differing.map((row) => row.booking_id),
+      observedAt,
+    );
+    for (const row of pending) keep.add(row.booking_id);
+  }
   const changed = await tx.$queryRawUnsafe<{ conversation_id: string }[]>(
-    `UPDATE messages m SET read_by_guest = u.by_guest, read_by_property = u.by_property
-       FROM unnest($1::text[], $2::bool[], $3::bool[]) AS u(booking_id, by_guest, by_property)
+    `UPDATE messages m SET read_by_guest = u.by_guest, read_by_property = CASE WHEN u.keep THEN m.read_by_property ELSE u.by_property END
+       FROM unnest($1::text[], $2::bool[], $3::bool[], $4::bool[]) AS u(booking_id, by_guest, by_property, keep)
       WHERE m.booking_id = u.booking_id
-        AND (m.read_by_guest, m.read_by_property) IS DISTINCT FROM (u.by_guest, u.by_property)
+        AND (m.read_by_guest, m.read_by_property) IS DISTINCT FROM (u.by_guest, CASE WHEN u.keep THEN m.read_by_property ELSE u.by_property END)
       RETURNING m.conversation_id`,
     updates.map((update) => update.bookingId),
     updates.map((update) => update.byGuest),
     updates.map((update) => update.byProperty),
+    updates.map((update) => keep.has(update.bookingId)),
   );
   result.readTagsUpdated += changed.length;
   for (const row of changed) touched.add(row.conversation_id);

@@ -1,0 +1,189 @@
+// The queue poller's fast path: a batch of queue messages whose conversations we already know, stored in
+// one transaction of (usually) one statement on a plain `pg` connection. It runs for every batch, so
+// every round trip shows in the drain rate (see bench/sync.ts).
+//
+// The statement looks the batch's conversations up itself and classifies every message:
+//   store     known conversation of a served property, and nothing to adopt: inserted here with
+//             INSERT … ON CONFLICT (booking_id) DO NOTHING (redelivered or duplicated messages are stored
+//             once), and the conversations' inbox columns updated from the new rows where that is exact
+//             (only guest messages, all newer than what the conversation has; others are recomputed);
+//   unknown   no conversation row yet: left to the caller, which learns the conversation first;
+//   unserved  the conversation's property is not served by this connection (disabled): skipped;
+//   adopt     a property message in a conversation where one of our own replies still waits for its
+//             Booking id (send state sending/unknown): left to the caller's full path, which matches
+//             the queue's copy to our row (store-messages.ts) instead of storing it twice.
+// A reply can only be in the queue after its POST reached Booking.com, and the row is marked `sending`
+// (committed) before the POST, so this statement's snapshot always sees a waiting row whose copy is in
+// the batch.
+import type pg from "pg";
+import { syncConfig } from "./config";
+import { previewSql, REFRESH_SUMMARIES_SQL } from "./conversation-summary";
+import type { IncomingMessage } from "./incoming";
+import { inSyncTransaction } from "./sql-pool";
+
+export type QueueMessageStatus = "store" | "unknown" | "unserved" | "adopt";
+
+export interface FastStoreResult {
+  inserted: number;
+  /** `store` messages already stored (redelivered) or twice in the batch. */
+  duplicates: number;
+  /** Per input message, in input order. */
+  statuses: QueueMessageStatus[];
+}
+
+const STORE_SQL = `
+WITH m AS (
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+         WITH ORDINALITY AS m(booking_id, conversation_booking_id, sender_type, sender_pid, sender_name, message_type, content, attributes, sent_at, ord)
+), classified AS (
+  SELECT m.*, c.id AS conversation_id, c.property_id,
+         CASE WHEN c.id IS NULL THEN 'unknown'
+              WHEN NOT (c.property_id = ANY($10::text[])) THEN 'unserved'
+              WHEN m.sender_type = 'property' AND EXISTS (
+                     SELECT 1 FROM messages o
+                      WHERE o.conversation_id = c.id AND o.booking_id IS NULL AND o.send_state IN ('sending', 'unknown')) THEN 'adopt'
+              ELSE 'store' END AS status
+    FROM m LEFT JOIN conversations c ON c.booking_id = m.conversation_booking_id
+), ins AS (
+  INSERT INTO messages (id, booking_id, conversation_id, property_id, sender_type, sender_participant_id, sender_name,
+                        message_type, content, attributes, sent_at)
+  SELECT DISTINCT ON (booking_id) gen_random_uuid(), booking_id, conversation_id, property_id, sender_type::"SenderType", sender_pid,
+         sender_name, message_type, content, attributes::jsonb, sent_at::timestamptz
+    FROM classified WHERE status = 'store' ORDER BY booking_id, ord
+  ON CONFLICT (booking_id) DO NOTHING
+  RETURNING id, booking_id, conversation_id, sent_at, sender_type, content
+), fresh AS (
+  SELECT conversation_id, count(*)::int AS n, min(sent_at) AS min_at, bool_and(sender_type = 'guest') AS all_guest,
+         min(sent_at) AS min_guest, max(sent_at) AS max_guest
+    FROM ins GROUP BY conversation_id
+), latest AS (
+  SELECT DISTINCT ON (conversation_id) conversation_id, sent_at, content, sender_type
+    FROM ins ORDER BY conversation_id, sent_at DESC, id DESC
+), fast AS (
+  UPDATE conversations c
+     SET message_count = c.message_count + fresh.n,
+         last_message_at = latest.sent_at,
+         last_message_preview = ${previewSql("latest.content")},
+         last_message_sender = latest.sender_type,
+         last_guest_message_at = greatest(c.last_guest_message_at, fresh.max_guest),
+         needs_reply_since = CASE WHEN c.no_reply_needed THEN NULL ELSE coalesce(c.needs_reply_since, fresh.min_guest) END,
+         updated_at = now()
+    FROM fresh JOIN latest ON latest.conversation_id = fresh.conversation_id
+   WHERE c.id = fresh.conversation_id AND fresh.all_guest AND (c.last_message_at IS NULL OR fresh.min_at > c.last_message_at)
+  RETURNING c.id
+)
+SELECT classified.ord::int AS ord, classified.status, ins.id AS message_id, ins.conversation_id, (fast.id IS NOT NULL) AS fast
+  FROM classified
+  LEFT JOIN ins ON classified.status = 'store' AND ins.booking_id = classified.booking_id
+  LEFT JOIN fast ON fast.id = ins.conversation_id`;
+
+interface Row {
+  ord: number;
+  status: QueueMessageStatus;
+  message_id: string | null;
+  conversation_id: string | null;
+  fast: boolean;
+}
+
+/** Below this many messages a batch is not worth splitting. */
+const MIN_MESSAGES_PER_PART = 20;
+
+/**
+ * Stores what it can of `messages` (see the file comment); the caller handles `unknown` and `adopt`.
+ * A large batch is split by conversation into up to SYNC_STORE_PARALLELISM parts stored in parallel, each
+ * in its own transaction (on its own connection, so Postgres works on them at once). Parts share no
+ * conversation, hence no row. Resolves only when every part committed; if any failed it rejects (after
+ * the others settled), nothing may be confirmed, and the redelivered batch stores only what is missing.
+ */
+export async function storeKnownQueueMessages(messages: readonly IncomingMessage[], servedPropertyIds: readonly string[]): Promise<FastStoreResult> {
+  const parts = splitByConversation(messages, Math.min(syncConfig().SYNC_STORE_PARALLELISM, Math.floor(messages.length / MIN_MESSAGES_PER_PART)));
+  const settled = await Promise.allSettled(parts.map((part) => storePart(part.map((index) => messages[index]!), servedPropertyIds)));
+  const result: FastStoreResult = { inserted: 0, duplicates: 0, statuses: new Array<QueueMessageStatus>(messages.length) };
+  for (const [i, outcome] of settled.entries()) {
+    if (outcome.status === "rejected") throw outcome.reason;
+    result.inserted += outcome.value.inserted;
+    result.duplicates += outcome.value.duplicates;
+    parts[i]!.forEach((index, j) => (result.statuses[index] = outcome.value.statuses[j]!));
+  }
+  return result;
+}
+
+/** Message indexes in at most `count` parts, whole conversations per part, balanced by message count. */
+function splitByConversation(messages: readonly IncomingMessage[], count: number): number[][] {
+  if (count <= 1) return messages.length === 0 ? [] : [messages.map((_, index) => index)];
+  const byConversation = new Map<string, number[]>();
+  messages.forEach((message, index) => {
+    const group = byConversation.get(message.conversationBookingId);
+    if (group) group.push(index);
+    else byConversation.set(message.conversationBookingId, [index]);
+  });
+  const parts: number[][] = Array.from({ length: Math.min(count, byConversation.size) }, () => []);
+  for (const group of [...byConversation.values()].sort((a, b) => b.length - a.length)) {
+    parts.reduce((smallest, part) => (part.length < smallest.length ? part : smallest)).push(...group);
+  }
+  return parts.map((part) => part.sort((a, b) => a - b));
+}
+
+async function storePart(messages: readonly IncomingMessage[], servedPropertyIds: readonly string[]): Promise<FastStoreResult> {
+  return inSyncTransaction(async (client) => {
+    const { rows } = await client.query<Row>({
+      // Named: parsed and planned once per connection.
+      name: "bellhop-store-queue-batch",
+      text: STORE_SQL,
+      values: [
+        messages.map((message) => message.bookingId),
+        messages.map((message) => message.conversationBookingId),
+        messages.map((message) => message.senderType),
+        messages.map((message) => message.senderParticipantId),
+        messages.map((message) => message.senderName),
+        messages.map((message) => message.messageType),
+        messages.map((message) => message.content),
+        messages.map((message) => (message.attributes ? JSON.stringify(message.attributes) : null)),
+        messages.map((message) => message.sentAt.toISOString()),
+        servedPropertyIds,
+      ],
+    });
+    const statuses: QueueMessageStatus[] = new Array<QueueMessageStatus>(messages.length);
+    const insertedIds = new Map<string, { messageId: string; conversationId: string }>();
+    const recompute = new Set<string>();
+    let toStore = 0;
+    for (const row of rows) {
+      statuses[row.ord - 1] = row.status;
+      if (row.status !== "store") continue;
+      toStore++;
+      if (row.message_id === null || row.conversation_id === null) continue;
+      insertedIds.set(row.message_id, { messageId: row.message_id, conversationId: row.conversation_id });
+      if (!row.fast) recompute.add(row.conversation_id);
+    }
+    if (recompute.size > 0) await client.query(REFRESH_SUMMARIES_SQL, [[...recompute]]);
+    await insertAttachments(client, messages, rows, insertedIds);
+    return { inserted: insertedIds.size, duplicates: toStore - insertedIds.size, statuses };
+  });
+}
+
+/** Attachment ids become rows without bytes; the inbox downloads them once, on first view. */
+async function insertAttachments(
+  client: pg.PoolClient,
+  messages: readonly IncomingMessage[],
+  rows: Row[],
+  inserted: Map<string, { messageId: string; conversationId: string }>,
+): Promise<void> {
+  const attachments: { bookingId: string; messageId: string; conversationId: string }[] = [];
+  const done = new Set<string>();
+  for (const row of rows) {
+    if (row.message_id === null || done.has(row.message_id)) continue;
+    const stored = inserted.get(row.message_id);
+    const message = messages[row.ord - 1];
+    if (!stored || !message) continue;
+    done.add(row.message_id);
+    for (const bookingId of message.attachmentIds) attachments.push({ bookingId, ...stored });
+  }
+  if (attachments.length === 0) return;
+  await client.query(
+    `INSERT INTO attachments (id, booking_id, conversation_id, message_id)
+     SELECT gen_random_uuid(), a.booking_id, a.conversation_id, a.message_id
+       FROM unnest($1::text[], $2::uuid[], $3::uuid[]) AS a(booking_id, conversation_id, message_id)
+     ON CONFLICT (booking_id) DO NOTHING`,
+    [attachments.map((attachment) => attachment.bookingId), attachments.map((attachment) => attachment.conversationId), attachments.map((attachment) => attachment.messageId)],
+  );
+}
