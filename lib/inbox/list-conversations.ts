@@ -150,7 +150,7 @@ export const SEARCH_WALK_LIMIT = 1000;
  *
  * A search matches a conversation's words in conversation_search_terms: the guest name, the
  * reservation number and every word of every message it ever had, unaccented, kept by triggers in
- * chunks of about 128 words (one row each; see that table's migration). No single plan suits every
+ * chunks of about 32 words (one row each; see that table's migration). No single plan suits every
  * word: walking the list order and checking each conversation is instant for a common word and reads
  * the whole table for a rare one, while collecting the GIN matches and sorting them is instant for a
  * rare word and sorts 100,000 rows for a common one (the planner cannot tell them apart: it estimates

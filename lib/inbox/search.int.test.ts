@@ -165,7 +165,7 @@ describe("inbox search over conversation_search_terms", () => {
     const chunks = await db().$queryRaw<{ chunk: number; words: number }[]>`
       select chunk, length(terms) as words from conversation_search_terms where conversation_id = ${oldest.id}::uuid order by chunk`;
     expect(chunks.length).toBeGreaterThan(2);
-    expect(chunks.every((row) => row.words <= 128)).toBe(true);
+    expect(chunks.every((row) => row.words <= 32)).toBe(true);
     // Every word is there; only a word missing from the last chunk may be stored again (e.g. "again").
     const words = await termsOf(oldest.id);
     for (let index = 0; index < 300; index++) expect(words).toContain(`topic${index}`);
