@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "@/tests/database";
 import { drainQueue } from "../booking/test-sandbox";
 import { db } from "../db";
+import { encryptSecret } from "../secrets";
 import { runBackfill, startBackfill } from "./backfill";
 import { enqueueMarkGuestMessagesRead, enqueueNoReplyNeeded } from "./outbound/enqueue";
 import { executeOutboundAction } from "./outbound/execute";
@@ -30,6 +31,19 @@ describe("backfill", () => {
     await resetDatabase();
     // A generated world: every property has a history of conversations.
     world = await startSyncTestWorld({ conversations: 400, backfillState: "done" });
+  });
+
+  it("uses credentials an admin corrected a moment before the backfill starts", async () => {
+    const propertyId = PROPERTY_IDS[1]!;
+    const good = await db().bookingConnection.findUniqueOrThrow({ where: { id: world.connectionId } });
+    await db().bookingConnection.update({ where: { id: world.connectionId }, data: { passwordEncrypted: encryptSecret("wrong-password") } });
+    // The poller builds (and caches) a client with the wrong password…
+    await expect(pollOnce(world.connectionId)).rejects.toThrow();
+    // …then the admin fixes the password and adds a property at once.
+    await db().bookingConnection.update({ where: { id: world.connectionId }, data: { passwordEncrypted: good.passwordEncrypted } });
+    await startBackfill(propertyId);
+    await runBackfill(propertyId);
+    expect(await db().property.findUniqueOrThrow({ where: { id: propertyId } })).toMatchObject({ backfillState: "done" });
   });
 
   it("imports a property's whole history, resuming after a crash mid-way", async () => {

@@ -48,7 +48,7 @@ export async function startBackfill(propertyId: string): Promise<void> {
 export async function runBackfill(propertyId: string, hooks: BackfillHooks = {}): Promise<BackfillOutcome> {
   const property = await db().property.findUniqueOrThrow({ where: { id: propertyId } });
   if (!property.connectionId) throw new Error(`Property ${propertyId} has no Booking.com connection`);
-  const client = hooks.client ?? (await clientForConnection(property.connectionId));
+  const client = hooks.client ?? (await clientForConnection(property.connectionId, { fresh: true }));
   const outcome: BackfillOutcome = { conversations: 0, messages: 0 };
   await db().property.update({
     where: { id: propertyId },

@@ -18,9 +18,14 @@ export function setClientOverrides(next: Partial<BookingClientConfig>): void {
 const RECHECK_MS = 3_000;
 const checkedAt = new Map<string, number>();
 
-export async function clientForConnection(connectionId: string): Promise<BookingClient> {
+/**
+ * `fresh`: check the row now instead of trusting a client checked up to RECHECK_MS ago — for work that
+ * starts rarely and right after an admin may have changed the credentials (a backfill of a property
+ * just added), where a stale client would fail with 401.
+ */
+export async function clientForConnection(connectionId: string, options: { fresh?: boolean } = {}): Promise<BookingClient> {
   const recent = cache.get(connectionId);
-  if (recent && Date.now() - (checkedAt.get(connectionId) ?? 0) < RECHECK_MS) return recent.client;
+  if (recent && !options.fresh && Date.now() - (checkedAt.get(connectionId) ?? 0) < RECHECK_MS) return recent.client;
   const connection = await db().bookingConnection.findUnique({ where: { id: connectionId } });
   if (!connection) throw new Error(`Booking.com connection ${connectionId} no longer exists`);
   checkedAt.set(connectionId, Date.now());

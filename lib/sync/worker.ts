@@ -205,7 +205,9 @@ class PollerLoop {
 }
 
 async function runPendingBackfills(locks: LockSession, log: (line: string) => void, stopping: () => boolean): Promise<void> {
-  const retryFailedBefore = new Date(Date.now() - 10 * 60_000);
+  // A failed backfill resumes from its cursor, so retrying costs little: once a minute, so that a
+  // passing outage or a corrected password heals without anyone pressing "Re-import".
+  const retryFailedBefore = new Date(Date.now() - 60_000);
   const properties = await db().property.findMany({
     where: {
       enabled: true,
