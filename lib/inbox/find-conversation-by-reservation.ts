@@ -27,6 +27,8 @@ async function learnFromBooking(propertyId: string, reservation: string): Promis
   if (!property?.connectionId) throw new AppError("unprocessable", "This property is not connected to Booking.com yet, so Bellhop cannot look the reservation up.");
   const client = await clientForConnection(property.connectionId);
   let page;
+  // Taken before the read: a staff tag change that settles while the request is out is not undone.
+  const observedAt = new Date();
   try {
     page = await client.getConversationByReference({ propertyId, conversationType: "reservation", reference: reservation });
   } catch (error) {
@@ -34,7 +36,7 @@ async function learnFromBooking(propertyId: string, reservation: string): Promis
     console.error("[bellhop] reservation lookup failed", error);
     throw new AppError("upstream_unavailable", "Booking.com did not answer the lookup. Try again in a moment.");
   }
-  await storeBatch({ facts: [factsOfConversation(page.conversation, propertyId)], messages: messagesOfConversation(page.conversation) });
+  await storeBatch({ facts: [factsOfConversation(page.conversation, propertyId)], messages: messagesOfConversation(page.conversation), observedAt });
   const stored = await db().conversation.findUnique({ where: { bookingId: page.conversation.conversationId }, select: { id: true, propertyId: true } });
   return stored && stored.propertyId === propertyId ? stored.id : null;
 }
