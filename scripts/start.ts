@@ -14,7 +14,7 @@ import { whenParentExits } from "../lib/orphan-watch";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { DEMO_ACCOUNTS, pointSandboxConnectionAt, seedDemoDataIfEmpty } from "../prisma/seed";
 import { buildIsCurrent, markBuildCurrent } from "./build-freshness";
-import { findFreePort, makeTempDir, migrateDatabase, startEmbeddedPostgres, type RunningDatabase } from "./database";
+import { findFreePort, makeTempDir, migrateDatabase, portIsFree, startEmbeddedPostgres, type RunningDatabase } from "./database";
 import { loadDotEnv, openLocalDatabase, persistentSecret } from "./local-environment";
 import { runToCompletion, startChild, stopChild, waitForHttp, type Child } from "./processes";
 
@@ -63,6 +63,11 @@ async function main() {
 
   loadDotEnv();
   const env = parseEnv(startEnvSchema, { ...process.env, ...(portArg ? { PORT: portArg } : {}) });
+  // Checked first: otherwise the health check below could be answered by whatever already listens there.
+  if (!(await portIsFree(env.PORT, env.HOST))) {
+    console.error(`[bellhop] port ${env.PORT} is already in use (another Bellhop?). Stop it, or choose another port with PORT=…`);
+    process.exit(1);
+  }
   const authSecret = secret(env.AUTH_SECRET, "auth-secret");
   const secretsKey = secret(env.SECRETS_KEY, "secrets-key");
 
@@ -144,6 +149,10 @@ function startWorker(appEnv: NodeJS.ProcessEnv): void {
 async function startSandboxUnlessConfigured(env: { BOOKING_API_BASE_URL?: string; SANDBOX_PORT: number }, appEnv: NodeJS.ProcessEnv): Promise<string | null> {
   if (env.BOOKING_API_BASE_URL || !fs.existsSync("sandbox/main.ts")) return null;
   const port = ephemeral ? Number(process.env.E2E_SANDBOX_PORT) || (await findFreePort()) : env.SANDBOX_PORT;
+  if (!(await portIsFree(port, "127.0.0.1"))) {
+    console.error(`[bellhop] the sandbox's port ${port} is already in use (another Bellhop?). Stop it, or set SANDBOX_PORT=…`);
+    await shutdown(1);
+  }
   const sandboxEnv = { ...process.env, SANDBOX_PORT: String(port), SANDBOX_HOST: "127.0.0.1", ...(ephemeral ? { SANDBOX_STATE_FILE: "memory" } : {}) };
   const sandbox = startChild("sandbox", process.execPath, ["--import", "tsx", "sandbox/main.ts"], sandboxEnv, { quiet: true });
   children.push(sandbox);
