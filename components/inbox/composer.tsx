@@ -36,7 +36,15 @@ export function Composer({ conversation, autoFocus = false }: { conversation: Co
   useEffect(() => {
     if (autoFocus) textareaRef.current?.focus();
   }, [autoFocus]);
-  useEffect(() => () => drafts.forEach((draft) => URL.revokeObjectURL(draft.previewUrl)), []); // eslint-disable-line react-hooks/exhaustive-deps
+  // Revoke the previews still open when the composer goes away (the drafts of the last render, not the first).
+  const draftsOnUnmount = useRef(drafts);
+  useEffect(() => {
+    draftsOnUnmount.current = drafts;
+  }, [drafts]);
+  useEffect(() => {
+    const latest = draftsOnUnmount;
+    return () => latest.current.forEach((draft) => URL.revokeObjectURL(draft.previewUrl));
+  }, []);
 
   const send = async () => {
     if (!canSend || sendingRef.current) return;
