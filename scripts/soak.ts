@@ -3,7 +3,8 @@
 // across many conversations and staff send replies, while the sandbox injects errors (500, 429, hangs
 // → timeouts, dropped connections, ambiguous failures after applying a send) and redelivers confirmed
 // messages. Then it checks: every guest message stored exactly once, in timestamp order, and every
-// reply at Booking.com exactly once. Prints figures; exits 1 if any count is off.
+// reply at Booking.com exactly once, and every conversation's inbox columns (count, last message time)
+// equal to what its messages say. Prints figures; exits 1 if any count is off.
 //
 // Flags (defaults = the issue's numbers): --messages 10000 --conversations 200 --replies 1000
 //   --kills 5 --error-rate 0.10 --ambiguous-rate 0.10 --timeout-seconds 600
@@ -194,12 +195,13 @@ async function main(): Promise<number> {
     const deadline = Date.now() + flags["timeout-seconds"] * 1000;
     const conversationIds = conversations.map((c) => c.conversationId);
     for (;;) {
-      const [storedGuest, openActions, queued] = await Promise.all([
+      const [storedGuest, openActions, queued, summariesPending] = await Promise.all([
         db().message.count({ where: { senderType: "guest", conversation: { bookingId: { in: conversationIds } } } }),
         db().outboundAction.count({ where: { state: { in: ["queued", "running"] } } }),
         queueLength(),
+        db().conversationSummaryPending.count(),
       ]);
-      if ((storedGuest >= sentGuest.length && openActions === 0 && queued === 0) || Date.now() > deadline) break;
+      if ((storedGuest >= sentGuest.length && openActions === 0 && queued === 0 && summariesPending === 0) || Date.now() > deadline) break;
       await sleep(1_000);
     }
     worker?.kill("SIGTERM");
@@ -235,11 +237,19 @@ async function main(): Promise<number> {
     const ourReplies = stored.filter((message) => message.senderType === "property");
     const repliesNotSent = ourReplies.filter((message) => message.sendState !== "sent").length;
 
+    // The inbox columns, updated after the store (lib/sync/store-queue.ts), must match the messages even
+    // though workers were killed between the two.
+    const [summaries] = await db().$queryRaw<{ wrong: number; pending: number }[]>`
+      select (select count(*)::int from conversations c
+               where c.booking_id = any(${conversationIds}::text[])
+                 and (c.message_count <> (select count(*) from messages m where m.conversation_id = c.id)
+                      or c.last_message_at is distinct from (select max(m.sent_at) from messages m where m.conversation_id = c.id))) as wrong,
+             (select count(*)::int from conversation_summary_pending) as pending`;
     const faultShare = fired.calls === 0 ? 0 : fired.faulted / fired.calls;
     log(`--- figures (${((Date.now() - started) / 1000).toFixed(0)} s) ---`);
     log(`guest messages sent: ${sentGuest.length}, stored: ${storedGuest.length}, lost: ${lost.length}, duplicates: ${duplicates}, conversations out of order: ${orderBroken}`);
     log(`staff replies enqueued: ${replyContents.length}, at Booking.com: ${replyAtBooking.size}, sent twice: ${repliesSentTwice}, missing at Booking.com: ${repliesMissing}, stored rows: ${ourReplies.length}, not in state sent: ${repliesNotSent}`);
-    log(`worker SIGKILLs: ${kills}`);
+    log(`worker SIGKILLs: ${kills}; conversations whose inbox columns differ from their messages: ${summaries!.wrong} (marks still pending: ${summaries!.pending})`);
     log(`property-API calls: ${fired.calls}, failed by injected faults: ${fired.faulted} (${(faultShare * 100).toFixed(1)}%)`);
     log(`faults fired: ${[...fired.byMode.entries()].map(([mode, count]) => `${mode} ${count}`).join(", ")}`);
 
@@ -251,6 +261,7 @@ async function main(): Promise<number> {
     if (repliesMissing > 0) problems.push(`${repliesMissing} replies never reached Booking.com`);
     if (ourReplies.length !== replyContents.length) problems.push(`${ourReplies.length} reply rows for ${replyContents.length} replies`);
     if (repliesNotSent > 0) problems.push(`${repliesNotSent} replies not marked sent`);
+    if (summaries!.wrong > 0 || summaries!.pending > 0) problems.push(`${summaries!.wrong} conversations with wrong inbox columns, ${summaries!.pending} marks pending`);
     if (kills < flags.kills) problems.push(`only ${kills} worker kills`);
     if (faultShare < flags["error-rate"] * 0.8) problems.push(`fault share ${(faultShare * 100).toFixed(1)}% below the target`);
     log(problems.length === 0 ? "RESULT: OK" : `RESULT: FAILED: ${problems.join("; ")}`);

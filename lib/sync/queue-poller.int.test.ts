@@ -94,6 +94,40 @@ describe("queue poller", () => {
     expect(connection.lastError).toContain("simulated kill");
   });
 
+  it("brings a conversation's inbox columns up to date after a worker died before recomputing them", async () => {
+    const booking = await world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[0]), sendWelcome: false });
+    await world.sandbox.sendAsGuest(booking.conversationId, "first");
+    await drainWithPoller(world.connectionId);
+    for (const text of ["second", "third, the newest"]) await world.sandbox.sendAsGuest(booking.conversationId, text);
+    // The known conversation's messages take the fast path: stored and marked, then the "kill" comes
+    // before the confirm and before the recompute that runs alongside it.
+    await expect(
+      pollOnce(world.connectionId, {
+        beforeConfirm: async () => {
+          throw new Error("simulated kill after the store committed");
+        },
+      }),
+    ).rejects.toThrow("simulated kill");
+    const conversation = () => db().conversation.findFirstOrThrow({ where: { bookingId: booking.conversationId } });
+    expect(await db().message.count({ where: { conversation: { bookingId: booking.conversationId } } })).toBe(3);
+    expect(await conversation()).toMatchObject({ messageCount: 1, lastMessagePreview: "first" });
+    expect(await db().conversationSummaryPending.count()).toBe(1);
+
+    // The restarted worker reads the two messages again plus a new one. The conversation still carries the
+    // dead batch's mark, so it is recomputed from the messages, not incremented from the stale count.
+    await world.sandbox.sendAsGuest(booking.conversationId, "fourth, after the restart");
+    const outcome = await pollOnce(world.connectionId);
+    expect(outcome).toMatchObject({ read: 3, inserted: 1, duplicates: 2, confirmed: 3 });
+    expect(await conversation()).toMatchObject({ messageCount: 4, lastMessagePreview: "fourth, after the restart", lastMessageSender: "guest" });
+    expect(await db().conversationSummaryPending.count()).toBe(0);
+
+    // And a mark left with nothing new arriving is repaired by the next (empty) poll.
+    await db().conversationSummaryPending.create({ data: { conversationId: (await conversation()).id, batchId: "00000000-0000-4000-8000-000000000000" } });
+    await db().conversation.update({ where: { bookingId: booking.conversationId }, data: { messageCount: 0, lastMessagePreview: "stale" } });
+    expect((await pollOnce(world.connectionId)).read).toBe(0);
+    expect(await conversation()).toMatchObject({ messageCount: 4, lastMessagePreview: "fourth, after the restart" });
+  });
+
   it("skips (and confirms) messages of properties that are not enabled", async () => {
     await db().property.update({ where: { id: PROPERTY_IDS[3]! }, data: { enabled: false } });
     const booking = await world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[3]), sendWelcome: false });

@@ -1,5 +1,6 @@
 // One pass of the queue loop for one connection: read up to 100 messages; store those of known
-// conversations in one transaction (store-queue.ts: one statement in the common case); learn the unknown
+// conversations in one transaction (store-queue.ts: one statement in the common case, their
+// conversations' inbox columns recomputed while the confirm is in flight); learn the unknown
 // conversations and store their messages, and any possible copy of our own reply, in a second one
 // (store-messages.ts); only after both committed confirm exactly the count read. A crash anywhere
 // before the confirm means the same messages are read again and stored once (Booking ids are unique);
@@ -9,6 +10,7 @@
 // stored, yet they ARE confirmed: confirming is by count from the head of the queue, so holding them back
 // would block every later message. They are not lost for good: enabling or adding the property starts a
 // backfill that imports its whole history, and reconciliation re-reads recent conversations.
+import { randomUUID } from "node:crypto";
 import type { BookingClient } from "../booking/client";
 import { isBookingApiError } from "../booking/errors";
 import type { QueueMessage } from "../booking/types";
@@ -19,7 +21,8 @@ import { fromQueueMessage, type ConversationFacts, type IncomingMessage } from "
 import { learnConversations, type LearnedConversation } from "./learn-conversation";
 import { dispatchOutbound } from "./outbound/boss";
 import { storeBatch, type StoreResult } from "./store-messages";
-import { storeKnownQueueMessages } from "./store-queue";
+import { sqlPool } from "../sql-pool";
+import { storeKnownQueueMessages, updateSummaries, type StoredQueueMessage } from "./store-queue";
 import { enqueueWelcomeIn, type WelcomeProperty } from "./welcome";
 
 export interface PollOutcome {
@@ -70,16 +73,21 @@ export async function pollOnce(connectionId: string, hooks: PollHooks = {}): Pro
   const client = hooks.client ?? (await clientForConnection(connectionId));
   try {
     const batch = await client.readQueue();
-    const outcome = await storeQueueBatch(batch.messages, connection.properties, client);
+    const { outcome, updateSummaries } = await storeQueueBatch(batch.messages, connection.properties, client);
     await hooks.beforeConfirm?.();
     if (hooks.stillAllowed && !(await hooks.stillAllowed())) throw new PollerLockLostError("Lost the poller lock before confirming; not confirming.");
-    // The health row is written while the confirm is in flight (both only after the store committed).
+    // While the confirm is in flight (all of it only after the store committed): the health row, and the
+    // inbox columns of the conversations the batch wrote to (store-queue.ts explains why not before). On
+    // the plain pool: this runs for every batch, and a Prisma query costs the event loop more CPU.
     await Promise.all([
       confirm(client, batch.numberOfMessages),
-      db().bookingConnection.update({
-        where: { id: connectionId },
-        data: { lastPollAt: new Date(), lastPollStored: outcome.inserted + outcome.adopted, queueBacklogSeen: batch.numberOfMessages },
-      }),
+      sqlPool().query(`UPDATE booking_connections SET last_poll_at = now(), last_poll_stored = $2, queue_backlog_seen = $3 WHERE id = $1`, [
+        connectionId,
+        outcome.inserted + outcome.adopted,
+        batch.numberOfMessages,
+      ]),
+      // A failure leaves the marks for the next poll; the batch itself is stored and is confirmed.
+      updateSummaries().catch((error: unknown) => recordPollError(connectionId, error)),
     ]);
     outcome.confirmed = batch.numberOfMessages;
     return outcome;
@@ -111,14 +119,27 @@ export async function recordPollError(connectionId: string, error: unknown): Pro
 
 type ServedProperty = WelcomeProperty & { id: string };
 
-export async function storeQueueBatch(queueMessages: QueueMessage[], properties: ServedProperty[], client: BookingClient): Promise<PollOutcome> {
+export interface StoredQueueBatch {
+  outcome: PollOutcome;
+  /**
+   * Brings the inbox columns of the conversations written to by the fast path up to date (and any left
+   * over by an earlier batch); meant to run while the confirm is in flight (store-queue.ts).
+   */
+  updateSummaries: () => Promise<void>;
+}
+
+export async function storeQueueBatch(queueMessages: QueueMessage[], properties: ServedProperty[], client: BookingClient): Promise<StoredQueueBatch> {
   const outcome: PollOutcome = { read: queueMessages.length, inserted: 0, duplicates: 0, adopted: 0, skipped: 0, confirmed: 0, newConversations: 0, welcomes: 0 };
-  if (queueMessages.length === 0) return outcome;
+  const batchId = randomUUID();
+  let stored: StoredQueueMessage[] = [];
+  const batch: StoredQueueBatch = { outcome, updateSummaries: () => updateSummaries(batchId, stored) };
+  if (queueMessages.length === 0) return batch;
   const served = new Map(properties.map((property) => [property.id, property]));
   const servedIds = [...served.keys()];
 
   // 1. Messages of known conversations: one transaction, usually one statement (store-queue.ts).
-  const fast = await storeKnownQueueMessages(queueMessages.map(fromQueueMessage), servedIds);
+  const fast = await storeKnownQueueMessages(queueMessages.map(fromQueueMessage), servedIds, batchId);
+  stored = fast.stored;
   outcome.inserted += fast.inserted;
   outcome.duplicates += fast.duplicates;
   const rest: QueueMessage[] = [];
@@ -127,7 +148,7 @@ export async function storeQueueBatch(queueMessages: QueueMessage[], properties:
     if (status === "unserved") outcome.skipped++;
     else if (status === "unknown" || status === "adopt") rest.push(message);
   });
-  if (rest.length === 0) return outcome;
+  if (rest.length === 0) return batch;
 
   // 2. The rest (new conversations, possible copies of our own replies): learn, then the full path.
   const conversationIds = [...new Set(rest.map((message) => message.conversation.conversationId))];
@@ -178,7 +199,7 @@ export async function storeQueueBatch(queueMessages: QueueMessage[], properties:
   outcome.skipped += result.skipped;
   outcome.newConversations = result.newConversations.length;
   outcome.welcomes = welcomeActions.length;
-  return outcome;
+  return batch;
 }
 
 function welcomeFor(

@@ -88,7 +88,8 @@ async function recoverBySearch(
       await new Promise((resolve) => setTimeout(resolve, pollMs));
       continue;
     }
-    const stored = await storeQueueBatch(page.messages, properties, client);
+    const { outcome: stored, updateSummaries } = await storeQueueBatch(page.messages, properties, client);
+    await updateSummaries();
     read += stored.read;
     inserted += stored.inserted + stored.adopted;
     if (!page.nextPageId) return { read, inserted };

@@ -1,12 +1,11 @@
 // The queue poller's fast path: a batch of queue messages whose conversations we already know, stored in
-// one transaction of (usually) one statement on a plain `pg` connection. It runs for every batch, so
-// every round trip shows in the drain rate (see bench/sync.ts).
+// one transaction of (usually) one statement on a plain `pg` connection. It runs for every batch, between
+// the queue read and the confirm, so every millisecond of it shows in the drain rate (see bench/sync.ts).
 //
 // The statement looks the batch's conversations up itself and classifies every message:
 //   store     known conversation of a served property, and nothing to adopt: inserted here with
 //             INSERT … ON CONFLICT (booking_id) DO NOTHING (redelivered or duplicated messages are stored
-//             once), and the conversations' inbox columns updated from the new rows where that is exact
-//             (only guest messages, all newer than what the conversation has; others are recomputed);
+//             once), and its conversation marked in conversation_summary_pending;
 //   unknown   no conversation row yet: left to the caller, which learns the conversation first;
 //   unserved  the conversation's property is not served by this connection (disabled): skipped;
 //   adopt     a property message in a conversation where one of our own replies still waits for its
@@ -15,16 +14,42 @@
 // A reply can only be in the queue after its POST reached Booking.com, and the row is marked `sending`
 // (committed) before the POST, so this statement's snapshot always sees a waiting row whose copy is in
 // the batch.
+//
+// The conversations' inbox columns (last message, preview, needs-reply, count) are derived data, brought
+// up to date by updateSummaries(), which the poller runs while the confirm is in flight, not before it
+// (measured in bench/sync.ts: the conversation UPDATE, its nine indexes and the NOTIFY trigger were a
+// third of this statement). The store marks each conversation it wrote to in
+// conversation_summary_pending with the batch's id, in the same transaction as the messages:
+//   - updateSummaries() takes the marks of its own batch and applies the new messages incrementally
+//     where that is exact (only guest messages, all newer than what the row has); anything else is
+//     recomputed from the messages. A mark someone else took means they recomputed the conversation
+//     from the messages (this batch's included, they were committed), so the batch leaves it alone.
+//   - a mark of another batch is a leftover (its worker died between the store and the update, or the
+//     update failed): recomputed from the messages by whichever poll sees it first. A conversation that
+//     already carries a leftover mark keeps it (ON CONFLICT DO NOTHING), so it is recomputed, never
+//     incremented from a stale count.
+// The message search terms stay in the store's transaction (a statement trigger on messages): a stored
+// message is searchable as soon as it is committed.
 import type pg from "pg";
 import { syncConfig } from "./config";
 import { previewSql, REFRESH_SUMMARIES_SQL } from "./conversation-summary";
 import type { IncomingMessage } from "./incoming";
-import { inSyncTransaction } from "./sql-pool";
+import { inSqlTransaction } from "../sql-pool";
 
 export type QueueMessageStatus = "store" | "unknown" | "unserved" | "adopt";
 
+export interface StoredQueueMessage {
+  messageId: string;
+  conversationId: string;
+  sentAt: Date;
+  senderType: IncomingMessage["senderType"];
+  content: string;
+}
+
 export interface FastStoreResult {
   inserted: number;
+  /** The rows inserted (for updateSummaries). */
+  stored: StoredQueueMessage[];
   /** `store` messages already stored (redelivered) or twice in the batch. */
   duplicates: number;
   /** Per input message, in input order. */
@@ -51,38 +76,21 @@ WITH m AS (
          sender_name, message_type, content, attributes::jsonb, sent_at::timestamptz
     FROM classified WHERE status = 'store' ORDER BY booking_id, ord
   ON CONFLICT (booking_id) DO NOTHING
-  RETURNING id, booking_id, conversation_id, sent_at, sender_type, content
-), fresh AS (
-  SELECT conversation_id, count(*)::int AS n, min(sent_at) AS min_at, bool_and(sender_type = 'guest') AS all_guest,
-         min(sent_at) AS min_guest, max(sent_at) AS max_guest
-    FROM ins GROUP BY conversation_id
-), latest AS (
-  SELECT DISTINCT ON (conversation_id) conversation_id, sent_at, content, sender_type
-    FROM ins ORDER BY conversation_id, sent_at DESC, id DESC
-), fast AS (
-  UPDATE conversations c
-     SET message_count = c.message_count + fresh.n,
-         last_message_at = latest.sent_at,
-         last_message_preview = ${previewSql("latest.content")},
-         last_message_sender = latest.sender_type,
-         last_guest_message_at = greatest(c.last_guest_message_at, fresh.max_guest),
-         needs_reply_since = CASE WHEN c.no_reply_needed THEN NULL ELSE coalesce(c.needs_reply_since, fresh.min_guest) END,
-         updated_at = now()
-    FROM fresh JOIN latest ON latest.conversation_id = fresh.conversation_id
-   WHERE c.id = fresh.conversation_id AND fresh.all_guest AND (c.last_message_at IS NULL OR fresh.min_at > c.last_message_at)
-  RETURNING c.id
+  RETURNING id, booking_id, conversation_id
+), pending AS (
+  INSERT INTO conversation_summary_pending (conversation_id, batch_id)
+  SELECT DISTINCT conversation_id, $11::uuid FROM ins ORDER BY 1
+  ON CONFLICT DO NOTHING
 )
-SELECT classified.ord::int AS ord, classified.status, ins.id AS message_id, ins.conversation_id, (fast.id IS NOT NULL) AS fast
+SELECT classified.ord::int AS ord, classified.status, ins.id AS message_id, ins.conversation_id
   FROM classified
-  LEFT JOIN ins ON classified.status = 'store' AND ins.booking_id = classified.booking_id
-  LEFT JOIN fast ON fast.id = ins.conversation_id`;
+  LEFT JOIN ins ON classified.status = 'store' AND ins.booking_id = classified.booking_id`;
 
 interface Row {
   ord: number;
   status: QueueMessageStatus;
   message_id: string | null;
   conversation_id: string | null;
-  fast: boolean;
 }
 
 /** Below this many messages a batch is not worth splitting. */
@@ -95,13 +103,14 @@ const MIN_MESSAGES_PER_PART = 20;
  * conversation, hence no row. Resolves only when every part committed; if any failed it rejects (after
  * the others settled), nothing may be confirmed, and the redelivered batch stores only what is missing.
  */
-export async function storeKnownQueueMessages(messages: readonly IncomingMessage[], servedPropertyIds: readonly string[]): Promise<FastStoreResult> {
+export async function storeKnownQueueMessages(messages: readonly IncomingMessage[], servedPropertyIds: readonly string[], batchId: string): Promise<FastStoreResult> {
   const parts = splitByConversation(messages, Math.min(syncConfig().SYNC_STORE_PARALLELISM, Math.floor(messages.length / MIN_MESSAGES_PER_PART)));
-  const settled = await Promise.allSettled(parts.map((part) => storePart(part.map((index) => messages[index]!), servedPropertyIds)));
-  const result: FastStoreResult = { inserted: 0, duplicates: 0, statuses: new Array<QueueMessageStatus>(messages.length) };
+  const settled = await Promise.allSettled(parts.map((part) => storePart(part.map((index) => messages[index]!), servedPropertyIds, batchId)));
+  const result: FastStoreResult = { inserted: 0, stored: [], duplicates: 0, statuses: new Array<QueueMessageStatus>(messages.length) };
   for (const [i, outcome] of settled.entries()) {
     if (outcome.status === "rejected") throw outcome.reason;
     result.inserted += outcome.value.inserted;
+    result.stored.push(...outcome.value.stored);
     result.duplicates += outcome.value.duplicates;
     parts[i]!.forEach((index, j) => (result.statuses[index] = outcome.value.statuses[j]!));
   }
@@ -124,8 +133,8 @@ function splitByConversation(messages: readonly IncomingMessage[], count: number
   return parts.map((part) => part.sort((a, b) => a - b));
 }
 
-async function storePart(messages: readonly IncomingMessage[], servedPropertyIds: readonly string[]): Promise<FastStoreResult> {
-  return inSyncTransaction(async (client) => {
+async function storePart(messages: readonly IncomingMessage[], servedPropertyIds: readonly string[], batchId: string): Promise<FastStoreResult> {
+  return inSqlTransaction(async (client) => {
     const { rows } = await client.query<Row>({
       // Named: parsed and planned once per connection.
       name: "bellhop-store-queue-batch",
@@ -141,23 +150,24 @@ async function storePart(messages: readonly IncomingMessage[], servedPropertyIds
         messages.map((message) => (message.attributes ? JSON.stringify(message.attributes) : null)),
         messages.map((message) => message.sentAt.toISOString()),
         servedPropertyIds,
+        batchId,
       ],
     });
     const statuses: QueueMessageStatus[] = new Array<QueueMessageStatus>(messages.length);
     const insertedIds = new Map<string, { messageId: string; conversationId: string }>();
-    const recompute = new Set<string>();
+    const stored: StoredQueueMessage[] = [];
     let toStore = 0;
     for (const row of rows) {
       statuses[row.ord - 1] = row.status;
       if (row.status !== "store") continue;
       toStore++;
-      if (row.message_id === null || row.conversation_id === null) continue;
+      if (row.message_id === null || row.conversation_id === null || insertedIds.has(row.message_id)) continue;
       insertedIds.set(row.message_id, { messageId: row.message_id, conversationId: row.conversation_id });
-      if (!row.fast) recompute.add(row.conversation_id);
+      const message = messages[row.ord - 1]!;
+      stored.push({ messageId: row.message_id, conversationId: row.conversation_id, sentAt: message.sentAt, senderType: message.senderType, content: message.content });
     }
-    if (recompute.size > 0) await client.query(REFRESH_SUMMARIES_SQL, [[...recompute]]);
     await insertAttachments(client, messages, rows, insertedIds);
-    return { inserted: insertedIds.size, duplicates: toStore - insertedIds.size, statuses };
+    return { inserted: insertedIds.size, stored, duplicates: toStore - insertedIds.size, statuses };
   });
 }
 
@@ -186,4 +196,71 @@ async function insertAttachments(
      ON CONFLICT (booking_id) DO NOTHING`,
     [attachments.map((attachment) => attachment.bookingId), attachments.map((attachment) => attachment.conversationId), attachments.map((attachment) => attachment.messageId)],
   );
+}
+
+// The batch's own marks, applied incrementally where exact: a conversation whose new messages are all
+// from the guest and all newer than its last message gets them added to its columns (the condition also
+// fails when another writer already recomputed the row from the messages, this batch's included, so a
+// message is never counted twice). Returns the conversations left to recompute.
+const APPLY_OWN_MARKS_SQL = `
+WITH mine AS (
+  DELETE FROM conversation_summary_pending WHERE batch_id = $1::uuid RETURNING conversation_id
+), new_messages AS (
+  SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::timestamptz[], $5::"SenderType"[], $6::text[]) AS i(id, conversation_id, sent_at, sender_type, content)
+   WHERE i.conversation_id IN (SELECT conversation_id FROM mine)
+), fresh AS (
+  -- One row per conversation, its newest message picked by array_agg ORDER BY (a join of two such
+  -- derived tables became a nested loop of 100 x 100 rows, each probing the conversations index).
+  SELECT conversation_id, count(*)::int AS n, min(sent_at) AS min_at, bool_and(sender_type = 'guest') AS all_guest, max(sent_at) AS max_at,
+         (array_agg(content ORDER BY sent_at DESC, id DESC))[1] AS latest_content
+    FROM new_messages GROUP BY conversation_id
+), fast AS (
+  UPDATE conversations c
+     SET message_count = c.message_count + fresh.n,
+         last_message_at = fresh.max_at,
+         last_message_preview = ${previewSql("fresh.latest_content")},
+         last_message_sender = 'guest',
+         last_guest_message_at = greatest(c.last_guest_message_at, fresh.max_at),
+         needs_reply_since = CASE WHEN c.no_reply_needed THEN NULL ELSE coalesce(c.needs_reply_since, fresh.min_at) END,
+         updated_at = now()
+    FROM fresh
+   WHERE c.id = fresh.conversation_id AND fresh.all_guest AND (c.last_message_at IS NULL OR fresh.min_at > c.last_message_at)
+  RETURNING c.id
+)
+SELECT conversation_id FROM mine WHERE conversation_id NOT IN (SELECT id FROM fast)`;
+
+// Leftover marks of other batches. ORDER BY + FOR UPDATE SKIP LOCKED: concurrent pollers take them in one
+// order and leave those another poller is working on to it.
+const TAKE_LEFTOVER_MARKS_SQL = `
+DELETE FROM conversation_summary_pending WHERE conversation_id IN (
+  SELECT conversation_id FROM conversation_summary_pending WHERE batch_id <> $1::uuid ORDER BY 1 FOR UPDATE SKIP LOCKED)
+RETURNING conversation_id`;
+
+/**
+ * Brings the inbox columns of the conversations a batch wrote to up to date (see the file comment), and
+ * those of any leftover marks, in one transaction. Updating the rows fires the change trigger, i.e. the
+ * live NOTIFY.
+ */
+export async function updateSummaries(batchId: string, stored: readonly StoredQueueMessage[]): Promise<void> {
+  await inSqlTransaction(async (client) => {
+    const recompute = new Set<string>();
+    if (stored.length > 0) {
+      const own = await client.query<{ conversation_id: string }>({
+        name: "bellhop-apply-own-summary-marks",
+        text: APPLY_OWN_MARKS_SQL,
+        values: [
+          batchId,
+          stored.map((message) => message.messageId),
+          stored.map((message) => message.conversationId),
+          stored.map((message) => message.sentAt.toISOString()),
+          stored.map((message) => message.senderType),
+          stored.map((message) => message.content),
+        ],
+      });
+      for (const row of own.rows) recompute.add(row.conversation_id);
+    }
+    const leftovers = await client.query<{ conversation_id: string }>({ name: "bellhop-take-leftover-summary-marks", text: TAKE_LEFTOVER_MARKS_SQL, values: [batchId] });
+    for (const row of leftovers.rows) recompute.add(row.conversation_id);
+    if (recompute.size > 0) await client.query(REFRESH_SUMMARIES_SQL, [[...recompute]]);
+  });
 }

@@ -1,0 +1,50 @@
+// A plain `pg` pool beside Prisma (lib/db.ts), for the few paths that run so often that Prisma's own
+// cost per query shows: the sync engine's queue store (one BEGIN, one statement, COMMIT per batch) and
+// the reads behind every inbox request (the guard's user query, the list page, the thread page).
+// Measured: a one-row query costs about 0.5 ms through Prisma and 0.2 ms here (bench/inbox.ts,
+// bench/sync.ts). Everything else uses Prisma.
+// Idle connections do not keep the process alive, so scripts and tests exit without closing it.
+import pg from "pg";
+import { serverEnv } from "./env";
+
+const holder = globalThis as unknown as { bellhopSqlPool?: { url: string; pool: pg.Pool } };
+
+export function sqlPool(): pg.Pool {
+  const url = serverEnv().DATABASE_URL;
+  if (holder.bellhopSqlPool?.url === url) return holder.bellhopSqlPool.pool;
+  const pool = new pg.Pool({ connectionString: url, max: 10, application_name: "bellhop-sql", allowExitOnIdle: true, idleTimeoutMillis: 30_000 });
+  // An idle connection that dies (database restart) is dropped by the pool; the next query opens a new one.
+  pool.on("error", () => undefined);
+  holder.bellhopSqlPool = { url, pool };
+  return pool;
+}
+
+/** A query as Prisma.sql`…` builds it (`text` with $1…$n placeholders, and its values). */
+export type SqlQuery = { text: string; values: unknown[] };
+
+/** Runs a Prisma.sql`…` query on the plain pool and returns its rows. */
+export async function queryRows<Row extends pg.QueryResultRow>(query: SqlQuery): Promise<Row[]> {
+  return (await sqlPool().query<Row>(query.text, query.values)).rows;
+}
+
+/**
+ * Runs `work` in one transaction on one pooled connection. Resolves only after COMMIT returned, i.e. the
+ * data is durable; any failure (including of COMMIT itself) rejects, and the caller must then not confirm.
+ */
+export async function inSqlTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await sqlPool().connect();
+  let broken = false;
+  try {
+    await client.query("BEGIN");
+    const value = await work(client);
+    await client.query("COMMIT");
+    return value;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {
+      broken = true;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
