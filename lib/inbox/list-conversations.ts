@@ -13,7 +13,7 @@
 import { z } from "zod";
 import { Prisma } from "../generated/prisma/client";
 import { assertPropertyAccess, type Viewer } from "../auth/guard";
-import { db } from "../db";
+import { queryRows } from "../sql-pool";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { ConversationListItem, ConversationPage, InboxSort, InboxView, ListConversationsInput } from "./schemas";
 import { propertyScopeSql } from "./scope-sql";
@@ -63,7 +63,8 @@ export async function listConversations(viewer: Viewer, input: ListConversations
     const want = input.limit - items.length;
     const conditions = [...base.conditions, ...segmentConditions(name, input.sort), ...(index === startSegment && cursor ? [keyset(name, cursor)] : [])];
     // One extra row tells whether this segment has more.
-    const rows = await db().$queryRaw<Row[]>(segmentQuery(viewer, name, conditions, base.search, want + 1));
+    // On the plain pool: this runs for every list request (lib/sql-pool.ts).
+    const rows = await queryRows<Row>(segmentQuery(viewer, name, conditions, base.search, want + 1));
     if (rows.length > want) {
       items.push(...rows.slice(0, want));
       nextCursor = cursorAfter(index, name, items[items.length - 1]!);

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { Prisma } from "../generated/prisma/client";
 import type { Viewer } from "../auth/guard";
-import { db } from "../db";
+import { queryRows } from "../sql-pool";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { conversationNotFound, parseConversationId } from "./get-conversation";
 import type { ThreadAttachment, ThreadMessage, ThreadPage } from "./schemas";
@@ -45,13 +45,14 @@ export async function listThreadMessages(viewer: Viewer, conversationId: string,
   const scope = propertyScopeSql(viewer, Prisma.sql`c.property_id`);
   // The scope is checked on the conversation; messages carry property_id too, but checking the one
   // conversation row is what makes an out-of-scope id a 404 rather than an empty thread.
-  const visible = await db().$queryRaw<{ id: string }[]>`select c.id from conversations c where c.id = ${id}::uuid and ${scope}`;
+  // Both queries on the plain pool: this runs every time a thread opens (lib/sql-pool.ts).
+  const visible = await queryRows<{ id: string }>(Prisma.sql`select c.id from conversations c where c.id = ${id}::uuid and ${scope}`);
   if (visible.length === 0) throw conversationNotFound();
 
   const keyset = cursor
     ? Prisma.sql`and (m.sent_at < ${new Date(cursor.t)}::timestamptz or (m.sent_at = ${new Date(cursor.t)}::timestamptz and m.id > ${cursor.id}::uuid))`
     : Prisma.empty;
-  const rows = await db().$queryRaw<Row[]>`
+  const rows = await queryRows<Row>(Prisma.sql`
     select m.id, m.sender_type::text as sender_type, m.sender_name, u.name as author_name, m.message_type, m.content,
       m.attributes, m.sent_at, m.read_by_guest, m.send_state::text as send_state, m.send_error, m.client_key,
       (select oa.state::text from outbound_actions oa where oa.message_id = m.id order by oa.created_at desc limit 1) as action_state,
@@ -61,7 +62,7 @@ export async function listThreadMessages(viewer: Viewer, conversationId: string,
     left join users u on u.id = m.author_id
     where m.conversation_id = ${id}::uuid ${keyset}
     order by m.sent_at desc, m.id asc
-    limit ${input.limit + 1}`;
+    limit ${input.limit + 1}`);
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
   return {
