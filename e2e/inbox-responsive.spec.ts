@@ -194,4 +194,12 @@ test("a very long thread keeps the DOM small while paging back to its start", as
   await page.mouse.wheel(0, 1_000_000);
   await expect(messages.filter({ hasText: newest })).toBeInViewport();
   expect(await messages.count()).toBeLessThanOrEqual(MAX_RENDERED);
+
+  // A reply sent while reading the start of the thread takes the staff member to it.
+  await thread.hover();
+  await page.mouse.wheel(0, -1_000_000);
+  await expect(messages.filter({ hasText: "Long thread message 001" })).toBeInViewport();
+  await page.getByLabel("Reply to the guest").fill("Thanks for all the details, see you soon!");
+  await page.keyboard.press("Enter");
+  await expect(messages.filter({ hasText: "Thanks for all the details" })).toBeInViewport();
 });

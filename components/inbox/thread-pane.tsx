@@ -174,6 +174,15 @@ function MessageList({ conversation, thread }: { conversation: ConversationDetai
     setAtNewest(true);
   }, [atNewest, count, virtualizer]);
 
+  // A reply the staff member just sent shows where they will look for it, at the bottom, even if they
+  // had scrolled up to read history while typing.
+  const ownSends = pending.list.length;
+  const previousOwnSends = useRef(ownSends);
+  useLayoutEffect(() => {
+    if (ownSends > previousOwnSends.current) virtualizer.scrollToEnd();
+    previousOwnSends.current = ownSends;
+  }, [ownSends, virtualizer]);
+
   // Older pages load as the top comes near, and also when the loaded ones do not fill the screen.
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = thread;
   const loadOlderIfNear = () => {
