@@ -9,9 +9,10 @@ import { bookingClientFor, ConnectionConfigError } from "../sync/connection-clie
 
 export const ADMIN_CALL_TIMEOUT_MS = 10_000;
 
-export function createConnectionClient(connection: BookingConnection, options: { timeoutMs?: number } = {}): BookingClient {
+/** `shareTokens: false` for the connection test, which must show that the saved credentials themselves work. */
+export function createConnectionClient(connection: BookingConnection, options: { timeoutMs?: number; shareTokens?: boolean } = {}): BookingClient {
   try {
-    return bookingClientFor(connection, { timeoutMs: options.timeoutMs ?? ADMIN_CALL_TIMEOUT_MS, retry: { maxAttempts: 1 } });
+    return bookingClientFor(connection, { timeoutMs: options.timeoutMs ?? ADMIN_CALL_TIMEOUT_MS, retry: { maxAttempts: 1 } }, { shareTokens: options.shareTokens ?? true });
   } catch (error) {
     if (error instanceof SecretDecryptionError) throw new AppError("unprocessable", error.message);
     if (error instanceof ConnectionConfigError) throw new AppError("unprocessable", "The connection is missing its credentials: enter them and save.");

@@ -55,7 +55,7 @@ async function runTest(connection: BookingConnection, options: { timeoutMs?: num
   const testedAt = new Date().toISOString();
   let client: BookingClient;
   try {
-    client = createConnectionClient(connection, options);
+    client = createConnectionClient(connection, { ...options, shareTokens: false });
   } catch (error) {
     if (error instanceof AppError) return { ok: false, outcome: "not_configured", message: error.message, ruid: null, testedAt, forbiddenPropertyIds: [] };
     throw error;

@@ -38,7 +38,7 @@ export interface AuthProvider {
 
 export function createAuthProvider(
   config: BookingAuthConfig,
-  deps: TransportDependencies & { timeoutMs: number },
+  deps: TransportDependencies & { timeoutMs: number; tokenStore?: TokenStore },
 ): AuthProvider {
   return config.type === "basic" ? new BasicAuthProvider(config) : new TokenAuthProvider(config, deps);
 }
@@ -65,9 +65,29 @@ export const MAX_TOKENS_PER_HOUR = 30;
 /** Renew this long before expiry so a token never expires between our check and Booking's. */
 export const TOKEN_REFRESH_MARGIN_MS = 2 * 60 * 1000;
 
-interface CachedToken {
+export interface CachedToken {
   jwt: string;
   expiresAtMs: number;
+}
+
+/**
+ * Shares one machine account's tokens and its hourly budget between clients, including clients in other
+ * processes (Bellhop keeps them in Postgres: lib/sync/token-store.ts), so that the web process, the
+ * worker and every instance together stay within MAX_TOKENS_PER_HOUR and reuse one token. Without a
+ * store a client keeps both to itself.
+ */
+export interface TokenStore {
+  /** The newest unexpired token a client saved, if any. */
+  load(): Promise<CachedToken | undefined>;
+  /**
+   * Counts one exchange against the hourly budget, atomically across every client of the account, or
+   * refuses with how long to wait when MAX_TOKENS_PER_HOUR were counted in the last hour.
+   */
+  reserve(): Promise<{ granted: true; reservation: string } | { granted: false; retryAfterMs: number }>;
+  /** Keeps the token that a granted reservation obtained, for the other clients. */
+  save(reservation: string, token: CachedToken): Promise<void>;
+  /** Booking.com rejected this token (401): no client may use it again. */
+  discard(jwt: string): Promise<void>;
 }
 
 export class TokenAuthProvider implements AuthProvider {
@@ -75,10 +95,12 @@ export class TokenAuthProvider implements AuthProvider {
   private pending: Promise<CachedToken> | undefined;
   /** Times (our clock) at which tokens were, or may have been, issued during the last hour. */
   private readonly issuedAtMs: number[] = [];
+  /** Tokens Booking.com rejected, so a shared copy still in the store is not taken again. */
+  private readonly rejected = new Set<string>();
 
   constructor(
     private readonly config: TokenAuthConfig,
-    private readonly deps: TransportDependencies & { timeoutMs: number },
+    private readonly deps: TransportDependencies & { timeoutMs: number; tokenStore?: TokenStore },
   ) {}
 
   async authorization(): Promise<string> {
@@ -89,6 +111,11 @@ export class TokenAuthProvider implements AuthProvider {
   invalidate(rejectedAuthorization: string): boolean {
     // Only drop the token that was rejected; a concurrent call may already have fetched a newer one.
     if (this.cached && `Bearer ${this.cached.jwt}` === rejectedAuthorization) this.cached = undefined;
+    const jwt = rejectedAuthorization.replace(/^Bearer /, "");
+    if (this.rejected.size >= 100) this.rejected.clear();
+    this.rejected.add(jwt);
+    // Best effort: the other clients stop using it; this one already ignores it (above).
+    this.deps.tokenStore?.discard(jwt).catch(() => undefined);
     return true;
   }
 
@@ -102,17 +129,34 @@ export class TokenAuthProvider implements AuthProvider {
     if (this.cached && this.deps.now() < this.cached.expiresAtMs - TOKEN_REFRESH_MARGIN_MS) return this.cached;
     // Concurrent callers share one exchange instead of each spending a token. It runs without any one
     // caller's abort signal (it has its own timeout) so that one caller giving up doesn't fail the others.
-    this.pending ??= this.exchange().finally(() => {
+    this.pending ??= this.sharedOrExchanged().finally(() => {
       this.pending = undefined;
     });
     return this.pending;
   }
 
+  private async sharedOrExchanged(): Promise<CachedToken> {
+    const shared = await this.deps.tokenStore?.load();
+    if (shared && !this.rejected.has(shared.jwt) && this.deps.now() < shared.expiresAtMs - TOKEN_REFRESH_MARGIN_MS) {
+      this.cached = shared;
+      return shared;
+    }
+    return this.exchange();
+  }
+
   private async exchange(): Promise<CachedToken> {
     this.forgetOldIssuances();
     const oldest = this.issuedAtMs[0];
-    if (this.issuedAtMs.length >= MAX_TOKENS_PER_HOUR && oldest !== undefined) {
-      const retryAfterMs = Math.max(0, oldest + TOKEN_LIFETIME_MS - this.deps.now());
+    let retryAfterMs: number | undefined;
+    let reservation: string | undefined;
+    if (this.deps.tokenStore) {
+      const reserved = await this.deps.tokenStore.reserve();
+      if (reserved.granted) reservation = reserved.reservation;
+      else retryAfterMs = reserved.retryAfterMs;
+    } else if (this.issuedAtMs.length >= MAX_TOKENS_PER_HOUR && oldest !== undefined) {
+      retryAfterMs = Math.max(0, oldest + TOKEN_LIFETIME_MS - this.deps.now());
+    }
+    if (retryAfterMs !== undefined) {
       throw new BookingApiError({
         kind: "rate_limited",
         endpoint: "auth.tokenExchange",
@@ -145,6 +189,8 @@ export class TokenAuthProvider implements AuthProvider {
     const token = parseBare(tokenExchangeSchema, result.body, "auth.tokenExchange", { status: result.status });
     const expiresAtMs = this.expiryOf(token.jwt, token.expiresIn);
     this.cached = { jwt: token.jwt, expiresAtMs };
+    // Best effort: if it cannot be shared, the other clients exchange their own (within the budget).
+    if (reservation !== undefined) await this.deps.tokenStore?.save(reservation, this.cached).catch(() => undefined);
     return this.cached;
   }
 

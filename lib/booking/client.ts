@@ -24,7 +24,7 @@ import {
   SINGLE_UPLOAD_MAX_BYTES,
   type AttachmentFile,
 } from "./attachments";
-import { createAuthProvider, type AuthProvider, type BookingAuthConfig } from "./auth";
+import { createAuthProvider, type AuthProvider, type BookingAuthConfig, type TokenStore } from "./auth";
 import { BookingApiError, type BookingEndpoint } from "./errors";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry";
 import {
@@ -70,6 +70,8 @@ export interface BookingClientConfig {
   acceptVersion?: string;
   /** Per-attempt timeout, covering the response body as well. */
   timeoutMs?: number;
+  /** Token auth: shares tokens and the hourly budget with other clients of the machine account (auth.ts). */
+  tokenStore?: TokenStore;
   retry?: Partial<RetryPolicy>;
   /** How many times a chunked upload restarts from chunk 0 after a transient failure. */
   maxUploadRestarts?: number;
@@ -195,6 +197,7 @@ export class BookingClient {
       now: this.now,
       onRequest: this.onRequest,
       timeoutMs: this.timeoutMs,
+      ...(config.tokenStore ? { tokenStore: config.tokenStore } : {}),
     });
   }
 

@@ -1,9 +1,11 @@
 // The one place that turns a BookingConnection row into a Booking.com client: secrets are decrypted
 // here and nowhere else, and Accept-Version comes from the connection's apiVersion.
+import { REAL_TOKEN_EXCHANGE_URL } from "../booking/auth";
 import { createBookingClient, type BookingClient, type BookingClientConfig } from "../booking/client";
 import type { BookingConnection } from "../generated/prisma/client";
 import { decryptSecret } from "../secrets";
 import { syncConfig } from "./config";
+import { PostgresTokenStore } from "./token-store";
 
 export type ConnectionCredentials = Pick<
   BookingConnection,
@@ -12,14 +14,26 @@ export type ConnectionCredentials = Pick<
 
 export class ConnectionConfigError extends Error {}
 
-export function bookingClientFor(connection: ConnectionCredentials, overrides: Partial<BookingClientConfig> = {}): BookingClient {
+/**
+ * `shareTokens: false` (the admin's connection test): the client still counts its token exchanges in the
+ * budget every process shares, but uses and leaves no shared token (lib/sync/token-store.ts).
+ */
+export function bookingClientFor(
+  connection: ConnectionCredentials,
+  overrides: Partial<BookingClientConfig> = {},
+  options: { shareTokens?: boolean } = {},
+): BookingClient {
   const config = syncConfig();
+  const auth = authOf(connection);
   return createBookingClient({
     baseUrl: connection.baseUrl,
-    auth: authOf(connection),
+    auth,
     acceptVersion: connection.apiVersion,
     timeoutMs: config.SYNC_REQUEST_TIMEOUT_MS,
     retry: { baseDelayMs: config.SYNC_RETRY_BASE_DELAY_MS },
+    ...(auth.type === "token"
+      ? { tokenStore: new PostgresTokenStore({ tokenUrl: auth.tokenUrl ?? REAL_TOKEN_EXCHANGE_URL, clientId: auth.clientId }, { shareTokens: options.shareTokens ?? true }) }
+      : {}),
     ...overrides,
   });
 }
