@@ -31,10 +31,9 @@ export class LockSession {
     const name = `${kind}:${id}`;
     const client = await this.session();
     if (this.held.has(name)) return true;
-    const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1::int, $2::int) AS locked", [
-      LOCK_NAMESPACE[kind],
-      lockKey(id),
-    ]);
+    const { rows } = await this.serially(() =>
+      client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1::int, $2::int) AS locked", [LOCK_NAMESPACE[kind], lockKey(id)]),
+    );
     const locked = rows[0]?.locked === true;
     if (locked) this.held.add(name);
     return locked;
@@ -42,8 +41,9 @@ export class LockSession {
 
   async release(kind: LockKind, id: string): Promise<void> {
     const name = `${kind}:${id}`;
-    if (!this.held.delete(name) || !this.client) return;
-    await this.client.query("SELECT pg_advisory_unlock($1::int, $2::int)", [LOCK_NAMESPACE[kind], lockKey(id)]).catch(() => undefined);
+    const client = this.client;
+    if (!this.held.delete(name) || !client) return;
+    await this.serially(() => client.query("SELECT pg_advisory_unlock($1::int, $2::int)", [LOCK_NAMESPACE[kind], lockKey(id)])).catch(() => undefined);
   }
 
   holds(kind: LockKind, id: string): boolean {
@@ -55,9 +55,10 @@ export class LockSession {
    * the session died, another instance may be polling and a second confirm would drop messages.
    */
   async stillHolds(kind: LockKind, id: string): Promise<boolean> {
-    if (!this.holds(kind, id) || !this.client) return false;
+    const client = this.client;
+    if (!this.holds(kind, id) || !client) return false;
     try {
-      await this.client.query("SELECT 1");
+      await this.serially(() => client.query("SELECT 1"));
       return this.holds(kind, id);
     } catch {
       this.markLost();
@@ -85,12 +86,23 @@ export class LockSession {
   async heldAnywhere(kind: LockKind, ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     const client = await this.session();
-    const { rows } = await client.query<{ objid: string }>(
-      "SELECT objid::text AS objid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 2 AND classid = $1::int::oid",
-      [LOCK_NAMESPACE[kind]],
+    const { rows } = await this.serially(() =>
+      client.query<{ objid: string }>(
+        "SELECT objid::text AS objid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 2 AND classid = $1::int::oid",
+        [LOCK_NAMESPACE[kind]],
+      ),
     );
     const held = new Set(rows.map((row) => Number(row.objid)));
     return new Set(ids.filter((id) => held.has(lockKey(id) >>> 0)));
+  }
+
+  // One query at a time on the session, whichever poller or job asks: pg 8 still queues concurrent
+  // queries on one client itself, but deprecates it (pg 9 will refuse).
+  private tail: Promise<unknown> = Promise.resolve();
+  private serially<T>(run: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(run, run);
+    this.tail = result.catch(() => undefined);
+    return result;
   }
 
   private async session(): Promise<pg.Client> {
