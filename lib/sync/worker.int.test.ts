@@ -1,8 +1,10 @@
+import { spawn } from "node:child_process";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "@/tests/database";
 import { db } from "../db";
 import { resetSyncConfigForTests } from "./config";
 import { welcomeClientKey } from "./welcome";
+import { LOCK_NAMESPACE, lockKey } from "./poller-lock";
 import { pollerStatus } from "./status";
 import { createAdmin, PROPERTY_IDS, startSyncTestWorld, waitFor, type SyncTestWorld } from "./test-support";
 import { startWorker, type WorkerHandle } from "./worker";
@@ -65,6 +67,38 @@ describe("sync worker", () => {
     const booking = await world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[0]), sendWelcome: false });
     const sent = await world.sandbox.sendAsGuest(booking.conversationId, "anyone there?");
     await waitFor("the message to be stored", () => db().message.findUnique({ where: { bookingId: sent.messageId } }));
+  });
+
+  it("a worker process killed with SIGKILL is replaced by the standby process, which goes on storing", async () => {
+    // Two real worker processes (as `npm run worker` starts them); the test kills one at the OS level.
+    const spawnWorker = () =>
+      spawn(process.execPath, ["--import", "tsx", "lib/sync/worker-main.ts"], {
+        env: { ...process.env, NODE_ENV: "production", SYNC_POLL_SECONDS_OVERRIDE: "1", SYNC_RECONCILE_MINUTES: "600" },
+        stdio: "ignore",
+      });
+    const processes = [spawnWorker(), spawnWorker()];
+    try {
+      // Which OS process holds the poller lock: its lock session is named bellhop-worker-<pid>.
+      const holderProcess = async () => {
+        const [row] = await db().$queryRaw<{ app: string }[]>`
+          select a.application_name as app from pg_locks l join pg_stat_activity a on a.pid = l.pid
+           where l.locktype = 'advisory' and l.granted and l.objsubid = 2
+             and l.classid = ${LOCK_NAMESPACE.poller}::int::oid and l.objid = ${lockKey(world.connectionId) >>> 0}::bigint::oid`;
+        return row ? processes.find((child) => `bellhop-worker-${child.pid}` === row.app) : undefined;
+      };
+      const holder = await waitFor("a worker process to hold the poller lock", holderProcess, 30_000);
+      const standby = processes.find((child) => child !== holder)!;
+      await waitFor("the standby to be up", async () => (await db().$queryRaw<{ n: number }[]>`
+        select count(*)::int as n from pg_stat_activity where application_name = ${`bellhop-worker-${standby.pid}`}`)[0]!.n > 0, 30_000);
+
+      holder.kill("SIGKILL");
+      await waitFor("the standby process to take the lock", async () => (await holderProcess()) === standby, 10_000);
+      const booking = await world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[0]), sendWelcome: false });
+      const sent = await world.sandbox.sendAsGuest(booking.conversationId, "is anyone still there?");
+      await waitFor("the message to be stored by the standby", () => db().message.findUnique({ where: { bookingId: sent.messageId } }), 15_000);
+    } finally {
+      for (const child of processes) child.kill("SIGKILL");
+    }
   });
 
   it("sends a staff reply through pg-boss exactly once", async () => {
