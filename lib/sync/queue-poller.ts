@@ -73,7 +73,7 @@ export async function pollOnce(connectionId: string, hooks: PollHooks = {}): Pro
   const client = hooks.client ?? (await clientForConnection(connectionId));
   try {
     const batch = await client.readQueue();
-    const { outcome, updateSummaries } = await storeQueueBatch(batch.messages, connection.properties, client);
+    const { outcome, updateInboxColumns } = await storeQueueBatch(batch.messages, connection.properties, client);
     await hooks.beforeConfirm?.();
     if (hooks.stillAllowed && !(await hooks.stillAllowed())) throw new PollerLockLostError("Lost the poller lock before confirming; not confirming.");
     // While the confirm is in flight (all of it only after the store committed): the health row, and the
@@ -87,7 +87,7 @@ export async function pollOnce(connectionId: string, hooks: PollHooks = {}): Pro
         batch.numberOfMessages,
       ]),
       // A failure leaves the marks for the next poll; the batch itself is stored and is confirmed.
-      updateSummaries().catch((error: unknown) => recordPollError(connectionId, error)),
+      updateInboxColumns().catch((error: unknown) => recordPollError(connectionId, error)),
     ]);
     outcome.confirmed = batch.numberOfMessages;
     return outcome;
@@ -125,14 +125,14 @@ export interface StoredQueueBatch {
    * Brings the inbox columns of the conversations written to by the fast path up to date (and any left
    * over by an earlier batch); meant to run while the confirm is in flight (store-queue.ts).
    */
-  updateSummaries: () => Promise<void>;
+  updateInboxColumns: () => Promise<void>;
 }
 
 export async function storeQueueBatch(queueMessages: QueueMessage[], properties: ServedProperty[], client: BookingClient): Promise<StoredQueueBatch> {
   const outcome: PollOutcome = { read: queueMessages.length, inserted: 0, duplicates: 0, adopted: 0, skipped: 0, confirmed: 0, newConversations: 0, welcomes: 0 };
   const batchId = randomUUID();
   let stored: StoredQueueMessage[] = [];
-  const batch: StoredQueueBatch = { outcome, updateSummaries: () => updateSummaries(batchId, stored) };
+  const batch: StoredQueueBatch = { outcome, updateInboxColumns: () => updateSummaries(batchId, stored) };
   if (queueMessages.length === 0) return batch;
   const served = new Map(properties.map((property) => [property.id, property]));
   const servedIds = [...served.keys()];

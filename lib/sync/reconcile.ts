@@ -88,8 +88,8 @@ async function recoverBySearch(
       await new Promise((resolve) => setTimeout(resolve, pollMs));
       continue;
     }
-    const { outcome: stored, updateSummaries } = await storeQueueBatch(page.messages, properties, client);
-    await updateSummaries();
+    const { outcome: stored, updateInboxColumns } = await storeQueueBatch(page.messages, properties, client);
+    await updateInboxColumns();
     read += stored.read;
     inserted += stored.inserted + stored.adopted;
     if (!page.nextPageId) return { read, inserted };
