@@ -1,5 +1,6 @@
 // Changes an account's name, role, property access or active state. Deactivation is immediate: the
-// guard reloads the user on every request, and sign-in refuses inactive accounts. History (messages,
+// guard's remembered copy of the user is forgotten here on commit (and in every other process by the
+// `bellhop_access` notification), and sign-in refuses inactive accounts. History (messages,
 // audit entries) stays, which is why accounts are deactivated, never deleted.
 //
 // The last-admin rule: Bellhop must keep at least one active admin, or nobody could manage it. The
@@ -7,6 +8,7 @@
 // each other at the same moment are serialised and the second one sees the first one's change.
 import { AppError } from "../api/errors";
 import type { Viewer } from "../auth/guard";
+import { forgetViewer } from "../auth/viewer-cache";
 import { db } from "../db";
 import { assertPropertiesExist } from "./create-staff";
 import { getStaff, staffAuditView, type StaffView } from "./list-staff";
@@ -17,7 +19,7 @@ export async function updateStaff(viewer: Viewer, userId: string, input: UpdateS
   if (userId === viewer.id && input.active === false) {
     throw new AppError("conflict", "You cannot deactivate your own account. Ask another admin.", { active: "You cannot deactivate your own account" });
   }
-  return db().$transaction(async (tx) => {
+  const updated = await db().$transaction(async (tx) => {
     const activeAdmins = await tx.$queryRaw<{ id: string }[]>`
       select id::text as id from users where role = 'admin' and active order by id for update`;
     const before = await getStaff(tx, userId);
@@ -49,6 +51,9 @@ export async function updateStaff(viewer: Viewer, userId: string, input: UpdateS
     await recordAudit(tx, viewer, { action: actionFor(before, after), targetType: "user", targetId: userId, before: staffAuditView(before), after: staffAuditView(after) });
     return after;
   });
+  // After the commit: forgotten earlier, a request in between could remember the old state again.
+  forgetViewer(userId);
+  return updated;
 }
 
 function actionFor(before: StaffView, after: StaffView): string {

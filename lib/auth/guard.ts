@@ -1,7 +1,8 @@
 // The one access guard. Every route handler and server action goes through it:
 //   1. resolve the session (Auth.js JWT) to a user id,
-//   2. reload that user and their property scope from Postgres (so a deactivation or a change of
-//      access takes effect on the next request, not when the JWT expires),
+//   2. load that user and their property scope from Postgres, remembered per process only while every
+//      change is announced to it (lib/auth/viewer-cache.ts), so a deactivation or a change of access
+//      takes effect at once, not when the JWT expires,
 //   3. reject: no session -> 401 (pages: redirect to sign-in); wrong role -> 403; a property outside
 //      the scope -> 404, so a staff member cannot even learn that the property exists.
 import { headers } from "next/headers";
@@ -10,6 +11,7 @@ import { AppError, errorResponse } from "../api/errors";
 import { Prisma } from "../generated/prisma/client";
 import { queryRows } from "../sql-pool";
 import { sessionUserIdFromCookies } from "./session-token";
+import { viewerCache } from "./viewer-cache";
 
 export type Role = "admin" | "staff";
 
@@ -28,14 +30,23 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function loadViewer(userId: string | null | undefined): Promise<Viewer> {
   if (!userId) throw new AppError("unauthenticated", "Sign in to continue.");
   if (!UUID.test(userId)) throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
-  // One round trip on every request: the user and their property ids in one raw query on the plain pool
-  // (a Prisma findUnique with the `access` relation costs two queries and about 1 ms more per request;
-  // the same SQL through Prisma about 0.3 ms more, see lib/sql-pool.ts).
+  // Remembered per process while every change to users and access is heard (lib/auth/viewer-cache.ts);
+  // an inactive or unknown user is never remembered, so they are asked again each time.
+  const viewer = await viewerCache().lookup(userId, () => readViewer(userId));
+  if (!viewer) throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
+  return viewer;
+}
+
+/** The active user `userId` with their scope, from Postgres; undefined when unknown or inactive. */
+async function readViewer(userId: string): Promise<Viewer | undefined> {
+  // One round trip: the user and their property ids in one raw query on the plain pool (a Prisma
+  // findUnique with the `access` relation costs two queries and about 1 ms more per request; the same
+  // SQL through Prisma about 0.3 ms more, see lib/sql-pool.ts).
   const [user] = await queryRows<{ id: string; email: string; name: string; role: Role; active: boolean; property_ids: string[] }>(Prisma.sql`
     select u.id, u.email, u.name, u.role::text as role, u.active,
       coalesce((select array_agg(a.property_id) from property_access a where a.user_id = u.id), '{}') as property_ids
     from users u where u.id = ${userId}::uuid`);
-  if (!user || !user.active) throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
+  if (!user || !user.active) return undefined;
   return {
     id: user.id,
     email: user.email,
