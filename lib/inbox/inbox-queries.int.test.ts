@@ -195,6 +195,12 @@ describe("inbox queries", () => {
     expect(all.map((message) => message.content)).toEqual(Array.from({ length: 120 }, (_, index) => `message ${119 - index}`));
   });
 
+  it("opens a conversation without messages as an empty thread, and an unknown one as 404", async () => {
+    const empty = await conversation();
+    expect(await listThreadMessages(admin, empty.id, { limit: 50 })).toEqual({ messages: [], nextCursor: null });
+    expect(await statusOf(listThreadMessages(admin, crypto.randomUUID(), { limit: 50 }))).toBe(404);
+  });
+
   it("reports changes after a cursor so a reconnecting browser misses nothing", async () => {
     const first = await conversation();
     const { seq } = await listConversationChanges(admin, 0n);

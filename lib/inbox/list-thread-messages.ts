@@ -28,6 +28,8 @@ type Row = {
   action_state: string | null;
   attachments: ThreadAttachment[] | null;
 };
+/** The one row of a visible conversation that has no messages (on this page): every column null. */
+type NoMessage = { [K in keyof Row]: null };
 
 // Booking.com's names (snake_case) or the client's parsed names (camelCase): accept either spelling.
 const attributesSchema = z
@@ -43,26 +45,28 @@ export async function listThreadMessages(viewer: Viewer, conversationId: string,
   const id = parseConversationId(conversationId);
   const cursor = decodeCursor(cursorSchema, input.before);
   const scope = propertyScopeSql(viewer, Prisma.sql`c.property_id`);
-  // The scope is checked on the conversation; messages carry property_id too, but checking the one
-  // conversation row is what makes an out-of-scope id a 404 rather than an empty thread.
-  // Both queries on the plain pool: this runs every time a thread opens (lib/sql-pool.ts).
-  const visible = await queryRows<{ id: string }>(Prisma.sql`select c.id from conversations c where c.id = ${id}::uuid and ${scope}`);
-  if (visible.length === 0) throw conversationNotFound();
-
   const keyset = cursor
     ? Prisma.sql`and (m.sent_at < ${new Date(cursor.t)}::timestamptz or (m.sent_at = ${new Date(cursor.t)}::timestamptz and m.id > ${cursor.id}::uuid))`
     : Prisma.empty;
-  const rows = await queryRows<Row>(Prisma.sql`
-    select m.id, m.sender_type::text as sender_type, m.sender_name, u.name as author_name, m.message_type, m.content,
-      m.attributes, m.sent_at, m.read_by_guest, m.send_state::text as send_state, m.send_error, m.client_key,
-      (select oa.state::text from outbound_actions oa where oa.message_id = m.id order by oa.created_at desc limit 1) as action_state,
-      (select json_agg(json_build_object('id', a.id, 'fileName', a.file_name, 'fileType', a.file_type, 'fileSize', a.file_size) order by a.created_at, a.id)
-         from attachments a where a.message_id = m.id) as attachments
-    from messages m
-    left join users u on u.id = m.author_id
-    where m.conversation_id = ${id}::uuid ${keyset}
-    order by m.sent_at desc, m.id asc
-    limit ${input.limit + 1}`);
+  // One round trip: the scope is checked on the conversation row, and the page of messages is joined
+  // to it. No row at all means the conversation is unknown or outside the scope (404, not an empty
+  // thread); a visible conversation without messages comes back as one row whose message id is null.
+  const joined = await queryRows<Row | NoMessage>(Prisma.sql`
+    select m.* from (select c.id from conversations c where c.id = ${id}::uuid and ${scope}) visible
+    left join lateral (
+      select m.id, m.sender_type::text as sender_type, m.sender_name, u.name as author_name, m.message_type, m.content,
+        m.attributes, m.sent_at, m.read_by_guest, m.send_state::text as send_state, m.send_error, m.client_key,
+        (select oa.state::text from outbound_actions oa where oa.message_id = m.id order by oa.created_at desc limit 1) as action_state,
+        (select json_agg(json_build_object('id', a.id, 'fileName', a.file_name, 'fileType', a.file_type, 'fileSize', a.file_size) order by a.created_at, a.id)
+           from attachments a where a.message_id = m.id) as attachments
+      from messages m
+      left join users u on u.id = m.author_id
+      where m.conversation_id = visible.id ${keyset}
+      order by m.sent_at desc, m.id asc
+      limit ${input.limit + 1}) m on true
+    order by m.sent_at desc, m.id asc`);
+  if (joined.length === 0) throw conversationNotFound();
+  const rows = joined.filter((row): row is Row => row.id !== null);
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
   return {
