@@ -11,9 +11,10 @@
 //
 // HTTP and SQL samples are taken alternately (one request, one query, ...), so both see the same
 // machine load. The client is node:http with a keep-alive agent (fetch adds about 1.5 ms of its own per
-// request). Two "floor" lines show the fixed cost of any API request in this stack: a route that
-// answers 401 before touching the database, and the list route with a query that cannot match
-// (q=&: session and guard, both remembered after the first request; no list SQL).
+// request). Three "floor" lines show the fixed cost of any API request: a route of the app that answers
+// 401 before touching the database, the list route with a query that cannot match (q=&: session and
+// guard, both remembered after the first request; no list SQL), and a bare node:http server answering
+// the thread's JSON from memory (what HTTP alone costs on this machine).
 //
 // Targets: p95 < 50 ms for list and thread, < 150 ms for search; at most 3x the bare SQL (judged on
 // the p95s; the p50 ratio is printed beside it); first-load JS < 250 kB gzipped.
@@ -144,6 +145,8 @@ async function main() {
     });
     console.log(`${"floor: empty auth. route".padEnd(26)} ${ms(empty.p50)} ${ms(empty.p95)}  (session and guard, both remembered; no list SQL)`);
     agent.destroy();
+    const plain = await plainNodeFloor(JSON.stringify(await get(cases.find((item) => item.name.startsWith("thread"))!.http)));
+    console.log(`${"floor: plain node:http".padEnd(26)} ${ms(plain.p50)} ${ms(plain.p95)}  (another process answering the thread's JSON from memory: no framework, no session, no SQL)`);
 
     const js = await firstLoadJs(base, cookie);
     console.log(`\nfirst-load JavaScript of /inbox: ${(js.gzip / 1024).toFixed(1)} kB gzipped (${(js.raw / 1024).toFixed(1)} kB raw, ${js.files} files); target < 250 kB: ${js.gzip < 250 * 1024 ? "ok" : "MISSED"}`);
@@ -327,6 +330,34 @@ function httpGet(agent: http.Agent, port: number, pathname: string, cookie: stri
       })
       .on("error", reject);
   });
+}
+
+/**
+ * What HTTP alone costs on this machine: a bare node:http server in its own process that answers every
+ * request with a fixed body (the thread page's JSON), measured with the same client.
+ */
+async function plainNodeFloor(body: string): Promise<Stats> {
+  const port = await findFreePort();
+  const server = spawn(process.execPath, ["-e", `
+    const body = Buffer.from(process.env.BODY);
+    require("node:http").createServer((request, response) => {
+      response.writeHead(200, { "content-type": "application/json", "content-length": body.length });
+      response.end(body);
+    }).listen(${port}, "127.0.0.1", () => console.log("ready"));`], { env: { ...process.env, BODY: body }, stdio: ["ignore", "pipe", "inherit"] });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.stdout!.once("data", () => resolve());
+      server.once("exit", (code) => reject(new Error(`the plain node:http server exited (${code})`)));
+    });
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const result = await measureOne(async () => {
+      if ((await httpGet(agent, port, "/", null)).body !== body) throw new Error("plain node:http: short body");
+    });
+    agent.destroy();
+    return result;
+  } finally {
+    server.kill("SIGTERM");
+  }
 }
 
 /** The scripts the /inbox page loads before it is interactive, as a browser fetches them (gzipped). */
