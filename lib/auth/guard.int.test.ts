@@ -153,7 +153,7 @@ describe("the access guard against Postgres", () => {
   });
 });
 
-/** Polls `read` until it returns `expected` or two seconds pass (a notification takes about a millisecond). */
+/** Polls `read` until it returns `expected` or two seconds pass (a notification normally arrives within milliseconds). */
 async function eventually<T>(read: () => Promise<T>, expected: T): Promise<T> {
   const deadline = Date.now() + 2_000;
   let value = await read();

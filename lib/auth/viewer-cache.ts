@@ -15,8 +15,7 @@
 //     changed someone's access sees it on their very next request;
 //   - an entry is dropped after a minute in any case, for a change that bypasses the triggers (a
 //     restore, a manual `session_replication_role = replica`).
-// Other processes see a change when its notification arrives: measured at about a millisecond after
-// the commit on one machine.
+// Other processes see a change when its notification arrives, normally milliseconds after the commit.
 import { ChannelListener } from "../pg-listen";
 import type { Viewer } from "./guard";
 
