@@ -10,3 +10,15 @@ export async function signIn(page: Page, account: { email: string; password: str
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/inbox/);
 }
+
+/** Opens a conversation from the list by its reservation number, reloading until the sync has stored it. */
+export async function openByReference(page: Page, reference: string) {
+  await page.goto(`/inbox?q=${reference}`);
+  const row = page.getByTestId("conversation-row").filter({ hasText: `#${reference}` });
+  await expect(async () => {
+    await page.reload();
+    await expect(row).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await row.click();
+  await expect(page.getByTestId("thread")).toBeVisible();
+}

@@ -14,8 +14,20 @@ type Draft = { localId: string; file: File; previewUrl: string; progress: number
 /**
  * The reply box. Enter sends, Shift+Enter breaks the line. Every send gets a key made here
  * (crypto.randomUUID) that travels with it and with any retry, so the server sends it once at most.
+ * It says when it holds a draft (`onDraftingChange`: colleagues then see "replying"), and warns when a
+ * colleague is writing a reply to the same guest, before two answers go out.
  */
-export function Composer({ conversation, autoFocus = false }: { conversation: ConversationDetail; autoFocus?: boolean }) {
+export function Composer({
+  conversation,
+  autoFocus = false,
+  onDraftingChange,
+  colleaguesReplying = [],
+}: {
+  conversation: ConversationDetail;
+  autoFocus?: boolean;
+  onDraftingChange?: (drafting: boolean) => void;
+  colleaguesReplying?: string[];
+}) {
   const queryClient = useQueryClient();
   const [text, setText] = useState("");
   const [drafts, setDrafts] = useState<Draft[]>([]);
@@ -36,6 +48,10 @@ export function Composer({ conversation, autoFocus = false }: { conversation: Co
   useEffect(() => {
     if (autoFocus) textareaRef.current?.focus();
   }, [autoFocus]);
+  const drafting = text.trim() !== "" || drafts.length > 0;
+  useEffect(() => {
+    onDraftingChange?.(drafting);
+  }, [drafting, onDraftingChange]);
   // Revoke the previews still open when the composer goes away (the drafts of the last render, not the first).
   const draftsOnUnmount = useRef(drafts);
   useEffect(() => {
@@ -129,6 +145,11 @@ export function Composer({ conversation, autoFocus = false }: { conversation: Co
       }}
     >
       <div className="mx-auto max-w-3xl">
+        {colleaguesReplying.length > 0 ? (
+          <p role="status" className="mb-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/60 dark:text-amber-200" data-testid="collision-warning">
+            {listNames(colleaguesReplying)} {colleaguesReplying.length === 1 ? "is" : "are"} writing a reply to this guest too. Agree who answers, so the guest does not get two replies.
+          </p>
+        ) : null}
         {drafts.length > 0 ? (
           <ul className="mb-2 flex flex-wrap gap-2" aria-label="Attachments to send">
             {drafts.map((draft) => (
@@ -217,6 +238,10 @@ export function Composer({ conversation, autoFocus = false }: { conversation: Co
       </div>
     </form>
   );
+}
+
+function listNames(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
 function highlight(text: string): React.ReactNode {

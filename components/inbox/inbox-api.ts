@@ -4,6 +4,8 @@ import type {
   ConversationChanges,
   ConversationDetail,
   ConversationPage,
+  ConversationPresence,
+  PresenceActivity,
   SavedReplyPreview,
   ThreadPage,
 } from "@/lib/inbox/schemas";
@@ -59,6 +61,17 @@ export function fetchThread(id: string, before: string | null, signal?: AbortSig
 export const fetchUnreadCount = () => request<{ unread: number }>("/api/conversations/unread-count");
 export const fetchChanges = (since: string) => request<ConversationChanges>(`/api/conversations/changes?since=${encodeURIComponent(since)}`);
 export const fetchSavedReplies = (conversationId: string) => request<{ replies: SavedReplyPreview[] }>(`/api/saved-replies?conversationId=${conversationId}`);
+
+export const fetchPresence = (id: string, signal?: AbortSignal) => request<ConversationPresence>(`/api/conversations/${id}/presence`, { signal });
+export const putPresence = (id: string, body: { tabId: string; activity: PresenceActivity }, signal?: AbortSignal) =>
+  request<ConversationPresence>(`/api/conversations/${id}/presence`, { method: "PUT", body: JSON.stringify(body), signal });
+/** `keepalive`: also sent when the page is being closed. Best effort: a lost one expires by itself. */
+export function leavePresence(id: string, tabId: string): Promise<void> {
+  return fetch(`/api/conversations/${id}/presence?tab=${tabId}`, { method: "DELETE", keepalive: true }).then(
+    () => undefined,
+    () => undefined,
+  );
+}
 
 export const postReply = (id: string, body: { content: string; clientKey: string; attachmentIds?: string[] }) =>
   request<{ messageId: string; created: boolean }>(`/api/conversations/${id}/messages`, { method: "POST", body: JSON.stringify(body) });

@@ -10,6 +10,7 @@ export const inboxKeys = {
   list: (filters: ListFilters) => [...inboxKeys.lists(), filters] as const,
   conversation: (id: string) => [...inboxKeys.all, "conversation", id] as const,
   thread: (id: string) => [...inboxKeys.all, "thread", id] as const,
+  presence: (id: string) => [...inboxKeys.all, "presence", id] as const,
   pendingSends: (id: string) => [...inboxKeys.all, "pending-sends", id] as const,
   unreadCount: () => [...inboxKeys.all, "unread-count"] as const,
   savedReplies: (conversationId: string) => [...inboxKeys.all, "saved-replies", conversationId] as const,

@@ -8,9 +8,11 @@ import { Composer } from "./composer";
 import { Badge, guestLabel } from "./conversation-row";
 import { fetchConversation, fetchThread, markRead, markUnread, putNoReplyNeeded } from "./inbox-api";
 import { MessageItem, PendingMessageItem } from "./message-item";
+import { PresenceNotice } from "./presence-notice";
 import { inboxKeys } from "./query-keys";
 import { isTypingTarget } from "./use-inbox-url";
 import { usePendingSends } from "./use-pending-sends";
+import { usePresence } from "./use-presence";
 import type { InfiniteData } from "@tanstack/react-query";
 
 export function ThreadPane({ conversationId, onClose, focusReply = false }: { conversationId: string; onClose: () => void; focusReply?: boolean }) {
@@ -18,6 +20,9 @@ export function ThreadPane({ conversationId, onClose, focusReply = false }: { co
   const detail = useQuery({ queryKey: inboxKeys.conversation(conversationId), queryFn: ({ signal }) => fetchConversation(conversationId, signal) });
   const thread = useThread(conversationId, detail.isSuccess);
   const conversation = detail.data;
+  // Colleagues see this tab as "replying" while the composer holds a draft.
+  const [drafting, setDrafting] = useState(false);
+  const others = usePresence(conversationId, drafting);
 
   // Reading the thread marks it read for this staff member (and tags Booking.com), also when a new guest
   // message arrives while it is open.
@@ -117,6 +122,7 @@ export function ThreadPane({ conversationId, onClose, focusReply = false }: { co
           </button>
         </div>
         {noReply.isError ? <p role="alert" className="w-full text-xs text-red-700 dark:text-red-400">{noReply.error.message}</p> : null}
+        <PresenceNotice others={others} />
       </header>
       <MessageList conversation={conversation} thread={thread} />
       {conversation.access === "read_only" ? (
@@ -124,7 +130,12 @@ export function ThreadPane({ conversationId, onClose, focusReply = false }: { co
           Replies are closed: Booking.com&apos;s sending window for this reservation has ended, so the guest can no longer be messaged here.
         </p>
       ) : (
-        <Composer conversation={conversation} autoFocus={focusReply} />
+        <Composer
+          conversation={conversation}
+          autoFocus={focusReply}
+          onDraftingChange={setDrafting}
+          colleaguesReplying={others.filter((other) => other.activity === "replying").map((other) => other.name)}
+        />
       )}
     </>
   );

@@ -3,7 +3,8 @@
 // Live updates in the browser: one EventSource to /api/events. A `change` invalidates only that
 // conversation's detail and thread plus the list pages (coalesced, so a burst refetches once). The
 // stream's `ready` event and every window focus trigger a resync from the change cursor, so changes
-// made while the connection was down are never missed.
+// made while the connection was down are never missed. A `presence` event (someone opened, started
+// replying in or left a conversation) refetches that conversation's presence if a thread shows it.
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { fetchChanges } from "./inbox-api";
@@ -63,6 +64,10 @@ export function useLiveUpdates(): LiveStatus {
       advance(change.seq);
       invalidateConversation(queryClient, change.conversationId);
       refreshLists();
+    });
+    source.addEventListener("presence", (event) => {
+      const { conversationId } = JSON.parse((event as MessageEvent<string>).data) as { conversationId: string };
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.presence(conversationId) });
     });
     source.onerror = () => setStatus("reconnecting");
     const onFocus = () => void resync();

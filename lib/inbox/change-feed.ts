@@ -1,37 +1,52 @@
-// Live updates: ONE Postgres LISTEN connection per server process (lib/pg-listen.ts), fanned out to
-// every open EventSource. The `bellhop_changes` trigger fires on every change of a conversation row
-// (the sync engine touches the row whenever one of its messages changes). Notifications sent while
-// the connection was down are not replayed by Postgres, which is why browsers resync from the
-// change_seq cursor whenever their stream reconnects.
+// Live updates: ONE Postgres LISTEN connection per channel per server process (lib/pg-listen.ts),
+// fanned out to every open EventSource. Two channels feed the inbox:
+//   - `bellhop_changes`: a trigger fires on every change of a conversation row (the sync engine touches
+//     the row whenever one of its messages changes);
+//   - `bellhop_presence`: a trigger fires when someone opens, starts replying in or leaves a
+//     conversation (lib/inbox/presence.ts).
+// Notifications sent while a connection was down are not replayed by Postgres, which is why browsers
+// resync conversations from the change_seq cursor whenever their stream reconnects (presence needs no
+// resync: the browser re-reads it whenever it shows a thread, and it expires by itself).
 import { z } from "zod";
 import { ChannelListener } from "../pg-listen";
 
-export type ConversationChange = { conversationId: string; propertyId: string; seq: string };
-type Listener = (change: ConversationChange) => void;
+const changeSchema = z.object({ conversationId: z.string(), propertyId: z.string(), seq: z.union([z.number(), z.string()]).transform(String) });
+export type ConversationChange = z.infer<typeof changeSchema>;
 
-const payloadSchema = z.object({ conversationId: z.string(), propertyId: z.string(), seq: z.union([z.number(), z.string()]).transform(String) });
+const presenceSchema = z.object({ conversationId: z.string(), propertyId: z.string() });
+export type PresenceChange = z.infer<typeof presenceSchema>;
 
-class ChangeFeed {
-  private readonly listeners = new Set<Listener>();
-  private readonly channel = new ChannelListener(
-    "bellhop_changes",
-    {
-      onNotification: (payload) => {
-        const parsed = payloadSchema.safeParse(safeJson(payload));
-        if (!parsed.success) return;
-        for (const listener of this.listeners) listener(parsed.data);
+class NotificationFeed<T> {
+  private readonly listeners = new Set<(value: T) => void>();
+  private readonly channel: ChannelListener;
+
+  constructor(channel: string, schema: z.ZodType<T>) {
+    this.channel = new ChannelListener(
+      channel,
+      {
+        onNotification: (payload) => {
+          // A payload that does not parse is not ours to act on (e.g. a NOTIFY typed by hand).
+          const parsed = schema.safeParse(safeJson(payload));
+          if (!parsed.success) return;
+          for (const listener of this.listeners) listener(parsed.data);
+        },
       },
-    },
-    // Nobody watching: a lost connection is re-opened by the next subscriber.
-    () => this.listeners.size > 0,
-  );
+      // Nobody watching: a lost connection is re-opened by the next subscriber.
+      () => this.listeners.size > 0,
+    );
+  }
 
-  subscribe(listener: Listener): () => void {
+  subscribe(listener: (value: T) => void): () => void {
     this.listeners.add(listener);
     void this.channel.start();
     return () => {
       this.listeners.delete(listener);
     };
+  }
+
+  /** Resolves once LISTEN is in effect (or the attempt failed and a retry is scheduled). */
+  started(): Promise<void> {
+    return this.channel.start();
   }
 
   get subscriberCount(): number {
@@ -47,10 +62,15 @@ function safeJson(text: string): unknown {
   }
 }
 
-// Kept on globalThis so dev hot reloads reuse the one connection instead of opening another.
-const holder = globalThis as unknown as { bellhopChangeFeed?: ChangeFeed };
+// Kept on globalThis so dev hot reloads reuse the connections instead of opening more.
+const holder = globalThis as unknown as { bellhopChangeFeed?: NotificationFeed<ConversationChange>; bellhopPresenceFeed?: NotificationFeed<PresenceChange> };
 
-export function changeFeed(): ChangeFeed {
-  holder.bellhopChangeFeed ??= new ChangeFeed();
+export function changeFeed(): NotificationFeed<ConversationChange> {
+  holder.bellhopChangeFeed ??= new NotificationFeed("bellhop_changes", changeSchema);
   return holder.bellhopChangeFeed;
+}
+
+export function presenceFeed(): NotificationFeed<PresenceChange> {
+  holder.bellhopPresenceFeed ??= new NotificationFeed("bellhop_presence", presenceSchema);
+  return holder.bellhopPresenceFeed;
 }

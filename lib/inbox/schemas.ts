@@ -47,6 +47,13 @@ export const findByReservationBody = z.strictObject({
 
 export const savedRepliesQuery = z.object({ conversationId: z.uuid() });
 
+export const PRESENCE_ACTIVITIES = ["viewing", "replying"] as const;
+export type PresenceActivity = (typeof PRESENCE_ACTIVITIES)[number];
+
+/** A browser tab saying it has the conversation open (and whether a reply is being written in it). */
+export const presenceBody = z.strictObject({ tabId: z.uuid(), activity: z.enum(PRESENCE_ACTIVITIES) });
+export const presenceLeaveQuery = z.object({ tab: z.uuid() });
+
 // ---- response shapes -------------------------------------------------------------------------
 
 export type ConversationListItem = {
@@ -103,3 +110,6 @@ export type ThreadPage = { messages: ThreadMessage[]; nextCursor: string | null 
 export type ConversationChanges = { seq: string; changes: { conversationId: string; seq: string }[]; truncated: boolean };
 
 export type SavedReplyPreview = { id: string; title: string; text: string; missing: string[]; unknown: string[] };
+
+/** The other staff members who have a conversation open; `refreshInMs`: when the soonest of them expires. */
+export type ConversationPresence = { others: { userId: string; name: string; activity: PresenceActivity }[]; refreshInMs: number | null };

@@ -1,9 +1,10 @@
-// The server-sent event stream of one browser tab: changes of the conversations the viewer may see
-// (filtered here, by the guard's scope, so a staff member never even learns another property's ids),
+// The server-sent event stream of one browser tab: changes of the conversations the viewer may see, and
+// of who else has them open (both filtered here, by the guard's scope, so a staff member never even
+// learns another property's ids),
 // a heartbeat comment so proxies keep the connection open, and a `ready` event carrying the current
 // cursor so the browser knows where to resync from.
 import { canSeeProperty, type Viewer } from "../auth/guard";
-import { changeFeed } from "./change-feed";
+import { changeFeed, presenceFeed } from "./change-feed";
 import { currentChangeSeq } from "./list-conversation-changes";
 
 const HEARTBEAT_MS = 15_000;
@@ -25,10 +26,15 @@ export async function streamConversationEvents(viewer: Viewer, signal: AbortSign
         if (!canSeeProperty(viewer, change.propertyId)) return;
         send(`event: change\ndata: ${JSON.stringify({ conversationId: change.conversationId, seq: change.seq })}\n\n`);
       });
+      const unsubscribePresence = presenceFeed().subscribe((change) => {
+        if (!canSeeProperty(viewer, change.propertyId)) return;
+        send(`event: presence\ndata: ${JSON.stringify({ conversationId: change.conversationId })}\n\n`);
+      });
       const heartbeat = setInterval(() => send(": heartbeat\n\n"), HEARTBEAT_MS);
       cleanup = () => {
         clearInterval(heartbeat);
         unsubscribe();
+        unsubscribePresence();
         try {
           controller.close();
         } catch {
@@ -36,6 +42,10 @@ export async function streamConversationEvents(viewer: Viewer, signal: AbortSign
         }
       };
       signal.addEventListener("abort", () => cleanup(), { once: true });
+      // The cursor is read only once LISTEN is in effect: a change committed after the read is then
+      // surely announced. (Subscribed but still connecting, the first stream of a process could miss
+      // one committed in between.)
+      await Promise.all([changeFeed().started(), presenceFeed().started()]);
       // Browsers reconnect after `retry` ms when the stream drops.
       send(`retry: 3000\nevent: ready\ndata: ${JSON.stringify({ seq: (await currentChangeSeq(viewer)).toString() })}\n\n`);
     },
