@@ -21,4 +21,5 @@ export async function openByReference(page: Page, reference: string) {
   }).toPass({ timeout: 30_000 });
   await row.click();
   await expect(page.getByTestId("thread")).toBeVisible();
+  return row;
 }

@@ -3,22 +3,11 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import AxeBuilder from "@axe-core/playwright";
 import { randomBytes } from "node:crypto";
 import { crc32, deflateSync } from "node:zlib";
-import { DEMO_ACCOUNTS, signIn } from "./fixtures";
+import { DEMO_ACCOUNTS, openByReference, signIn } from "./fixtures";
 import { addFault, clearFaults, confirmRequestToBook, createBooking, eventually, guestSends, inspect, selfService } from "./sandbox-control";
 
 const LISBON = 6819547; // admin only
 const STAFF_PROPERTY = 13921698; // the demo staff member's one property
-
-async function openByReference(page: Page, reference: string) {
-  await page.goto(`/inbox?q=${reference}`);
-  const row = page.getByTestId("conversation-row").filter({ hasText: `#${reference}` });
-  await expect(async () => {
-    await page.reload();
-    await expect(row).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
-  await row.click();
-  await expect(page.getByTestId("thread")).toBeVisible();
-}
 
 async function reply(page: Page, text: string) {
   const box = page.getByLabel("Reply to the guest");

@@ -1,21 +1,9 @@
 // Keyboard shortcuts of the inbox, and the rule that they never fire while the staff member types.
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_ACCOUNTS, signIn } from "./fixtures";
+import { DEMO_ACCOUNTS, openByReference, signIn } from "./fixtures";
 import { createBooking, eventually, guestSends, inspect } from "./sandbox-control";
 
 const LISBON = 6819547;
-
-async function openByReference(page: Page, reference: string) {
-  await page.goto(`/inbox?q=${reference}`);
-  const row = page.getByTestId("conversation-row").filter({ hasText: `#${reference}` });
-  await expect(async () => {
-    await page.reload();
-    await expect(row).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
-  await row.click();
-  await expect(page.getByTestId("thread")).toBeVisible();
-  return row;
-}
 
 /** Keys pressed with the focus on the page itself, not in a field. */
 async function pressOnPage(page: Page, key: string) {

@@ -1,23 +1,11 @@
 // The inbox on a phone, in dark mode, and with a very long thread: it stays usable, readable and small.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_ACCOUNTS, signIn } from "./fixtures";
+import { DEMO_ACCOUNTS, openByReference, signIn } from "./fixtures";
 import { createBooking, guestSends, guestSendsMany } from "./sandbox-control";
 
 const LISBON = 6819547;
 const PHONE = { width: 390, height: 844 };
-
-async function openByReference(page: Page, reference: string) {
-  await page.goto(`/inbox?q=${reference}`);
-  const row = page.getByTestId("conversation-row").filter({ hasText: `#${reference}` });
-  await expect(async () => {
-    await page.reload();
-    await expect(row).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
-  await row.click();
-  await expect(page.getByTestId("thread")).toBeVisible();
-  return row;
-}
 
 async function seriousViolations(page: Page) {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();

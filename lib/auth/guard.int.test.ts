@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getVisibleProperty, listVisibleProperties } from "@/lib/inbox/properties";
 import { resetDatabase } from "@/tests/database";
-import { AppError } from "../api/errors";
+import { statusOf } from "@/tests/status-of";
 import { loadViewer, type Viewer } from "./guard";
 import { forgetViewer, viewerCache } from "./viewer-cache";
 
@@ -18,16 +18,6 @@ async function createUser(role: "admin" | "staff", propertyIds: string[] = [], a
       access: { create: propertyIds.map((propertyId) => ({ propertyId })) },
     },
   });
-}
-
-async function statusOf(promise: Promise<unknown>): Promise<number | "ok"> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (error instanceof AppError) return error.status;
-    throw error;
-  }
 }
 
 describe("the access guard against Postgres", () => {

@@ -3,10 +3,10 @@
 // directly, as the sync engine would store them.
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/api/errors";
 import { loadViewer, type Viewer } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { resetDatabase } from "@/tests/database";
+import { statusOf } from "@/tests/status-of";
 import { countUnreadConversations } from "./count-unread-conversations";
 import { getConversation } from "./get-conversation";
 import { listConversationChanges } from "./list-conversation-changes";
@@ -60,16 +60,6 @@ async function conversation(seed: ConversationSeed = {}) {
 }
 
 const list = (viewer: Viewer, input: Partial<ListConversationsInput> = {}) => listConversations(viewer, listConversationsQuery.parse(input));
-
-async function statusOf(promise: Promise<unknown>): Promise<number | "ok"> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (error instanceof AppError) return error.status;
-    throw error;
-  }
-}
 
 describe("inbox queries", () => {
   let admin: Viewer;

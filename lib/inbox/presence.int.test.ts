@@ -4,10 +4,10 @@
 import { randomUUID } from "node:crypto";
 import { Client } from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/api/errors";
 import { loadViewer, type Viewer } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { resetDatabase } from "@/tests/database";
+import { statusOf } from "@/tests/status-of";
 import { getPresence, leavePresence, recordPresence } from "./presence";
 import { PRESENCE_TTL_MS } from "./presence-timing";
 import { streamConversationEvents } from "./stream-conversation-events";
@@ -22,16 +22,6 @@ async function user(name: string, role: "admin" | "staff", propertyIds: string[]
 async function conversation(propertyId: string): Promise<string> {
   const row = await db().conversation.create({ data: { bookingId: randomUUID(), propertyId, type: "reservation", reference: String(Math.floor(Math.random() * 1e10)) } });
   return row.id;
-}
-
-async function statusOf(promise: Promise<unknown>): Promise<number | "ok"> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (error instanceof AppError) return error.status;
-    throw error;
-  }
 }
 
 const names = (presence: { others: { name: string; activity: string }[] }) => presence.others.map((other) => `${other.name}: ${other.activity}`);
