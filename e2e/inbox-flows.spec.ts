@@ -196,6 +196,10 @@ test("a staff member limited to one property never sees another's conversations"
   await openByReference(page, foreign.conversation.reference);
   const foreignId = new URL(page.url()).searchParams.get("c")!;
   await openByReference(page, own.conversation.reference);
+  // The foreign guest's words are searchable (for the admin), so the staff member's empty result below
+  // is the scope at work, not a search that finds nothing for anyone.
+  await page.goto("/inbox?q=confidential");
+  await expect(page.getByTestId("conversation-row").filter({ hasText: `#${foreign.conversation.reference}` })).toBeVisible({ timeout: 20_000 });
   await page.context().clearCookies();
 
   await signIn(page, DEMO_ACCOUNTS.staff);

@@ -22,6 +22,7 @@ test("colleagues in one conversation see each other view, write and leave, and a
   await signIn(staff, DEMO_ACCOUNTS.staff);
   await staff.goto(`/inbox?c=${conversationId}`);
   await expect(staff.getByTestId("thread-guest-name")).toHaveText("Pia Presence");
+  await expect(staff.getByTestId("message").filter({ hasText: "Is breakfast included?" })).toBeVisible();
 
   // Each sees the other, without a reload.
   await expect(adminSees).toHaveText("Sam Staff is viewing");

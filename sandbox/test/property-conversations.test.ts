@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createBooking } from "../world/bookings";
-import { EMPTY_PROPERTY, arr, at, book, control, property, str, sandboxPerFile, type Json } from "./support";
+import { EMPTY_PROPERTY, arr, at, book, control, drainQueue, property, str, sandboxPerFile, type Json } from "./support";
 
 // Conversations on the property side: envelope and `ok` forms, Accept-Version, paging at the
 // boundaries, posting, the sending window, request-to-book and self-service messages, link filtering.
@@ -284,6 +284,19 @@ describe("message types: templates, self-service, request to book", () => {
     const contents = arr(v10.json, "data", "conversation", "messages").map((m) => str(m, "content"));
     expect(contents.some((c) => c.includes("extra bed"))).toBe(false);
     expect(contents.length).toBe(1);
+  });
+
+  it("a reservation booked with the guest's first message has it after the welcome template, in the queue too", async () => {
+    const sb = sandbox.get();
+    await drainQueue(sb);
+    const conversation = await book(sb, { propertyId: 5530921, firstGuestMessage: "We land at 23:00, is a late check-in fine?" });
+    const id = str(conversation, "conversationId");
+    const read = await property(sb, "GET", `/properties/5530921/conversations/${id}`, { version: "1.2" });
+    const messages = arr(read.json, "data", "conversation", "messages");
+    expect(messages.map((m) => at(m, "message_type"))).toEqual(["free_text", "automatically_sent_template"]);
+    expect(str(messages[0] as Json, "content")).toBe("We land at 23:00, is a late check-in fine?");
+    const queued = arr((await property(sb, "GET", "/messages/latest")).json, "data", "messages").map((m) => str(m, "content"));
+    expect(queued).toContain("We land at 23:00, is a late check-in fine?");
   });
 
   it("a request to book hides the guest's name until confirmed, refuses tags and attachments, and has request_to_book_event messages", async () => {

@@ -17,7 +17,7 @@ export interface NewBooking {
   guestHasAccount?: boolean;
   /** Reservations: send the property's welcome template (Booking does when one is configured). */
   sendWelcome?: boolean;
-  /** Requests to book open with the guest's own message. */
+  /** Requests to book open with the guest's own message; a reservation gets it after the welcome template. */
   firstGuestMessage?: string;
   reservationId?: string;
 }
@@ -66,6 +66,9 @@ export function createBooking(world: World, booking: NewBooking): { conversation
       stay: { checkin: booking.checkin, checkout: booking.checkout },
     });
     if (booking.sendWelcome ?? true) messages.push(sendWelcomeTemplate(world, conversation));
+    if (booking.firstGuestMessage) {
+      messages.push(world.addMessage({ conversationId: conversation.id, sender: "guest", type: "free_text", content: booking.firstGuestMessage, origin: "control" }));
+    }
     return { conversation, messages };
   }
   const bookingRequestId = String(world.rng.int(100_000_000_000, 999_999_999_999));
