@@ -94,8 +94,18 @@ async function main() {
         target: 50,
         http: `/api/conversations/${thread}/messages`,
         bare: {
-          text: `select m.*, u.name, (select json_agg(a.id) from attachments a where a.message_id = m.id) from messages m left join users u on u.id = m.author_id
-                 where m.conversation_id = $1 order by m.sent_at desc, m.id limit 51`,
+          // The thread is the messages and the internal notes, merged newest first (none in this data,
+          // but the query that returns the page must still look).
+          text: `select * from (
+                   (select m.id, m.sender_type::text, m.sender_name, u.name as author_name, m.message_type, m.content, m.attributes, m.sent_at, m.read_by_guest,
+                      m.send_state::text, m.send_error, m.client_key, (select json_agg(a.id) from attachments a where a.message_id = m.id) as attachments
+                    from messages m left join users u on u.id = m.author_id
+                    where m.conversation_id = $1 order by m.sent_at desc, m.id limit 51)
+                   union all
+                   (select n.id, 'note', null, u.name, 'internal_note', n.content, null, n.created_at, false, null, null, n.client_key::text, null
+                    from conversation_notes n left join users u on u.id = n.author_id
+                    where n.conversation_id = $1 order by n.created_at desc, n.id limit 51)
+                 ) page order by sent_at desc, id limit 51`,
           values: [thread],
         },
         idsOf: (body) => (body.messages as { id: string }[]).map((message) => message.id),

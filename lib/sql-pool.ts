@@ -46,6 +46,11 @@ export async function queryRows<Row extends pg.QueryResultRow>(query: SqlQuery):
   return (await sqlPool().query<Row>({ name: statementName(query.text), text: query.text, values: query.values })).rows;
 }
 
+/** The same, on a connection of inSqlTransaction's (unnamed: a transaction's statements are few). */
+export async function queryRowsOn<Row extends pg.QueryResultRow>(client: pg.PoolClient, query: SqlQuery): Promise<Row[]> {
+  return (await client.query<Row>({ text: query.text, values: query.values })).rows;
+}
+
 /**
  * Runs `work` in one transaction on one pooled connection. Resolves only after COMMIT returned, i.e. the
  * data is durable; any failure (including of COMMIT itself) rejects, and the caller must then not confirm.

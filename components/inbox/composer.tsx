@@ -7,7 +7,10 @@ import { placeholdersIn } from "@/lib/inbox/placeholders";
 import type { ConversationDetail } from "@/lib/inbox/schemas";
 import { uploadAttachment } from "./inbox-api";
 import { SavedReplyPicker } from "./saved-reply-picker";
+import { useAddNote } from "./use-add-note";
 import { submitReply } from "./use-pending-sends";
+
+export type ComposeMode = "reply" | "note";
 
 type Draft = { localId: string; file: File; previewUrl: string; progress: number; attachmentId: string | null; error: string | null; abort: () => void };
 
@@ -16,17 +19,23 @@ type Draft = { localId: string; file: File; previewUrl: string; progress: number
  * (crypto.randomUUID) that travels with it and with any retry, so the server sends it once at most.
  * It says when it holds a draft (`onDraftingChange`: colleagues then see "replying"), and warns when a
  * colleague is writing a reply to the same guest, before two answers go out.
+ * In "note" mode the same box saves an internal note for the team instead (lib/inbox/notes.ts): no
+ * attachments, no saved replies, nothing goes to the guest, and the box turns amber to say so.
  */
 export function Composer({
   conversation,
   autoFocus = false,
   onDraftingChange,
   colleaguesReplying = [],
+  mode = "reply",
+  onModeChange,
 }: {
   conversation: ConversationDetail;
   autoFocus?: boolean;
   onDraftingChange?: (drafting: boolean) => void;
   colleaguesReplying?: string[];
+  mode?: ComposeMode;
+  onModeChange?: (mode: ComposeMode) => void;
 }) {
   const queryClient = useQueryClient();
   const [text, setText] = useState("");
@@ -39,16 +48,20 @@ export function Composer({
   const fileRef = useRef<HTMLInputElement>(null);
   const sendingRef = useRef(false);
 
-  const placeholders = placeholdersIn(text);
+  const note = useAddNote(conversation.id);
+  const noting = mode === "note";
+  // Placeholders are filled only in replies to the guest; a note is the team's own words.
+  const placeholders = noting ? [] : placeholdersIn(text);
   const uploading = drafts.some((draft) => !draft.attachmentId && !draft.error);
   const blocked = placeholders.length > 0;
   const needsText = drafts.length > 0 && text.trim() === "";
-  const canSend = !sending && !uploading && !blocked && text.trim() !== "" && drafts.every((draft) => !draft.error);
+  const canSend = noting ? !sending && text.trim() !== "" : !sending && !uploading && !blocked && text.trim() !== "" && drafts.every((draft) => !draft.error);
 
   useEffect(() => {
     if (autoFocus) textareaRef.current?.focus();
   }, [autoFocus]);
-  const drafting = text.trim() !== "" || drafts.length > 0;
+  // Only a reply is "replying" for colleagues: a note does not answer the guest.
+  const drafting = !noting && (text.trim() !== "" || drafts.length > 0);
   useEffect(() => {
     onDraftingChange?.(drafting);
   }, [drafting, onDraftingChange]);
@@ -66,6 +79,14 @@ export function Composer({
     if (!canSend || sendingRef.current) return;
     sendingRef.current = true;
     setSending(true);
+    if (noting) {
+      // Kept in the box until saved: a failed note can be sent again as it is.
+      if (await note.save(text)) setText("");
+      sendingRef.current = false;
+      setSending(false);
+      textareaRef.current?.focus();
+      return;
+    }
     const pending = {
       clientKey: crypto.randomUUID(),
       content: text,
@@ -138,13 +159,28 @@ export function Composer({
   return (
     <form
       className="border-t border-slate-200 bg-white px-3 py-3 sm:px-6 dark:border-slate-800 dark:bg-slate-950"
-      aria-label="Reply"
+      aria-label={noting ? "Internal note" : "Reply"}
       onSubmit={(event) => {
         event.preventDefault();
         void send();
       }}
     >
       <div className="mx-auto max-w-3xl">
+        <div role="group" aria-label="Write" className="mb-2 inline-flex rounded-lg border border-slate-300 p-0.5 text-xs dark:border-slate-700">
+          <button type="button" aria-pressed={!noting} onClick={() => onModeChange?.("reply")} className="compose-mode">
+            Reply to guest
+          </button>
+          <button
+            type="button"
+            aria-pressed={noting}
+            onClick={() => onModeChange?.("note")}
+            disabled={drafts.length > 0}
+            title={drafts.length > 0 ? "Attachments go to the guest: remove them to write a note" : "A note for your colleagues; the guest never sees it (n)"}
+            className="compose-mode aria-pressed:bg-amber-200 aria-pressed:text-amber-950 dark:aria-pressed:bg-amber-800 dark:aria-pressed:text-amber-50"
+          >
+            Internal note
+          </button>
+        </div>
         {colleaguesReplying.length > 0 ? (
           <p role="status" className="mb-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/60 dark:text-amber-200" data-testid="collision-warning">
             {listNames(colleaguesReplying)} {colleaguesReplying.length === 1 ? "is" : "are"} writing a reply to this guest too. Agree who answers, so the guest does not get two replies.
@@ -175,13 +211,21 @@ export function Composer({
             ))}
           </ul>
         ) : null}
-        <div className={`relative rounded-xl border bg-white focus-within:ring-2 dark:bg-slate-900 ${blocked ? "border-amber-400 focus-within:ring-amber-400" : "border-slate-300 focus-within:ring-indigo-500 dark:border-slate-700"}`}>
+        <div
+          className={`relative rounded-xl border focus-within:ring-2 ${
+            noting
+              ? "border-amber-400 bg-amber-50 focus-within:ring-amber-400 dark:border-amber-700 dark:bg-amber-950/40"
+              : blocked
+                ? "border-amber-400 bg-white focus-within:ring-amber-400 dark:bg-slate-900"
+                : "border-slate-300 bg-white focus-within:ring-indigo-500 dark:border-slate-700 dark:bg-slate-900"
+          }`}
+        >
           {/* The backdrop mirrors the text so unfilled placeholders can be highlighted behind it. */}
           <div ref={backdropRef} aria-hidden className="composer-text pointer-events-none absolute inset-0 overflow-hidden text-transparent">
             {highlight(text)}
           </div>
           <label htmlFor="reply-input" className="sr-only">
-            Reply to the guest
+            {noting ? "Internal note for your colleagues" : "Reply to the guest"}
           </label>
           <textarea
             id="reply-input"
@@ -196,7 +240,7 @@ export function Composer({
               if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
                 event.preventDefault();
                 void send();
-              } else if (event.altKey && event.code === "KeyS") {
+              } else if (event.altKey && event.code === "KeyS" && !noting) {
                 event.preventDefault();
                 setPickerOpen(true);
               } else if (event.key === "Escape") {
@@ -205,18 +249,24 @@ export function Composer({
             }}
             aria-invalid={blocked || undefined}
             aria-describedby="composer-hint"
-            placeholder={`Write to ${conversation.guestName?.trim() || "the guest"}…`}
+            placeholder={noting ? "A note for your colleagues. The guest never sees it." : `Write to ${conversation.guestName?.trim() || "the guest"}…`}
             className="composer-text relative block max-h-60 min-h-[4.5rem] w-full resize-y bg-transparent outline-none placeholder:text-slate-400"
           />
         </div>
         <div className="mt-2 flex flex-wrap items-center gap-2">
           <input ref={fileRef} id="attach-input" type="file" accept="image/jpeg,image/png" multiple className="hidden" tabIndex={-1} onChange={(event) => void addFiles(event.target.files)} />
-          <button type="button" className="btn-secondary" onClick={() => fileRef.current?.click()} title="Attach JPEG or PNG images (up to 10 MB)">
-            Attach image
-          </button>
-          <SavedReplyPicker conversationId={conversation.id} open={pickerOpen} onOpenChange={setPickerOpen} onInsert={insert} />
+          {noting ? null : (
+            <>
+              <button type="button" className="btn-secondary" onClick={() => fileRef.current?.click()} title="Attach JPEG or PNG images (up to 10 MB)">
+                Attach image
+              </button>
+              <SavedReplyPicker conversationId={conversation.id} open={pickerOpen} onOpenChange={setPickerOpen} onInsert={insert} />
+            </>
+          )}
           <p id="composer-hint" className="min-w-0 flex-1 text-xs text-slate-500 dark:text-slate-400" aria-live="polite">
-            {blocked ? (
+            {noting ? (
+              <span className="text-amber-800 dark:text-amber-300">Only staff see notes · Enter to save · Shift+Enter for a new line</span>
+            ) : blocked ? (
               <span className="text-amber-800 dark:text-amber-300" data-testid="placeholder-warning">
                 Replace {placeholders.map((name) => `{${name}}`).join(", ")} before sending.
               </span>
@@ -227,9 +277,14 @@ export function Composer({
             )}
           </p>
           <button type="submit" className="btn-primary" disabled={!canSend} aria-disabled={!canSend}>
-            {sending ? "Sending…" : uploading ? "Uploading…" : "Send"}
+            {noting ? (sending ? "Saving…" : "Save note") : sending ? "Sending…" : uploading ? "Uploading…" : "Send"}
           </button>
         </div>
+        {noting && note.error ? (
+          <p role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/50 dark:text-red-200" data-testid="note-error">
+            {note.error}
+          </p>
+        ) : null}
         {notice ? (
           <p role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/50 dark:text-red-200" data-testid="attachment-error">
             {notice}

@@ -62,6 +62,9 @@ export const fetchUnreadCount = () => request<{ unread: number }>("/api/conversa
 export const fetchChanges = (since: string) => request<ConversationChanges>(`/api/conversations/changes?since=${encodeURIComponent(since)}`);
 export const fetchSavedReplies = (conversationId: string) => request<{ replies: SavedReplyPreview[] }>(`/api/saved-replies?conversationId=${conversationId}`);
 
+export const postNote = (id: string, body: { content: string; clientKey: string }) =>
+  request<{ noteId: string; created: boolean }>(`/api/conversations/${id}/notes`, { method: "POST", body: JSON.stringify(body) });
+export const deleteNote = (id: string, noteId: string) => request<{ deleted: true }>(`/api/conversations/${id}/notes/${noteId}`, { method: "DELETE" });
 export const fetchPresence = (id: string, signal?: AbortSignal) => request<ConversationPresence>(`/api/conversations/${id}/presence`, { signal });
 export const putPresence = (id: string, body: { tabId: string; activity: PresenceActivity }, signal?: AbortSignal) =>
   request<ConversationPresence>(`/api/conversations/${id}/presence`, { method: "PUT", body: JSON.stringify(body), signal });

@@ -7,7 +7,7 @@ import type { ConversationDetail, ThreadAttachment, ThreadMessage } from "@/lib/
 import { AttachmentLightbox } from "./attachment-lightbox";
 import { Badge } from "./conversation-row";
 import { formatFull, formatMessageTime } from "./format-time";
-import { retryMessage } from "./inbox-api";
+import { deleteNote, retryMessage } from "./inbox-api";
 import { inboxKeys } from "./query-keys";
 import { discardPendingSend, submitReply, type PendingSend } from "./use-pending-sends";
 
@@ -43,6 +43,7 @@ function rowProps(row: VirtualRow | undefined, className: string) {
 }
 
 export function MessageItem({ message, conversation, row }: { message: ThreadMessage; conversation: ConversationDetail; row?: VirtualRow }) {
+  if (message.senderType === "note") return <NoteItem note={message} conversation={conversation} row={row} />;
   const fromGuest = message.senderType === "guest";
   const who = fromGuest ? message.senderName?.trim() || conversation.guestName?.trim() || "Guest" : message.authorName ? `${message.authorName} (via Bellhop)` : message.senderName?.trim() || conversation.propertyName;
   return (
@@ -69,6 +70,53 @@ export function MessageItem({ message, conversation, row }: { message: ThreadMes
         </p>
       ) : null}
       {!fromGuest ? <OutboundStatus message={message} conversationId={conversation.id} /> : null}
+    </li>
+  );
+}
+
+/** An internal note: amber, marked as such, never with a send state (it is not sent anywhere). */
+function NoteItem({ note, conversation, row }: { note: ThreadMessage; conversation: ConversationDetail; row?: VirtualRow }) {
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const remove = useMutation({
+    mutationFn: () => deleteNote(conversation.id, note.id),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: inboxKeys.thread(conversation.id) }),
+  });
+  return (
+    <li {...rowProps(row, "flex flex-col items-end")} data-testid="message" data-sender="note">
+      <div className="mb-1 flex max-w-[85%] flex-wrap items-center gap-x-2 gap-y-1 px-1 text-xs text-slate-600 dark:text-slate-400">
+        <span className="font-medium text-slate-700 dark:text-slate-200">{note.authorName ?? "A former colleague"}</span>
+        <time dateTime={note.sentAt} title={formatFull(note.sentAt, conversation.propertyTimeZone)}>
+          {formatMessageTime(note.sentAt, conversation.propertyTimeZone)}
+        </time>
+        <Badge tone="amber">Internal note · only staff see it</Badge>
+      </div>
+      <div
+        className="max-w-[85%] rounded-2xl rounded-tr-md border border-dashed border-amber-400 bg-amber-50 px-3.5 py-2 text-sm leading-relaxed break-words whitespace-pre-wrap text-amber-950 dark:border-amber-700 dark:bg-amber-950/50 dark:text-amber-50"
+        data-testid="message-content"
+      >
+        <LinkifiedText text={note.content} onDark={false} />
+      </div>
+      {note.canDelete ? (
+        <p className="mt-1 flex items-center gap-2 px-1 text-xs text-slate-600 dark:text-slate-400">
+          {confirming ? (
+            <>
+              <span>Delete this note for everyone?</span>
+              <button type="button" className="btn-secondary py-0.5 text-xs" disabled={remove.isPending} onClick={() => remove.mutate()}>
+                {remove.isPending ? "Deleting…" : "Delete"}
+              </button>
+              <button type="button" className="btn-ghost py-0.5 text-xs" onClick={() => setConfirming(false)}>
+                Keep
+              </button>
+            </>
+          ) : (
+            <button type="button" className="btn-ghost py-0.5 text-xs" onClick={() => setConfirming(true)}>
+              Delete note
+            </button>
+          )}
+          {remove.isError ? <span role="alert">{remove.error.message}</span> : null}
+        </p>
+      ) : null}
     </li>
   );
 }

@@ -6,6 +6,7 @@ const SHORTCUTS: [string, string][] = [
   ["j / k", "Next / previous conversation"],
   ["Enter", "Open the highlighted conversation"],
   ["r", "Reply"],
+  ["n", "Internal note"],
   ["e", "Toggle “no reply needed”"],
   ["u", "Mark as unread"],
   ["/", "Search"],

@@ -4,7 +4,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tansta
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { ConversationDetail, ConversationPage, ThreadMessage } from "@/lib/inbox/schemas";
-import { Composer } from "./composer";
+import { Composer, type ComposeMode } from "./composer";
 import { Badge, guestLabel } from "./conversation-row";
 import { fetchConversation, fetchThread, markRead, markUnread, putNoReplyNeeded } from "./inbox-api";
 import { MessageItem, PendingMessageItem } from "./message-item";
@@ -23,6 +23,7 @@ export function ThreadPane({ conversationId, onClose, focusReply = false }: { co
   // Colleagues see this tab as "replying" while the composer holds a draft.
   const [drafting, setDrafting] = useState(false);
   const others = usePresence(conversationId, drafting);
+  const [composeMode, setComposeMode] = useState<ComposeMode>("reply");
 
   // Reading the thread marks it read for this staff member (and tags Booking.com), also when a new guest
   // message arrives while it is open.
@@ -59,9 +60,14 @@ export function ThreadPane({ conversationId, onClose, focusReply = false }: { co
   });
 
   const toggleNoReply = () => conversation && noReply.mutate(!conversation.noReplyNeeded);
-  const latest = useRef({ toggleNoReply, markUnread: () => unreadMutation.mutate(), onClose });
+  const compose = (mode: ComposeMode) => {
+    setComposeMode(mode);
+    // After the render that switched the box: its label and placeholder are the new mode's.
+    requestAnimationFrame(() => document.getElementById("reply-input")?.focus());
+  };
+  const latest = useRef({ toggleNoReply, markUnread: () => unreadMutation.mutate(), onClose, compose });
   useEffect(() => {
-    latest.current = { toggleNoReply, markUnread: () => unreadMutation.mutate(), onClose };
+    latest.current = { toggleNoReply, markUnread: () => unreadMutation.mutate(), onClose, compose };
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -69,7 +75,8 @@ export function ThreadPane({ conversationId, onClose, focusReply = false }: { co
       if (document.querySelector("dialog[open]")) return;
       if (event.key === "e") latest.current.toggleNoReply();
       else if (event.key === "u") latest.current.markUnread();
-      else if (event.key === "r") document.getElementById("reply-input")?.focus();
+      else if (event.key === "r") latest.current.compose("reply");
+      else if (event.key === "n") latest.current.compose("note");
       else if (event.key === "Escape") latest.current.onClose();
       else return;
       event.preventDefault();
@@ -134,6 +141,8 @@ export function ThreadPane({ conversationId, onClose, focusReply = false }: { co
           conversation={conversation}
           autoFocus={focusReply}
           onDraftingChange={setDrafting}
+          mode={composeMode}
+          onModeChange={compose}
           colleaguesReplying={others.filter((other) => other.activity === "replying").map((other) => other.name)}
         />
       )}

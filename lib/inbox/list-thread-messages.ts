@@ -1,6 +1,8 @@
 // A thread, paged backwards from the newest message with a keyset on (sent_at desc, id), served by
 // messages_conversation_id_sent_at_id_idx: the newest 50 of a 5,000-message thread cost the same as
 // those of a 5-message one. One query: attachments and the staff author come along as columns.
+// Internal notes (lib/inbox/notes.ts) are paged in the same order by their own index (created_at
+// stands for sent_at) and merged in: each side reads at most a page, the merge keeps the newest.
 import { z } from "zod";
 import { Prisma } from "../generated/prisma/client";
 import type { Viewer } from "../auth/guard";
@@ -15,6 +17,7 @@ const cursorSchema = z.strictObject({ t: z.iso.datetime(), id: z.uuid() });
 type Row = {
   id: string;
   sender_type: ThreadMessage["senderType"];
+  can_delete: boolean;
   sender_name: string | null;
   author_name: string | null;
   message_type: string;
@@ -45,24 +48,34 @@ export async function listThreadMessages(viewer: Viewer, conversationId: string,
   const id = parseConversationId(conversationId);
   const cursor = decodeCursor(cursorSchema, input.before);
   const scope = propertyScopeSql(viewer, Prisma.sql`c.property_id`);
-  const keyset = cursor
-    ? Prisma.sql`and (m.sent_at < ${new Date(cursor.t)}::timestamptz or (m.sent_at = ${new Date(cursor.t)}::timestamptz and m.id > ${cursor.id}::uuid))`
-    : Prisma.empty;
+  const keyset = (time: Prisma.Sql, rowId: Prisma.Sql) =>
+    cursor ? Prisma.sql`and (${time} < ${new Date(cursor.t)}::timestamptz or (${time} = ${new Date(cursor.t)}::timestamptz and ${rowId} > ${cursor.id}::uuid))` : Prisma.empty;
+  const mayDeleteAny = viewer.role === "admin";
   // One round trip: the scope is checked on the conversation row, and the page of messages is joined
   // to it. No row at all means the conversation is unknown or outside the scope (404, not an empty
   // thread); a visible conversation without messages comes back as one row whose message id is null.
   const joined = await queryRows<Row | NoMessage>(Prisma.sql`
     select m.* from (select c.id from conversations c where c.id = ${id}::uuid and ${scope}) visible
     left join lateral (
-      select m.id, m.sender_type::text as sender_type, m.sender_name, u.name as author_name, m.message_type, m.content,
+      (select m.id, m.sender_type::text as sender_type, false as can_delete, m.sender_name, u.name as author_name, m.message_type, m.content,
         m.attributes, m.sent_at, m.read_by_guest, m.send_state::text as send_state, m.send_error, m.client_key,
         (select oa.state::text from outbound_actions oa where oa.message_id = m.id order by oa.created_at desc limit 1) as action_state,
         (select json_agg(json_build_object('id', a.id, 'fileName', a.file_name, 'fileType', a.file_type, 'fileSize', a.file_size) order by a.created_at, a.id)
            from attachments a where a.message_id = m.id) as attachments
       from messages m
       left join users u on u.id = m.author_id
-      where m.conversation_id = visible.id ${keyset}
+      where m.conversation_id = visible.id ${keyset(Prisma.sql`m.sent_at`, Prisma.sql`m.id`)}
       order by m.sent_at desc, m.id asc
+      limit ${input.limit + 1})
+      union all
+      (select n.id, 'note', (n.author_id = ${viewer.id}::uuid or ${mayDeleteAny}) is true, null, u.name, 'internal_note', n.content,
+        null, n.created_at, false, null, null, n.client_key::text, null, null
+      from conversation_notes n
+      left join users u on u.id = n.author_id
+      where n.conversation_id = visible.id ${keyset(Prisma.sql`n.created_at`, Prisma.sql`n.id`)}
+      order by n.created_at desc, n.id asc
+      limit ${input.limit + 1})
+      order by sent_at desc, id asc
       limit ${input.limit + 1}) m on true
     order by m.sent_at desc, m.id asc`);
   if (joined.length === 0) throw conversationNotFound();
@@ -95,5 +108,6 @@ function toMessage(row: Row): ThreadMessage {
     sendError: row.send_error,
     clientKey: row.client_key,
     attachments: row.attachments ?? [],
+    canDelete: row.can_delete,
   };
 }

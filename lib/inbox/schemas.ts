@@ -47,6 +47,13 @@ export const findByReservationBody = z.strictObject({
 
 export const savedRepliesQuery = z.object({ conversationId: z.uuid() });
 
+export const NOTE_MAX_LENGTH = 10_000;
+export const addNoteBody = z.strictObject({
+  content: z.string().trim().min(1, "Write something first.").max(NOTE_MAX_LENGTH, `A note can be at most ${NOTE_MAX_LENGTH.toLocaleString("en")} characters.`),
+  clientKey: z.uuid(),
+});
+export const noteIdParam = z.uuid();
+
 export const PRESENCE_ACTIVITIES = ["viewing", "replying"] as const;
 export type PresenceActivity = (typeof PRESENCE_ACTIVITIES)[number];
 
@@ -89,7 +96,8 @@ export type ThreadAttachment = {
 
 export type ThreadMessage = {
   id: string;
-  senderType: "guest" | "property";
+  /** "note": an internal note of the staff (lib/inbox/notes.ts), shown among the messages, never sent. */
+  senderType: "guest" | "property" | "note";
   senderName: string | null;
   authorName: string | null;
   messageType: string;
@@ -102,6 +110,8 @@ export type ThreadMessage = {
   sendError: string | null;
   clientKey: string | null;
   attachments: ThreadAttachment[];
+  /** Notes only: whether this viewer may delete it (its author, or an admin). */
+  canDelete: boolean;
 };
 
 /** Newest first; the client reverses for display. */
