@@ -94,6 +94,18 @@ describe("Sync now", () => {
     expect(await db().auditLog.findFirstOrThrow({ where: { action: "connection.sync_now" } })).toMatchObject({ after: { mode: "notified" } });
   });
 
+  it("answers a Booking.com outage with a 503 that says so, and audits the failed press", async () => {
+    await world.sandbox.addFault({ path: "/messaging/messages/**", mode: "error_500" });
+    const error = await runSyncNow(admin, world.connectionId).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: "upstream_unavailable", status: 503, message: expect.stringContaining("Booking.com did not answer") });
+    expect(await db().auditLog.findFirstOrThrow({ where: { action: "connection.sync_now" } })).toMatchObject({ targetId: world.connectionId, after: { mode: "failed", reason: expect.stringContaining("Booking.com did not answer") } });
+
+    // Once Booking.com is back, the next press works.
+    await world.sandbox.clearFaults();
+    expect(await runSyncNow(admin, world.connectionId)).toMatchObject({ mode: "ran" });
+  });
+
   it("refuses an unknown or disabled connection, without an audit entry", async () => {
     await expect(runSyncNow(admin, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ code: "not_found" });
     await db().bookingConnection.update({ where: { id: world.connectionId }, data: { enabled: false } });
