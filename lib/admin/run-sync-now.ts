@@ -4,6 +4,7 @@ import { AppError } from "../api/errors";
 import type { Viewer } from "../auth/guard";
 import { isBookingApiError } from "../booking/errors";
 import { db } from "../db";
+import { SecretDecryptionError } from "../secrets";
 import { ConnectionConfigError } from "../sync/connection-client";
 import { runSyncPass, type SyncPassResult } from "../sync/sync-pass";
 import { recordAudit } from "./record-audit";
@@ -38,7 +39,7 @@ export async function runSyncNow(viewer: Viewer, connectionId: string): Promise<
  */
 function asAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  if (error instanceof ConnectionConfigError) return new AppError("unprocessable", error.message);
+  if (error instanceof ConnectionConfigError || error instanceof SecretDecryptionError) return new AppError("unprocessable", error.message);
   if (isBookingApiError(error)) {
     if (error.kind === "authentication" || error.kind === "forbidden") {
       return new AppError("unprocessable", `Booking.com refused this connection (${error.message}). Check its credentials and the properties it may access.`);
