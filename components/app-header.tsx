@@ -9,6 +9,9 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
         <Link href="/inbox" className="font-semibold">
           Bellhop
         </Link>
+        <Link href="/reports" className="text-sm text-slate-700 hover:underline dark:text-slate-300">
+          Response times
+        </Link>
         {viewer.role === "admin" && (
           <Link href="/settings" className="text-sm text-slate-700 hover:underline dark:text-slate-300">
             Settings

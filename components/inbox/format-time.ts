@@ -42,3 +42,14 @@ export function formatWaiting(sinceIso: string, now: Date = new Date()): string 
   if (hours < 48) return `${hours} h`;
   return `${Math.floor(hours / 24)} d`;
 }
+
+/** A duration for a report: "–" without data, "under 1 min", "12 min", "3 h 05 min", "2 d 4 h". */
+export function formatDuration(minutes: number | null): string {
+  if (minutes === null) return "–";
+  if (minutes < 1) return "under 1 min";
+  const totalMinutes = Math.round(minutes);
+  if (totalMinutes < 60) return `${totalMinutes} min`;
+  if (totalMinutes < 24 * 60) return `${Math.floor(totalMinutes / 60)} h ${String(totalMinutes % 60).padStart(2, "0")} min`;
+  const totalHours = Math.round(minutes / 60);
+  return `${Math.floor(totalHours / 24)} d ${totalHours % 24} h`;
+}

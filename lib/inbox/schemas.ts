@@ -47,6 +47,14 @@ export const findByReservationBody = z.strictObject({
 
 export const savedRepliesQuery = z.object({ conversationId: z.uuid() });
 
+export const REPORT_PERIODS = [7, 30, 90] as const;
+/** The response-time report: a period in days and, optionally, one property. */
+export const reportQuery = z.object({
+  days: z.enum(REPORT_PERIODS.map(String) as ["7", "30", "90"], { error: "The period is 7, 30 or 90 days." }).default("30").transform(Number),
+  property: z.string().regex(/^\d{1,20}$/, "must be a property id").optional(),
+});
+export type ReportQuery = z.infer<typeof reportQuery>;
+
 export const NOTE_MAX_LENGTH = 10_000;
 export const addNoteBody = z.strictObject({
   content: z.string().trim().min(1, "Write something first.").max(NOTE_MAX_LENGTH, `A note can be at most ${NOTE_MAX_LENGTH.toLocaleString("en")} characters.`),

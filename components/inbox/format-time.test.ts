@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { formatDuration, formatWaiting } from "./format-time";
+
+describe("formatDuration", () => {
+  it("says there is no figure, then rounds to minutes, hours and minutes, or days and hours", () => {
+    expect(formatDuration(null)).toBe("–");
+    expect(formatDuration(0)).toBe("under 1 min");
+    expect(formatDuration(0.99)).toBe("under 1 min");
+    expect(formatDuration(1)).toBe("1 min");
+    expect(formatDuration(59.4)).toBe("59 min");
+    // 59.6 rounds to a whole hour, not "60 min".
+    expect(formatDuration(59.6)).toBe("1 h 00 min");
+    expect(formatDuration(125)).toBe("2 h 05 min");
+    expect(formatDuration(24 * 60 - 1)).toBe("23 h 59 min");
+    expect(formatDuration(24 * 60)).toBe("1 d 0 h");
+    expect(formatDuration(3 * 24 * 60 + 4 * 60 + 20)).toBe("3 d 4 h");
+  });
+});
+
+describe("formatWaiting", () => {
+  it("shows minutes, then hours, then days", () => {
+    const now = new Date("2026-03-01T12:00:00Z");
+    expect(formatWaiting("2026-03-01T11:55:00Z", now)).toBe("5 min");
+    expect(formatWaiting("2026-03-01T09:00:00Z", now)).toBe("3 h");
+    expect(formatWaiting("2026-02-26T12:00:00Z", now)).toBe("3 d");
+  });
+});
