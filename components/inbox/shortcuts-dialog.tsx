@@ -8,6 +8,7 @@ const SHORTCUTS: [string, string][] = [
   ["r", "Reply"],
   ["e", "Toggle “no reply needed”"],
   ["u", "Mark as unread"],
+  ["z", "Snooze"],
   ["/", "Search"],
   ["c", "New message"],
   ["Esc", "Close the conversation"],
