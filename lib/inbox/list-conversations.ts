@@ -16,7 +16,7 @@
 // or skips.
 //
 // Snoozed conversations are left out of every other view by a condition on the rows the index range
-// scan reads (snoozedSql() below), not by an index of their own: few conversations are snoozed, so the
+// scan reads (notSnoozedSql() below), not by an index of their own: few conversations are snoozed, so the
 // scans read hardly more rows than before. A snooze whose time has passed counts as over here, without
 // waiting for the worker to clear it (lib/sync/snooze-wake.ts).
 import { z } from "zod";
