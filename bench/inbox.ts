@@ -82,7 +82,7 @@ async function main() {
     const rareTerm = "4000099";
 
     const cases: { name: string; target: number; http: string; bare: { text: string; values: unknown[] }; idsOf: (body: Record<string, unknown>) => string[] }[] = [
-      ...(["all", "unread", "needs_reply", "no_reply_needed"] as const).map((view) => ({
+      ...(["all", "unread", "needs_reply", "no_reply_needed", "snoozed"] as const).map((view) => ({
         name: `list: ${view}`,
         target: 50,
         http: `/api/conversations?view=${view}`,
@@ -173,9 +173,16 @@ async function main() {
   }
 }
 
+/** Every view but Snoozed leaves out what is snoozed right now (notSnoozedSql in lib/inbox/list-conversations.ts). */
+const NOT_SNOOZED = "(c.snoozed_at is null or c.snoozed_until <= now())";
+/** The columns the app computes beside c.*: unread, whether snoozed right now, and (snoozed rows only) who snoozed it. */
+const COMPUTED = `(c.last_guest_message_at is not null and (r.last_read_at is null or c.last_guest_message_at > r.last_read_at)) as unread,
+  (c.snoozed_at is not null and (c.snoozed_until is null or c.snoozed_until > now())) as snoozed_now,
+  case when c.snoozed_at is not null then (select u.name from users u where u.id = c.snoozed_by) end as snoozed_by_name`;
+
 /**
  * The first page of a one-word search as the app queries it (segmentQuery in
- * lib/inbox/list-conversations.ts; admin: no scope; one word: no cross-chunk part).
+ * lib/inbox/list-conversations.ts; admin: no scope; one word: no cross-chunk part; the All view).
  */
 function searchCase(term: string, adminId: string) {
   const q = "to_tsquery('simple', bellhop_unaccent($1))";
@@ -189,7 +196,7 @@ function searchCase(term: string, adminId: string) {
       text: `with walk as materialized (
                select c.id from (
                  select c.id, c.last_message_at, c.needs_reply_since from conversations c ${reads}
-                 where c.last_message_at is not null order by ${order} limit ${SEARCH_WALK_LIMIT}) c
+                 where ${NOT_SNOOZED} and c.last_message_at is not null order by ${order} limit ${SEARCH_WALK_LIMIT}) c
                where (select bellhop_tsvector_agg(t.terms) from conversation_search_terms t where t.conversation_id = c.id) @@ ${q}
                order by ${order} limit 51
              ), picked as (
@@ -198,10 +205,10 @@ function searchCase(term: string, adminId: string) {
                (select c.id from conversations c ${reads}
                  where (select count(*) from walk) < 51
                    and c.id = any(array(select t.conversation_id from conversation_search_terms t where t.terms @@ ${q}))
-                   and c.last_message_at is not null
+                   and ${NOT_SNOOZED} and c.last_message_at is not null
                  order by ${order} limit 51)
              )
-             select c.*, p.name, (c.last_guest_message_at is not null and (r.last_read_at is null or c.last_guest_message_at > r.last_read_at)) as unread
+             select c.*, p.name, ${COMPUTED}
              from conversations c join properties p on p.id = c.property_id ${reads}
              where c.id in (select id from picked)
              order by ${order} limit 51`,
@@ -214,7 +221,7 @@ function searchCase(term: string, adminId: string) {
 /** A single-word search by its definition: the name and reference, or any one message's own search vector. */
 const independentSearch = {
   text: `select c.id from conversations c
-         where c.last_message_at is not null and (c.search_vector @@ to_tsquery('simple', bellhop_unaccent($1)) or exists (
+         where c.last_message_at is not null and ${NOT_SNOOZED} and (c.search_vector @@ to_tsquery('simple', bellhop_unaccent($1)) or exists (
            select 1 from messages m where m.conversation_id = c.id and m.search_vector @@ to_tsquery('simple', bellhop_unaccent($1))))
          order by c.last_message_at desc, c.id limit 51`,
 };
@@ -224,19 +231,22 @@ function listIds(body: Record<string, unknown>): string[] {
 }
 
 /** The same rows the list API returns for a view's first page (admin: no scope condition). */
-function bareList(view: "all" | "unread" | "needs_reply" | "no_reply_needed", userId: string): { text: string; values: unknown[] } {
+function bareList(view: "all" | "unread" | "needs_reply" | "no_reply_needed" | "snoozed", userId: string): { text: string; values: unknown[] } {
   const unread = "(c.last_guest_message_at is not null and (r.last_read_at is null or c.last_guest_message_at > r.last_read_at))";
-  const select = `select c.*, p.name, ${unread} as unread from conversations c join properties p on p.id = c.property_id
+  const select = `select c.*, p.name, ${COMPUTED} from conversations c join properties p on p.id = c.property_id
                   left join conversation_reads r on r.conversation_id = c.id and r.user_id = $1`;
   switch (view) {
     case "all":
-      return { text: `${select} where c.last_message_at is not null order by c.last_message_at desc, c.id limit 51`, values: [userId] };
+      return { text: `${select} where ${NOT_SNOOZED} and c.last_message_at is not null order by c.last_message_at desc, c.id limit 51`, values: [userId] };
     case "unread":
-      return { text: `${select} where ${unread} and c.last_message_at is not null order by c.last_message_at desc, c.id limit 51`, values: [userId] };
+      return { text: `${select} where ${unread} and ${NOT_SNOOZED} and c.last_message_at is not null order by c.last_message_at desc, c.id limit 51`, values: [userId] };
     case "needs_reply":
-      return { text: `${select} where c.needs_reply_since is not null order by c.needs_reply_since, c.id limit 51`, values: [userId] };
+      return { text: `${select} where c.needs_reply_since is not null and ${NOT_SNOOZED} order by c.needs_reply_since, c.id limit 51`, values: [userId] };
     case "no_reply_needed":
-      return { text: `${select} where c.no_reply_needed and c.last_message_at is not null order by c.last_message_at desc, c.id limit 51`, values: [userId] };
+      return { text: `${select} where c.no_reply_needed and ${NOT_SNOOZED} and c.last_message_at is not null order by c.last_message_at desc, c.id limit 51`, values: [userId] };
+    case "snoozed":
+      // The first page lies in the dated part (3,000 wakes ahead, see seed()): soonest wake first.
+      return { text: `${select} where c.snoozed_at is not null and c.snoozed_until > now() order by c.snoozed_until, c.id limit 51`, values: [userId] };
   }
 }
 
@@ -245,18 +255,26 @@ async function seed(sql: Client) {
   await sql.query("insert into users (id, email, name, password_hash, role, updated_at) values (gen_random_uuid(), $1, 'Bench Admin', $2, 'admin', now())", [ADMIN.email, await hashPassword(ADMIN.password)]);
   // Seeding is not a live change: silence the NOTIFY trigger while bulk loading.
   await sql.query("alter table conversations disable trigger conversations_notify");
+  // 5% snoozed (3% until a time ahead, 2% until the guest replies), spread over the views (i % 5 = 0
+  // needs a reply, i % 20 = 7 needs none), and 1% whose time has passed: no worker runs here to clear
+  // them, so every view must count them as awake on its own.
   await sql.query(
     `insert into conversations (id, booking_id, property_id, type, reference, guest_name, last_message_at, last_message_preview, last_message_sender,
-       last_guest_message_at, needs_reply_since, no_reply_needed, message_count, updated_at)
+       last_guest_message_at, needs_reply_since, no_reply_needed, message_count, snoozed_at, snoozed_until, snoozed_by, updated_at)
      select gen_random_uuid(), 'bench-' || i, (array['13921698','6819547','6378711','2098153'])[1 + i % 4],
        (case when i % 50 = 0 then 'request_to_book' else 'reservation' end)::"ConversationType", (4000000000 + i)::text,
        (array['José','Ana','Müller','Chloé','Pieter','Olivia','Jan','João','Zoë','Søren'])[1 + i % 10] || ' ' || (array['Álvarez','Souza','Schmidt','Bernard','de Vries','Wilson','Kowalski','Ferreira','Nakamura','Østergaard'])[1 + (i / 10) % 10],
        now() - (i || ' minutes')::interval, 'Message ' || i, (case when i % 3 = 0 then 'property' else 'guest' end)::"SenderType",
        now() - (i || ' minutes')::interval,
        case when i % 5 = 0 then now() - (i || ' minutes')::interval end,
-       i % 20 = 7, $1, now()
+       i % 20 = 7, $1,
+       case when i % 100 in (10, 27, 41, 60, 47, 33) then now() - (i || ' seconds')::interval end,
+       case when i % 100 in (10, 27, 41) then now() + interval '1 day' + (i || ' seconds')::interval
+            when i % 100 = 33 then now() - interval '1 minute' end,
+       case when i % 100 in (10, 27, 41, 60, 47, 33) then (select id from users where email = $3) end,
+       now()
      from generate_series(1, $2::int) as i`,
-    [MESSAGES_PER_CONVERSATION, CONVERSATIONS],
+    [MESSAGES_PER_CONVERSATION, CONVERSATIONS, ADMIN.email],
   );
   await sql.query(
     `insert into messages (id, booking_id, conversation_id, property_id, sender_type, message_type, content, sent_at)

@@ -21,6 +21,7 @@ const conversation: ConversationDetail = {
   lastMessageSender: null,
   needsReplySince: null,
   unread: false,
+  snooze: null,
   propertyTimeZone: "Europe/Lisbon",
   messageCount: 0,
   changeSeq: "1",

@@ -88,6 +88,8 @@ function emptyText(view: ListFilters["view"]): string {
       return "No guest is waiting for a reply.";
     case "no_reply_needed":
       return "No conversation is marked “no reply needed”.";
+    case "snoozed":
+      return "Nothing is snoozed.";
     default:
       return "No conversations yet. They appear here as guests write.";
   }

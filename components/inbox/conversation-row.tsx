@@ -2,7 +2,7 @@
 
 import { memo } from "react";
 import type { ConversationListItem } from "@/lib/inbox/schemas";
-import { formatFull, formatShort, formatWaiting } from "./format-time";
+import { formatFull, formatShort, formatSnoozeUntil, formatWaiting, localZone } from "./format-time";
 
 export const ROW_HEIGHT = 84;
 
@@ -64,6 +64,13 @@ export const ConversationRow = memo(function ConversationRow({
             </Badge>
           ) : null}
           {item.noReplyNeeded ? <Badge tone="slate">No reply needed</Badge> : null}
+          {item.snooze ? (
+            <span data-testid="row-snooze">
+              <Badge tone="sky" title={item.snooze.until ? `Snoozed until ${formatFull(item.snooze.until, zone)}` : "Snoozed until the guest replies"}>
+                {item.snooze.until ? `Wakes ${formatSnoozeUntil(item.snooze.until, zone)}` : "Until the guest replies"}
+              </Badge>
+            </span>
+          ) : null}
           {item.access === "read_only" ? <Badge tone="slate">Closed</Badge> : null}
         </span>
       </span>
@@ -88,11 +95,4 @@ export function Badge({ tone, title, children }: { tone: "amber" | "slate" | "vi
       {children}
     </span>
   );
-}
-
-let zoneCache: string | undefined;
-/** The list spans properties, so it shows the front desk's own clock; threads use the property's zone. */
-function localZone(): string {
-  zoneCache ??= Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return zoneCache;
 }

@@ -15,6 +15,16 @@ function formatter(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.
   return format;
 }
 
+let zoneCache: string | undefined;
+/**
+ * The browser's own zone. The list spans properties, so it shows the front desk's own clock; threads use
+ * the property's zone for messages. Snoozes are picked and shown in this zone too.
+ */
+export function localZone(): string {
+  zoneCache ??= Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zoneCache;
+}
+
 /** Full timestamp for a title attribute, e.g. "Tue 3 Mar 2026, 14:05:09 CET". */
 export function formatFull(iso: string, timeZone: string): string {
   return formatter(timeZone, { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZoneName: "short" }).format(new Date(iso));
@@ -32,6 +42,11 @@ export function formatShort(iso: string, timeZone: string, now: Date = new Date(
 /** Message time: "3 Mar, 14:05" in the property's zone. */
 export function formatMessageTime(iso: string, timeZone: string): string {
   return formatter(timeZone, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+}
+
+/** When a snooze ends: "Mon 24 Nov, 09:00". */
+export function formatSnoozeUntil(iso: string, timeZone: string): string {
+  return formatter(timeZone, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
 }
 
 /** How long a guest has waited: "5 min", "3 h", "2 d". */

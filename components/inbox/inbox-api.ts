@@ -7,6 +7,7 @@ import type {
   ConversationPresence,
   PresenceActivity,
   SavedReplyPreview,
+  Snooze,
   ThreadPage,
 } from "@/lib/inbox/schemas";
 import type { ListFilters } from "./query-keys";
@@ -83,6 +84,10 @@ export const markRead = (id: string) => request<{ unread: boolean }>(`/api/conve
 export const markUnread = (id: string) => request<{ unread: boolean }>(`/api/conversations/${id}/read`, { method: "DELETE" });
 export const putNoReplyNeeded = (id: string, value: boolean) =>
   request<{ noReplyNeeded: boolean }>(`/api/conversations/${id}/no-reply-needed`, { method: "PUT", body: JSON.stringify({ value, clientKey: crypto.randomUUID() }) });
+/** `until` null: until the guest replies. */
+export const putSnooze = (id: string, until: Date | null) =>
+  request<{ snooze: Snooze }>(`/api/conversations/${id}/snooze`, { method: "PUT", body: JSON.stringify({ until: until?.toISOString() ?? null }) });
+export const deleteSnooze = (id: string) => request<{ snooze: null }>(`/api/conversations/${id}/snooze`, { method: "DELETE" });
 export const lookupReservation = (propertyId: string, reservation: string) =>
   request<{ conversationId: string }>("/api/conversations/lookup", { method: "POST", body: JSON.stringify({ propertyId, reservation }) });
 

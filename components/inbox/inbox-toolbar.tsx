@@ -11,6 +11,7 @@ const VIEWS: { value: InboxView; label: string }[] = [
   { value: "unread", label: "Unread" },
   { value: "needs_reply", label: "Needs reply" },
   { value: "no_reply_needed", label: "No reply needed" },
+  { value: "snoozed", label: "Snoozed" },
 ];
 
 export function InboxToolbar({ searchRef, ...props }: {

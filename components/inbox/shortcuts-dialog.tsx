@@ -9,6 +9,7 @@ const SHORTCUTS: [string, string][] = [
   ["n", "Internal note"],
   ["e", "Toggle “no reply needed”"],
   ["u", "Mark as unread"],
+  ["z", "Snooze"],
   ["/", "Search"],
   ["c", "New message"],
   ["Esc", "Close the conversation"],

@@ -3,13 +3,15 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
-import type { ConversationDetail, ConversationPage, ThreadMessage } from "@/lib/inbox/schemas";
+import type { ConversationDetail, ConversationPage, Snooze, ThreadMessage } from "@/lib/inbox/schemas";
 import { Composer, type ComposeMode } from "./composer";
 import { Badge, guestLabel } from "./conversation-row";
-import { fetchConversation, fetchThread, markRead, markUnread, putNoReplyNeeded } from "./inbox-api";
+import { formatFull, formatSnoozeUntil, localZone } from "./format-time";
+import { deleteSnooze, fetchConversation, fetchThread, markRead, markUnread, putNoReplyNeeded, putSnooze } from "./inbox-api";
 import { MessageItem, PendingMessageItem } from "./message-item";
 import { PresenceNotice } from "./presence-notice";
-import { inboxKeys } from "./query-keys";
+import { inboxKeys, type ListFilters } from "./query-keys";
+import { SnoozeDialog } from "./snooze-dialog";
 import { isTypingTarget } from "./use-inbox-url";
 import { usePendingSends } from "./use-pending-sends";
 import { usePresence } from "./use-presence";
@@ -59,15 +61,44 @@ export function ThreadPane({ conversationId, onClose, focusReply = false }: { co
     },
   });
 
+  // Snooze is the team's, like "no reply needed": it takes the conversation out of every view but
+  // Snoozed, so the thread goes back to the list once the server has it (as "Mark as unread" does).
+  const [snoozeOpen, setSnoozeOpen] = useState(false);
+  const snoozeMutation = useMutation({
+    mutationFn: (until: Date | null) => putSnooze(conversationId, until),
+    onMutate: (until) => {
+      const snooze: Snooze = { until: until?.toISOString() ?? null, by: null };
+      queryClient.setQueryData<ConversationDetail>(inboxKeys.conversation(conversationId), (old) => (old ? { ...old, snooze } : old));
+      removeFromLists(queryClient, conversationId, (filters) => filters.view !== "snoozed");
+    },
+    onSuccess: () => {
+      setSnoozeOpen(false);
+      onClose();
+    },
+    onSettled: () => invalidateAfterSnooze(queryClient, conversationId),
+  });
+  const unsnoozeMutation = useMutation({
+    mutationFn: () => deleteSnooze(conversationId),
+    onMutate: () => {
+      queryClient.setQueryData<ConversationDetail>(inboxKeys.conversation(conversationId), (old) => (old ? { ...old, snooze: null } : old));
+      removeFromLists(queryClient, conversationId, (filters) => filters.view === "snoozed");
+    },
+    onSettled: () => invalidateAfterSnooze(queryClient, conversationId),
+  });
+  const openSnooze = () => {
+    snoozeMutation.reset();
+    setSnoozeOpen(true);
+  };
+
   const toggleNoReply = () => conversation && noReply.mutate(!conversation.noReplyNeeded);
   const compose = (mode: ComposeMode) => {
     setComposeMode(mode);
     // After the render that switched the box: its label and placeholder are the new mode's.
     requestAnimationFrame(() => document.getElementById("reply-input")?.focus());
   };
-  const latest = useRef({ toggleNoReply, markUnread: () => unreadMutation.mutate(), onClose, compose });
+  const latest = useRef({ toggleNoReply, markUnread: () => unreadMutation.mutate(), openSnooze, onClose, compose });
   useEffect(() => {
-    latest.current = { toggleNoReply, markUnread: () => unreadMutation.mutate(), onClose, compose };
+    latest.current = { toggleNoReply, markUnread: () => unreadMutation.mutate(), openSnooze, onClose, compose };
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -75,6 +106,7 @@ export function ThreadPane({ conversationId, onClose, focusReply = false }: { co
       if (document.querySelector("dialog[open]")) return;
       if (event.key === "e") latest.current.toggleNoReply();
       else if (event.key === "u") latest.current.markUnread();
+      else if (event.key === "z") latest.current.openSnooze();
       else if (event.key === "r") latest.current.compose("reply");
       else if (event.key === "n") latest.current.compose("note");
       else if (event.key === "Escape") latest.current.onClose();
@@ -127,10 +159,18 @@ export function ThreadPane({ conversationId, onClose, focusReply = false }: { co
           <button type="button" onClick={() => unreadMutation.mutate()} className="btn-secondary" title="Mark as unread (u)">
             Mark as unread
           </button>
+          <button type="button" onClick={openSnooze} className="btn-secondary" title="Snooze (z)" aria-haspopup="dialog">
+            Snooze
+          </button>
         </div>
+        {conversation.snooze ? <SnoozeStatus snooze={conversation.snooze} onUnsnooze={() => unsnoozeMutation.mutate()} pending={unsnoozeMutation.isPending} /> : null}
         {noReply.isError ? <p role="alert" className="w-full text-xs text-red-700 dark:text-red-400">{noReply.error.message}</p> : null}
+        {unsnoozeMutation.isError ? <p role="alert" className="w-full text-xs text-red-700 dark:text-red-400">{unsnoozeMutation.error.message}</p> : null}
         <PresenceNotice others={others} />
       </header>
+      {snoozeOpen ? (
+        <SnoozeDialog onSnooze={(until) => snoozeMutation.mutate(until)} onClose={() => setSnoozeOpen(false)} pending={snoozeMutation.isPending} error={snoozeMutation.isError ? snoozeMutation.error.message : null} />
+      ) : null}
       <MessageList conversation={conversation} thread={thread} />
       {conversation.access === "read_only" ? (
         <p className="border-t border-slate-200 bg-white px-4 py-3 text-sm text-slate-600 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-300" data-testid="read-only-notice">
@@ -255,6 +295,37 @@ function useThread(id: string, enabled: boolean) {
     getNextPageParam: (last) => last.nextCursor,
     enabled,
   });
+}
+
+/** "Snoozed until Tue 24 Nov, 09:00 by Ada Admin", in the browser's zone (the one the snooze was picked in). */
+function SnoozeStatus({ snooze, onUnsnooze, pending }: { snooze: Snooze; onUnsnooze: () => void; pending: boolean }) {
+  const zone = localZone();
+  return (
+    <div className="flex w-full items-center gap-2 rounded-md bg-sky-50 px-2.5 py-1.5 text-xs text-sky-900 dark:bg-sky-950/60 dark:text-sky-100" data-testid="snooze-status">
+      <span className="min-w-0 flex-1" title={snooze.until ? formatFull(snooze.until, zone) : undefined}>
+        Snoozed {snooze.until ? `until ${formatSnoozeUntil(snooze.until, zone)}` : "until the guest replies"}
+        {snooze.by ? ` by ${snooze.by}` : ""}
+      </span>
+      <button type="button" className="btn-secondary py-0.5 text-xs" onClick={onUnsnooze} disabled={pending}>
+        Unsnooze
+      </button>
+    </div>
+  );
+}
+
+function invalidateAfterSnooze(queryClient: ReturnType<typeof useQueryClient>, id: string) {
+  void queryClient.invalidateQueries({ queryKey: inboxKeys.conversation(id) });
+  void queryClient.invalidateQueries({ queryKey: inboxKeys.lists() });
+  void queryClient.invalidateQueries({ queryKey: inboxKeys.unreadCount() });
+}
+
+/** Takes one conversation out of the cached pages of the lists `where` picks, before their refetch. */
+function removeFromLists(queryClient: ReturnType<typeof useQueryClient>, id: string, where: (filters: ListFilters) => boolean) {
+  for (const [key, data] of queryClient.getQueriesData<InfiniteData<ConversationPage>>({ queryKey: inboxKeys.lists() })) {
+    const filters = key[2] as ListFilters | undefined;
+    if (!data || !filters || !where(filters)) continue;
+    queryClient.setQueryData<InfiniteData<ConversationPage>>(key, { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.filter((item) => item.id !== id) })) });
+  }
 }
 
 /** Patches one conversation in every cached list page, so the list reacts before its refetch. */

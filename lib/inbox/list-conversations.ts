@@ -8,8 +8,17 @@
 //   recent_null  id                          (conversations that have no message yet, e.g. a fresh
 //                                             reservation the property may write to first)
 //   waiting      needs_reply_since, id       (conversations_needs_reply_all_idx, partial)
+//   snoozed      snoozed_until, id            (conversations_snoozed_until_idx, partial: snoozed only)
+//   snoozed_open snoozed_at desc, id          (conversations_snoozed_open_idx: until the guest replies)
 // "Longest waiting" lists the waiting conversations first, then everything else by recent activity.
-// The cursor names the segment it stopped in, so paging across a boundary never repeats or skips.
+// "Snoozed" lists the dated snoozes soonest wake first, then those waiting for the guest, the latest
+// snooze first. The cursor names the segment it stopped in, so paging across a boundary never repeats
+// or skips.
+//
+// Snoozed conversations are left out of every other view by a condition on the rows the index range
+// scan reads (notSnoozedSql() below), not by an index of their own: few conversations are snoozed, so the
+// scans read hardly more rows than before. A snooze whose time has passed counts as over here, without
+// waiting for the worker to clear it (lib/sync/snooze-wake.ts).
 import { z } from "zod";
 import { Prisma } from "../generated/prisma/client";
 import { assertPropertyAccess, type Viewer } from "../auth/guard";
@@ -19,7 +28,7 @@ import type { ConversationListItem, ConversationPage, InboxSort, InboxView, List
 import { propertyScopeSql } from "./scope-sql";
 import { toPrefixTsqueries } from "./search-query";
 
-export type SegmentName = "recent" | "recent_null" | "waiting";
+export type SegmentName = "recent" | "recent_null" | "waiting" | "snoozed" | "snoozed_open";
 
 const cursorSchema = z.strictObject({ s: z.number().int().min(0).max(2), v: z.iso.datetime().nullable(), id: z.uuid().nullable() });
 type Cursor = z.infer<typeof cursorSchema>;
@@ -38,11 +47,17 @@ type Row = {
   last_message_sender: ConversationListItem["lastMessageSender"];
   needs_reply_since: Date | null;
   unread: boolean;
+  snoozed_at: Date | null;
+  snoozed_until: Date | null;
+  snoozed_now: boolean;
+  snoozed_by_name: string | null;
 };
 
 export function segmentsFor(view: InboxView, sort: InboxSort): SegmentName[] {
   // "Needs reply" is a queue: the guest who has waited longest comes first, whatever the sort.
   if (view === "needs_reply") return ["waiting"];
+  // "Snoozed" is in wake order, whatever the sort.
+  if (view === "snoozed") return ["snoozed", "snoozed_open"];
   return sort === "waiting" ? ["waiting", "recent", "recent_null"] : ["recent", "recent_null"];
 }
 
@@ -80,16 +95,34 @@ export async function listConversations(viewer: Viewer, input: ListConversations
   return { items: items.map(toItem), nextCursor: nextCursor ? encodeCursor(nextCursor) : null };
 }
 
-/** Shared by the list and by single-conversation reads, so a row looks the same everywhere. */
+/**
+ * Shared by the list and by single-conversation reads, so a row looks the same everywhere. The name of
+ * who snoozed is looked up only for a snoozed row, so the other rows of a page cost nothing more.
+ */
 export function selectList(viewer: Viewer, extraColumns: Prisma.Sql = Prisma.empty): Prisma.Sql {
   return Prisma.sql`
     select ${extraColumns} c.id, c.property_id, p.name as property_name, c.type::text as type, c.reference, c.guest_name,
       c.access::text as access, c.no_reply_needed, c.last_message_at, c.last_message_preview,
       c.last_message_sender::text as last_message_sender, c.needs_reply_since,
-      ${unreadSql()} as unread
+      ${unreadSql()} as unread,
+      c.snoozed_at, c.snoozed_until, ${snoozedSql()} as snoozed_now,
+      case when c.snoozed_at is not null then (select u.name from users u where u.id = c.snoozed_by) end as snoozed_by_name
     from conversations c
     join properties p on p.id = c.property_id
     left join conversation_reads r on r.conversation_id = c.id and r.user_id = ${viewer.id}::uuid`;
+}
+
+/**
+ * Snoozed right now: snoozed, and either until the guest replies or until a time still ahead. Once
+ * snoozed_until has passed the snooze is over, whether or not the worker has cleared the columns yet.
+ */
+export function snoozedSql(): Prisma.Sql {
+  return Prisma.sql`(c.snoozed_at is not null and (c.snoozed_until is null or c.snoozed_until > now()))`;
+}
+
+/** The negation of snoozedSql(), spelled out: the filter every view but "snoozed" applies. */
+export function notSnoozedSql(): Prisma.Sql {
+  return Prisma.sql`(c.snoozed_at is null or c.snoozed_until <= now())`;
 }
 
 /** Unread for this staff member: a guest wrote after they last read it (or they never opened it). */
@@ -112,6 +145,7 @@ export function toItem(row: Row): ConversationListItem {
     lastMessageSender: row.last_message_sender,
     needsReplySince: row.needs_reply_since?.toISOString() ?? null,
     unread: row.unread,
+    snooze: row.snoozed_now ? { until: row.snoozed_until?.toISOString() ?? null, by: row.snoozed_by_name } : null,
   };
 }
 export type ConversationListRow = Row;
@@ -126,6 +160,7 @@ function baseConditions(viewer: Viewer, input: ListConversationsInput): { condit
   if (input.view === "unread") conditions.push(unreadSql());
   if (input.view === "needs_reply") conditions.push(Prisma.sql`c.needs_reply_since is not null`);
   if (input.view === "no_reply_needed") conditions.push(Prisma.sql`c.no_reply_needed`);
+  conditions.push(input.view === "snoozed" ? snoozedSql() : notSnoozedSql());
   let search: Search | null = null;
   if (input.q) {
     const queries = toPrefixTsqueries(input.q);
@@ -175,7 +210,7 @@ export function segmentQuery(viewer: Viewer, name: SegmentName, conditions: Pris
   return Prisma.sql`
     with walk as materialized (
       select c.id from (
-        select c.id, c.last_message_at, c.needs_reply_since from conversations c ${reads}
+        select c.id, c.last_message_at, c.needs_reply_since, c.snoozed_until, c.snoozed_at from conversations c ${reads}
         where ${where} order by ${orderBy(name)} limit ${SEARCH_WALK_LIMIT}) c
       where (select bellhop_tsvector_agg(t.terms) from conversation_search_terms t where t.conversation_id = c.id) @@ ${search.all}
       order by ${orderBy(name)} limit ${limit}
@@ -205,6 +240,12 @@ function segmentConditions(name: SegmentName, sort: InboxSort): Prisma.Sql[] {
       return [Prisma.sql`c.last_message_at is not null`, ...notWaiting];
     case "recent_null":
       return [Prisma.sql`c.last_message_at is null`, ...notWaiting];
+    case "snoozed":
+      // Repeats snoozedSql() in a form the index can start from: snoozes not yet expired but not cleared
+      // by the worker yet come first in the index, and would otherwise be read and dropped one by one.
+      return [Prisma.sql`c.snoozed_until > now()`];
+    case "snoozed_open":
+      return [Prisma.sql`c.snoozed_until is null`];
   }
 }
 
@@ -216,6 +257,10 @@ function orderBy(name: SegmentName): Prisma.Sql {
       return Prisma.sql`c.last_message_at desc, c.id asc`;
     case "recent_null":
       return Prisma.sql`c.id asc`;
+    case "snoozed":
+      return Prisma.sql`c.snoozed_until asc, c.id asc`;
+    case "snoozed_open":
+      return Prisma.sql`c.snoozed_at desc, c.id asc`;
   }
 }
 
@@ -223,11 +268,25 @@ function keyset(name: SegmentName, cursor: Cursor): Prisma.Sql {
   if (cursor.id === null) return Prisma.sql`true`; // start of the segment
   if (name === "recent_null" || cursor.v === null) return Prisma.sql`c.id > ${cursor.id}::uuid`;
   const at = new Date(cursor.v);
-  if (name === "waiting") return Prisma.sql`(c.needs_reply_since, c.id) > (${at}::timestamptz, ${cursor.id}::uuid)`;
-  return Prisma.sql`(c.last_message_at < ${at}::timestamptz or (c.last_message_at = ${at}::timestamptz and c.id > ${cursor.id}::uuid))`;
+  switch (name) {
+    case "waiting":
+      return Prisma.sql`(c.needs_reply_since, c.id) > (${at}::timestamptz, ${cursor.id}::uuid)`;
+    case "snoozed":
+      return Prisma.sql`(c.snoozed_until, c.id) > (${at}::timestamptz, ${cursor.id}::uuid)`;
+    case "snoozed_open":
+      return Prisma.sql`(c.snoozed_at < ${at}::timestamptz or (c.snoozed_at = ${at}::timestamptz and c.id > ${cursor.id}::uuid))`;
+    case "recent":
+      return Prisma.sql`(c.last_message_at < ${at}::timestamptz or (c.last_message_at = ${at}::timestamptz and c.id > ${cursor.id}::uuid))`;
+  }
 }
 
 function cursorAfter(index: number, name: SegmentName, row: Row): Cursor {
-  const value = name === "waiting" ? row.needs_reply_since : name === "recent" ? row.last_message_at : null;
-  return { s: index, v: value?.toISOString() ?? null, id: row.id };
+  const values: Record<SegmentName, Date | null> = {
+    recent: row.last_message_at,
+    recent_null: null,
+    waiting: row.needs_reply_since,
+    snoozed: row.snoozed_until,
+    snoozed_open: row.snoozed_at,
+  };
+  return { s: index, v: values[name]?.toISOString() ?? null, id: row.id };
 }

@@ -3,7 +3,8 @@
 // the browser bundle unless a component needs a schema at run time.
 import { z } from "zod";
 
-export const INBOX_VIEWS = ["all", "unread", "needs_reply", "no_reply_needed"] as const;
+// Every view but "snoozed" leaves out the conversations snoozed right now; "snoozed" lists only them.
+export const INBOX_VIEWS = ["all", "unread", "needs_reply", "no_reply_needed", "snoozed"] as const;
 export type InboxView = (typeof INBOX_VIEWS)[number];
 export const INBOX_SORTS = ["recent", "waiting"] as const;
 export type InboxSort = (typeof INBOX_SORTS)[number];
@@ -36,6 +37,11 @@ export const sendReplyBody = z.strictObject({
 });
 
 export const noReplyNeededBody = z.strictObject({ value: z.boolean(), clientKey: z.uuid().optional() });
+
+/** `until`: when it wakes (with an offset, e.g. from toISOString()); null: until the guest replies. */
+export const snoozeBody = z.strictObject({
+  until: z.iso.datetime({ offset: true, error: "must be a date and time, e.g. 2026-11-24T09:00:00.000Z" }).nullable(),
+});
 
 export const findByReservationBody = z.strictObject({
   propertyId: z.string().regex(/^\d{1,20}$/, "Choose a property."),
@@ -85,7 +91,12 @@ export type ConversationListItem = {
   lastMessageSender: "guest" | "property" | null;
   needsReplySince: string | null;
   unread: boolean;
+  /** null unless snoozed right now (a snooze whose time has passed is over, even before the worker clears it). */
+  snooze: Snooze | null;
 };
+
+/** `until` null: until the guest replies. `by`: the name of who snoozed it (null if that user was deleted). */
+export type Snooze = { until: string | null; by: string | null };
 
 export type ConversationPage = { items: ConversationListItem[]; nextCursor: string | null };
 

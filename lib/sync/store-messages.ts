@@ -5,7 +5,8 @@
 //      we wrote it) and that row gets the id: the queue's copy of our reply is never a second message;
 //   3. the rest: one multi-row INSERT … ON CONFLICT (booking_id) DO NOTHING, so redelivered, duplicated
 //      or concurrently stored messages are stored once;
-//   4. read tags (when the source knows them), attachment ids, and the conversations' inbox columns.
+//   4. read tags (when the source knows them), attachment ids, and the conversations' inbox columns;
+//   5. a conversation a new guest message was stored in wakes from its snooze (snooze-wake.ts).
 // The caller confirms the queue only after this commits.
 //
 // Staff changes win over older reads. Toggling no_reply_needed or marking messages read changes our copy
@@ -21,6 +22,7 @@ import { syncConfig } from "./config";
 import { sameMessageContent } from "./content-match";
 import { previewSql, refreshConversationSummaries } from "./conversation-summary";
 import type { ConversationFacts, IncomingMessage } from "./incoming";
+import { wakeSnoozedConversations } from "./snooze-wake";
 
 type Tx = Prisma.TransactionClient;
 
@@ -319,7 +321,7 @@ async function insertMessages(
   // conversation has) update the conversation's inbox columns from the new rows alone: count += n, last
   // message = newest new one, needs_reply_since kept or set to the oldest new guest message. O(batch)
   // instead of re-reading whole conversations; other conversations get the full recompute afterwards.
-  const inserted = await tx.$queryRawUnsafe<{ id: string; booking_id: string; conversation_id: string; fast: boolean }[]>(
+  const inserted = await tx.$queryRawUnsafe<{ id: string; booking_id: string; conversation_id: string; sender_type: string; fast: boolean }[]>(
     `WITH ins AS (
        INSERT INTO messages (id, booking_id, conversation_id, property_id, sender_type, sender_participant_id, sender_name,
                              message_type, content, attributes, sent_at, read_by_guest, read_by_property)
@@ -351,7 +353,7 @@ async function insertMessages(
         WHERE c.id = fresh.conversation_id AND fresh.all_guest AND (c.last_message_at IS NULL OR fresh.min_at > c.last_message_at)
         RETURNING c.id
      )
-     SELECT ins.id, ins.booking_id, ins.conversation_id, (fast.id IS NOT NULL) AS fast
+     SELECT ins.id, ins.booking_id, ins.conversation_id, ins.sender_type::text AS sender_type, (fast.id IS NOT NULL) AS fast
        FROM ins LEFT JOIN fast ON fast.id = ins.conversation_id`,
     rows.map((row) => row.message.bookingId),
     rows.map((row) => row.conversation.id),
@@ -369,6 +371,9 @@ async function insertMessages(
   result.inserted += inserted.length;
   result.duplicates += messages.length - inserted.length;
   for (const row of inserted) if (!row.fast) touched.add(row.conversation_id);
+  // Its own statement: the one above may already have updated these rows (a row is updated once per
+  // statement). Only rows really inserted: a redelivered message wakes nothing.
+  await wakeSnoozedConversations(tx, inserted.filter((row) => row.sender_type === "guest").map((row) => row.conversation_id));
 
   // Attachment ids become rows without bytes; the inbox downloads them once, on first view.
   const messageIdByBookingId = new Map(inserted.map((row) => [row.booking_id, row]));

@@ -29,12 +29,16 @@
 //     already carries a leftover mark keeps it (ON CONFLICT DO NOTHING), so it is recomputed, never
 //     incremented from a stale count.
 // The message search terms stay in the store's transaction (a statement trigger on messages): a stored
-// message is searchable as soon as it is committed.
+// message is searchable as soon as it is committed. So does waking a snoozed conversation when a guest
+// writes (snooze-wake.ts): only conversations snoozed when the statement began are updated, so a batch
+// for conversations nobody snoozed pays for no conversation UPDATE, and only rows really inserted count,
+// so a redelivered message wakes nothing.
 import type pg from "pg";
 import { syncConfig } from "./config";
 import { previewSql, REFRESH_SUMMARIES_SQL } from "./conversation-summary";
 import type { IncomingMessage } from "./incoming";
 import { inSqlTransaction } from "../sql-pool";
+import { CLEAR_SNOOZE_SQL } from "./snooze-wake";
 
 export type QueueMessageStatus = "store" | "unknown" | "unserved" | "adopt";
 
@@ -61,7 +65,7 @@ WITH m AS (
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
          WITH ORDINALITY AS m(booking_id, conversation_booking_id, sender_type, sender_pid, sender_name, message_type, content, attributes, sent_at, ord)
 ), classified AS (
-  SELECT m.*, c.id AS conversation_id, c.property_id,
+  SELECT m.*, c.id AS conversation_id, c.property_id, c.snoozed_at IS NOT NULL AS snoozed,
          CASE WHEN c.id IS NULL THEN 'unknown'
               WHEN NOT (c.property_id = ANY($10::text[])) THEN 'unserved'
               WHEN m.sender_type = 'property' AND EXISTS (
@@ -76,11 +80,17 @@ WITH m AS (
          sender_name, message_type, content, attributes::jsonb, sent_at::timestamptz
     FROM classified WHERE status = 'store' ORDER BY booking_id, ord
   ON CONFLICT (booking_id) DO NOTHING
-  RETURNING id, booking_id, conversation_id
+  RETURNING id, booking_id, conversation_id, sender_type
 ), pending AS (
   INSERT INTO conversation_summary_pending (conversation_id, batch_id)
   SELECT DISTINCT conversation_id, $11::uuid FROM ins ORDER BY 1
   ON CONFLICT DO NOTHING
+), woken AS (
+  UPDATE conversations c SET ${CLEAR_SNOOZE_SQL}
+   WHERE c.id = ANY(ARRAY(
+           SELECT classified.conversation_id FROM classified JOIN ins ON ins.booking_id = classified.booking_id
+            WHERE classified.snoozed AND ins.sender_type = 'guest'))
+     AND c.snoozed_at IS NOT NULL
 )
 SELECT classified.ord::int AS ord, classified.status, ins.id AS message_id, ins.conversation_id
   FROM classified

@@ -4,8 +4,9 @@
 //     the queue again at once while messages keep coming, else sleeps the poll interval (or until
 //     "Sync now" sends NOTIFY bellhop_sync_now); the lock holder also runs reconciliation when it is due;
 //   - outbound jobs from pg-boss (several concurrent workers on the one queue);
-//   - housekeeping: pending/interrupted backfills (one property at a time, under a backfill lock), and
-//     outbound actions whose job was lost or whose worker died mid-run.
+//   - housekeeping: pending/interrupted backfills (one property at a time, under a backfill lock),
+//     outbound actions whose job was lost or whose worker died mid-run, and snoozes whose time has come
+//     (cleared so that open inboxes hear it; queries already treat them as over, see snooze-wake.ts).
 // stop(): finishes the current poll pass (its transaction and confirm), releases the locks, stops pg-boss.
 import pg from "pg";
 import { z } from "zod";
@@ -17,6 +18,7 @@ import { executeOutboundAction } from "./outbound/execute";
 import { LockSession } from "./poller-lock";
 import { PollerLockLostError, pollOnce } from "./queue-poller";
 import { reconcileConnection } from "./reconcile";
+import { wakeExpiredSnoozes } from "./snooze-wake";
 import { markPollerLock } from "./status";
 import { SYNC_NOW_CHANNEL } from "./sync-pass";
 
@@ -92,6 +94,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     backfillRunning ??= runPendingBackfills(locks, log, () => stopping).finally(() => {
       backfillRunning = null;
     });
+    await wakeExpiredSnoozes();
     if (runOutbound) await sweepStaleActions(locks);
   }
 

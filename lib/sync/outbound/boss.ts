@@ -36,7 +36,7 @@ export function outboundBoss(role: BossRole = "web"): Promise<PgBoss> {
     });
     instance.on("error", (error) => console.error("[bellhop] pg-boss:", error.message));
     await instance.start();
-    await instance.createQueue(OUTBOUND_QUEUE);
+    await createOutboundQueue(instance);
     return instance;
   })();
   holder.bellhopBoss = { role, boss, url };
@@ -44,6 +44,25 @@ export function outboundBoss(role: BossRole = "web"): Promise<PgBoss> {
     if (holder.bellhopBoss?.boss === boss) holder.bellhopBoss = undefined;
   });
   return boss;
+}
+
+/**
+ * Two processes starting at once on a database without the queue (two workers of a fresh deployment)
+ * can deadlock in createQueue, which creates the queue's partition table: Postgres aborts one of them
+ * (40P01) and the worker would exit. createQueue does nothing when the queue exists, so the aborted one
+ * retries and finds the queue the other made.
+ */
+async function createOutboundQueue(boss: PgBoss): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.createQueue(OUTBOUND_QUEUE);
+      return;
+    } catch (error) {
+      const deadlock = typeof error === "object" && error !== null && "code" in error && error.code === "40P01";
+      if (!deadlock || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
 }
 
 export async function stopOutboundBoss(): Promise<void> {

@@ -1,0 +1,166 @@
+// A snooze ends by itself: a new guest message wakes the conversation (the queue's fast path and the full
+// store path), a redelivered one does not, a message from the property does not; and the worker's
+// housekeeping clears snoozes whose time has passed, which open inboxes hear on bellhop_changes.
+import { randomUUID } from "node:crypto";
+import { Client } from "pg";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { snoozeConversation } from "@/lib/inbox/snooze-conversation";
+import { resetDatabase } from "@/tests/database";
+import type { Viewer } from "../auth/guard";
+import { db } from "../db";
+import { resetSyncConfigForTests } from "./config";
+import type { IncomingMessage } from "./incoming";
+import { pollOnce } from "./queue-poller";
+import { storeBatch } from "./store-messages";
+import { createAdmin, PROPERTY_IDS, startSyncTestWorld, waitFor, type SyncTestWorld } from "./test-support";
+import { startWorker, type WorkerHandle } from "./worker";
+
+const HOUR = 3_600_000;
+
+async function snoozeOf(conversationId: string) {
+  return db().conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { snoozedAt: true, snoozedUntil: true, snoozedById: true, changeSeq: true } });
+}
+
+describe("a guest message wakes a snoozed conversation", () => {
+  let world: SyncTestWorld;
+  let admin: Viewer;
+
+  beforeEach(async () => {
+    await resetDatabase();
+    world = await startSyncTestWorld();
+    admin = await createAdmin();
+  });
+  afterEach(async () => {
+    await world.sandbox.close();
+  });
+
+  async function drain(): Promise<{ read: number; inserted: number }> {
+    const total = { read: 0, inserted: 0 };
+    for (let i = 0; i < 20; i++) {
+      const outcome = await pollOnce(world.connectionId);
+      total.read += outcome.read;
+      total.inserted += outcome.inserted;
+      if (outcome.read === 0) return total;
+    }
+    throw new Error("queue did not drain");
+  }
+
+  it("through the queue, in both kinds of snooze; a redelivered message does not wake it again", async () => {
+    const booking = await world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[0]), sendWelcome: false });
+    await world.sandbox.sendAsGuest(booking.conversationId, "Hello, is parking available?");
+    await drain();
+    const conversation = await db().conversation.findUniqueOrThrow({ where: { bookingId: booking.conversationId } });
+
+    // Until the guest replies: the guest's next message (a known conversation: the queue's one-statement store).
+    await snoozeConversation(admin, conversation.id, { until: null });
+    const snoozed = await snoozeOf(conversation.id);
+    expect(snoozed.snoozedAt).not.toBeNull();
+    await world.sandbox.sendAsGuest(booking.conversationId, "Also, can we check in early?");
+    expect(await drain()).toMatchObject({ inserted: 1 });
+    const woken = await snoozeOf(conversation.id);
+    expect(woken).toMatchObject({ snoozedAt: null, snoozedUntil: null, snoozedById: null });
+    expect(woken.changeSeq).toBeGreaterThan(snoozed.changeSeq);
+
+    // Until a date: a guest message wakes it too, before its time.
+    await snoozeConversation(admin, conversation.id, { until: new Date(Date.now() + 24 * HOUR).toISOString() });
+    await world.sandbox.sendAsGuest(booking.conversationId, "Sorry, one more thing");
+    await drain();
+    expect(await snoozeOf(conversation.id)).toMatchObject({ snoozedAt: null, snoozedUntil: null });
+
+    // Snoozed again after those messages were stored: Booking.com delivers them once more. Nothing new
+    // was stored, so nothing wakes.
+    await snoozeConversation(admin, conversation.id, { until: null });
+    await world.sandbox.addFault({ mode: "redeliver_confirmed", count: 3, times: 1 });
+    const redelivered = await drain();
+    expect(redelivered.read).toBeGreaterThanOrEqual(3);
+    expect(redelivered.inserted).toBe(0);
+    expect((await snoozeOf(conversation.id)).snoozedAt).not.toBeNull();
+    expect(await db().message.count({ where: { conversationId: conversation.id } })).toBe(3);
+  });
+
+  it("through the full store path (a conversation read from Booking.com), not by a property message nor by a message stored before", async () => {
+    const booking = await world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[1]), sendWelcome: false });
+    await world.sandbox.sendAsGuest(booking.conversationId, "first");
+    await drain();
+    const conversation = await db().conversation.findUniqueOrThrow({ where: { bookingId: booking.conversationId } });
+    const message = (overrides: Partial<IncomingMessage>): IncomingMessage => ({
+      bookingId: randomUUID(),
+      conversationBookingId: booking.conversationId,
+      senderType: "guest",
+      senderParticipantId: null,
+      senderName: null,
+      messageType: "free_text",
+      content: "hello",
+      attributes: null,
+      sentAt: new Date(),
+      attachmentIds: [],
+      ...overrides,
+    });
+
+    await snoozeConversation(admin, conversation.id, { until: null });
+    // A reply of the property (e.g. sent from the Extranet) is stored, and the snooze stays.
+    expect(await storeBatch({ facts: [], messages: [message({ senderType: "property", content: "We will check." })] })).toMatchObject({ inserted: 1 });
+    expect((await snoozeOf(conversation.id)).snoozedAt).not.toBeNull();
+
+    const guest = message({ content: "Thank you!" });
+    expect(await storeBatch({ facts: [], messages: [guest] })).toMatchObject({ inserted: 1 });
+    expect(await snoozeOf(conversation.id)).toMatchObject({ snoozedAt: null, snoozedUntil: null, snoozedById: null });
+
+    // The same message read again (reconciliation re-reads recent conversations) after a new snooze.
+    await snoozeConversation(admin, conversation.id, { until: new Date(Date.now() + HOUR).toISOString() });
+    expect(await storeBatch({ facts: [], messages: [guest] })).toMatchObject({ inserted: 0, duplicates: 1 });
+    expect((await snoozeOf(conversation.id)).snoozedAt).not.toBeNull();
+  });
+});
+
+describe("the worker's housekeeping", () => {
+  const workers: WorkerHandle[] = [];
+  let listener: Client;
+
+  beforeAll(() => {
+    process.env.SYNC_HOUSEKEEPING_SECONDS = "0.3";
+    resetSyncConfigForTests();
+  });
+  afterAll(() => {
+    delete process.env.SYNC_HOUSEKEEPING_SECONDS;
+    resetSyncConfigForTests();
+  });
+  beforeEach(async () => {
+    await resetDatabase();
+    listener = new Client({ connectionString: process.env.DATABASE_URL });
+    await listener.connect();
+  });
+  afterEach(async () => {
+    for (const worker of workers.splice(0)) await worker.stop();
+    await listener.end();
+  });
+
+  it("clears snoozes whose time has passed and announces it on bellhop_changes; the others stay", async () => {
+    await db().property.create({ data: { id: "111", name: "Harbour Hotel" } });
+    const admin = await createAdmin();
+    const make = async (snoozedUntil: Date | null) =>
+      db().conversation.create({
+        data: { bookingId: randomUUID(), propertyId: "111", type: "reservation", reference: randomUUID(), snoozedAt: new Date(Date.now() - 2 * HOUR), snoozedUntil, snoozedById: admin.id },
+      });
+    const due = await make(new Date(Date.now() - 1_000));
+    const later = await make(new Date(Date.now() + HOUR));
+    const untilReply = await make(null);
+    const notified: string[] = [];
+    listener.on("notification", (notification) => {
+      const payload = JSON.parse(notification.payload ?? "{}") as { conversationId?: string };
+      if (payload.conversationId) notified.push(payload.conversationId);
+    });
+    await listener.query("LISTEN bellhop_changes");
+
+    const worker = await startWorker({ databaseUrl: process.env.DATABASE_URL!, runOutbound: false, log: () => undefined });
+    workers.push(worker);
+    await waitFor("the due snooze to be cleared", async () => (await snoozeOf(due.id)).snoozedAt === null, 10_000);
+    expect(await snoozeOf(due.id)).toMatchObject({ snoozedUntil: null, snoozedById: null });
+    await waitFor("its change to be announced", async () => notified.includes(due.id), 5_000);
+
+    // A snooze that comes due while the worker runs is cleared by a later round.
+    await db().conversation.update({ where: { id: later.id }, data: { snoozedUntil: new Date(Date.now() + 500) } });
+    await waitFor("the second snooze to be cleared", async () => (await snoozeOf(later.id)).snoozedAt === null, 10_000);
+    expect((await snoozeOf(untilReply.id)).snoozedAt).not.toBeNull();
+  });
+});
