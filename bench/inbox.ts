@@ -154,6 +154,18 @@ async function main() {
       if (!Array.isArray(body.items) || body.items.length > 0) throw new Error("expected an empty list");
     });
     console.log(`${"floor: empty auth. route".padEnd(26)} ${ms(empty.p50)} ${ms(empty.p95)}  (session and guard, both remembered; no list SQL)`);
+    // The response-time report (/reports): not an inbox figure and without a target, but it reads every
+    // conversation active in the period, so its cost at this size is printed (10 samples: it is slow).
+    const reportSamples: number[] = [];
+    let reportWaits = 0;
+    for (let sample = 0; sample < 10; sample++) {
+      const started = performance.now();
+      const report = (await get("/api/reports/response-times?days=30")) as { total: { waits: number } };
+      reportSamples.push(performance.now() - started);
+      reportWaits = report.total.waits;
+    }
+    reportSamples.sort((a, b) => a - b);
+    console.log(`${"report: response times 30d".padEnd(26)} ${ms(reportSamples[5]!)} ${ms(reportSamples[9]!)}  (median and slowest of 10; ${reportWaits.toLocaleString("en")} guest waits in 30 days)`);
     agent.destroy();
     const plain = await plainNodeFloor(JSON.stringify(await get(cases.find((item) => item.name.startsWith("thread"))!.http)));
     console.log(`${"floor: plain node:http".padEnd(26)} ${ms(plain.p50)} ${ms(plain.p95)}  (another process answering the thread's JSON from memory: no framework, no session, no SQL)`);
