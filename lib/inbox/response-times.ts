@@ -9,8 +9,8 @@
 // counted, whenever they were answered.
 //
 // Read from the conversations active in the period (conversations_last_message_at_id_idx) and their
-// messages by the thread's index, so no index was added to `messages` for it (each one slows the sync
-// engine's inserts).
+// messages by the thread's index, in one pass (see getResponseTimes), so no index was added to
+// `messages` for it (each one slows the sync engine's inserts).
 import { Prisma } from "../generated/prisma/client";
 import { assertPropertyAccess, type Viewer } from "../auth/guard";
 import { queryRows } from "../sql-pool";
@@ -37,6 +37,8 @@ export type ResponseTimeReport = {
   staff: { userId: string; name: string; replies: number; medianMinutes: number | null }[];
 };
 
+type StaffRow = { user_id: string; name: string; replies: number; median_minutes: number | null };
+
 type FigureRow = {
   property_id: string | null;
   waits: number;
@@ -51,54 +53,63 @@ export async function getResponseTimes(viewer: Viewer, input: ReportQuery, now =
   if (input.property) assertPropertyAccess(viewer, input.property);
   const from = new Date(now.getTime() - input.days * 86_400_000);
   const scope = Prisma.sql`${propertyScopeSql(viewer, Prisma.sql`c.property_id`)} ${input.property ? Prisma.sql`and c.property_id = ${input.property}` : Prisma.empty}`;
+  // One pass over the messages of the conversations active in the period, in each conversation's
+  // order: lag() names the sender before each message (a wait starts where that is not the guest);
+  // counting the replies from the newest message backwards puts each message in a group with the
+  // first reply at or after it, which first_value() then reads (group 0: no reply yet). Measured with
+  // bench/inbox.ts (43,000 conversations and 215,000 waits in 30 days): 1.1 s; two index lookups per
+  // wait instead (the previous message, the next reply) took 3.7 s.
   const waits = Prisma.sql`
-    select c.property_id, g.sent_at as started_at, reply.sent_at as answered_at, reply.author_id
-    from conversations c
-    join lateral (
-      select m.id, m.sent_at from messages m
-      where m.conversation_id = c.id and m.sender_type = 'guest' and m.sent_at >= ${from} and m.sent_at < ${now}
-    ) g on true
-    left join lateral (
-      select p.sender_type from messages p
-      where p.conversation_id = c.id and (p.sent_at < g.sent_at or (p.sent_at = g.sent_at and p.id < g.id))
-      order by p.sent_at desc, p.id desc limit 1
-    ) previous on true
-    left join lateral (
-      select r.sent_at, r.author_id from messages r
-      where r.conversation_id = c.id and r.sender_type = 'property' and r.message_type <> 'automatically_sent_template'
-        and coalesce(r.send_state::text, 'sent') = 'sent' and r.sent_at >= g.sent_at
-      order by r.sent_at, r.id limit 1
-    ) reply on true
-    where c.last_message_at >= ${from} and ${scope} and previous.sender_type is distinct from 'guest'`;
+    with marked as (
+      select m.conversation_id, c.property_id, m.id, m.sender_type, m.sent_at, m.author_id,
+        (m.sender_type = 'property' and m.message_type <> 'automatically_sent_template' and coalesce(m.send_state::text, 'sent') = 'sent') as is_reply,
+        lag(m.sender_type) over (partition by m.conversation_id order by m.sent_at, m.id) as previous_sender
+      from conversations c join messages m on m.conversation_id = c.id
+      where c.last_message_at >= ${from} and ${scope} and m.sent_at < ${now}
+    ), grouped as (
+      select *, count(*) filter (where is_reply) over (partition by conversation_id order by sent_at desc, id desc) as reply_group
+      from marked
+    ), timed as (
+      select *,
+        case when reply_group > 0 then first_value(sent_at) over answer end as answered_at,
+        case when reply_group > 0 then first_value(author_id) over answer end as answered_by
+      from grouped
+      window answer as (partition by conversation_id, reply_group order by sent_at desc, id desc)
+    )
+    select property_id, sender_type, previous_sender, sent_at, answered_at, answered_by, is_reply, author_id
+    from timed`;
 
-  const [figureRows, staffRows, waitingRows] = await Promise.all([
-    queryRows<FigureRow>(Prisma.sql`
-      with waits as (${waits})
-      select property_id, count(*)::int as waits, count(answered_at)::int as answered,
-        ${minutes(0.5)} as median_minutes, ${minutes(0.9)} as p90_minutes,
-        count(*) filter (where answered_at - started_at <= interval '1 hour')::int as within_hour,
-        count(*) filter (where answered_at - started_at <= interval '24 hours')::int as within_day
-      from waits group by rollup (property_id)`),
-    queryRows<{ user_id: string; name: string; replies: number; median_minutes: number | null }>(Prisma.sql`
-      with answered as (${waits}), sent as (
-        select r.author_id, count(*)::int as replies
-        from conversations c join messages r on r.conversation_id = c.id
-        where c.last_message_at >= ${from} and ${scope}
-          and r.author_id is not null and r.send_state = 'sent' and r.sent_at >= ${from} and r.sent_at < ${now}
-        group by r.author_id
+  const [[result], waitingRows] = await Promise.all([
+    queryRows<{ figures: FigureRow[] | null; staff: StaffRow[] | null }>(Prisma.sql`
+      with timed as (${waits}),
+      wait_rows as (
+        select property_id, sent_at as started_at, answered_at, answered_by from timed
+        where sender_type = 'guest' and previous_sender is distinct from 'guest' and sent_at >= ${from}
+      ), figures as (
+        select property_id, count(*)::int as waits, count(answered_at)::int as answered,
+          ${minutes(0.5)} as median_minutes, ${minutes(0.9)} as p90_minutes,
+          count(*) filter (where answered_at - started_at <= interval '1 hour')::int as within_hour,
+          count(*) filter (where answered_at - started_at <= interval '24 hours')::int as within_day
+        from wait_rows group by rollup (property_id)
+      ), sent as (
+        select author_id, count(*)::int as replies from timed
+        where is_reply and author_id is not null and sent_at >= ${from}
+        group by author_id
+      ), staff as (
+        select u.id as user_id, u.name, s.replies, (select ${minutes(0.5)} from wait_rows w where w.answered_by = u.id) as median_minutes
+        from sent s join users u on u.id = s.author_id
       )
-      select u.id as user_id, u.name, s.replies,
-        (select ${minutes(0.5)} from answered a where a.author_id = u.id) as median_minutes
-      from sent s join users u on u.id = s.author_id
-      order by s.replies desc, u.name`),
+      select (select json_agg(f) from figures f) as figures, (select json_agg(s order by s.replies desc, s.name) from staff s) as staff`),
     queryRows<{ property_id: string; property_name: string; waiting_now: number; longest_wait_minutes: number | null }>(Prisma.sql`
       select p.id as property_id, p.name as property_name,
-        count(c.needs_reply_since)::int as waiting_now,
+        count(c.id)::int as waiting_now,
         (extract(epoch from ${now}::timestamptz - min(c.needs_reply_since)) / 60)::float8 as longest_wait_minutes
-      from properties p left join conversations c on c.property_id = p.id
+      from properties p left join conversations c on c.property_id = p.id and c.needs_reply_since is not null
       where ${propertyScopeSql(viewer, Prisma.sql`p.id`)} ${input.property ? Prisma.sql`and p.id = ${input.property}` : Prisma.empty}
       group by p.id, p.name order by p.name`),
   ]);
+  const figureRows = result?.figures ?? [];
+  const staffRows = result?.staff ?? [];
 
   const figuresOf = (propertyId: string | null): WaitFigures => toFigures(figureRows.find((row) => row.property_id === propertyId));
   const properties = waitingRows.map((row) => ({
