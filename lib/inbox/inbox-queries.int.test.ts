@@ -3,9 +3,10 @@
 // directly, as the sync engine would store them.
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { loadViewer, type Viewer } from "@/lib/auth/guard";
+import type { Viewer } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { resetDatabase } from "@/tests/database";
+import { createViewer } from "@/tests/viewers";
 import { statusOf } from "@/tests/status-of";
 import { countUnreadConversations } from "./count-unread-conversations";
 import { getConversation } from "./get-conversation";
@@ -17,13 +18,6 @@ import { listConversationsQuery, type ListConversationsInput } from "./schemas";
 
 const HOUR = 3_600_000;
 const T0 = Date.parse("2026-03-01T12:00:00Z");
-
-async function user(role: "admin" | "staff", propertyIds: string[] = []): Promise<Viewer> {
-  const created = await db().user.create({
-    data: { email: `${randomUUID()}@bellhop.test`, name: `${role} user`, role, passwordHash: "x", access: { create: propertyIds.map((propertyId) => ({ propertyId })) } },
-  });
-  return loadViewer(created.id);
-}
 
 type ConversationSeed = {
   propertyId?: string;
@@ -67,7 +61,7 @@ describe("inbox queries", () => {
   beforeEach(async () => {
     await resetDatabase();
     await db().property.createMany({ data: [{ id: "111", name: "Harbour Hotel", timeZone: "Europe/Lisbon" }, { id: "222", name: "Mountain Inn" }] });
-    admin = await user("admin");
+    admin = await createViewer("admin");
   });
 
   it("lists by recent activity and pages with a keyset cursor without repeats or gaps, empty conversations last", async () => {
@@ -111,8 +105,8 @@ describe("inbox queries", () => {
   });
 
   it("keeps unread state per staff member", async () => {
-    const staffA = await user("staff", ["111"]);
-    const staffB = await user("staff", ["111"]);
+    const staffA = await createViewer("staff", ["111"]);
+    const staffB = await createViewer("staff", ["111"]);
     const guestWrote = await conversation({ lastMessageAt: T0 });
     await conversation({ lastMessageAt: T0 - HOUR, lastGuestMessageAt: null }); // only the property wrote
 
@@ -156,7 +150,7 @@ describe("inbox queries", () => {
   });
 
   it("never shows a staff member another property's conversation: list, search, detail, thread", async () => {
-    const staff = await user("staff", ["111"]);
+    const staff = await createViewer("staff", ["111"]);
     const mine = await conversation({ propertyId: "111", guestName: "Mine Guest", messages: ["secret plan"] });
     const theirs = await conversation({ propertyId: "222", guestName: "Other Guest", messages: ["secret plan"] });
     expect((await list(staff)).items.map((item) => item.id)).toEqual([mine.id]);

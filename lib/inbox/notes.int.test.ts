@@ -3,22 +3,16 @@
 // author or an admin only, invisible outside the viewer's properties.
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { loadViewer, type Viewer } from "@/lib/auth/guard";
+import type { Viewer } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { resetDatabase } from "@/tests/database";
+import { createViewer } from "@/tests/viewers";
 import { statusOf } from "@/tests/status-of";
 import { listThreadMessages } from "./list-thread-messages";
 import { addNote, deleteNote } from "./notes";
 import { addNoteBody } from "./schemas";
 
 const T0 = Date.parse("2026-03-01T12:00:00Z");
-
-async function user(name: string, role: "admin" | "staff", propertyIds: string[] = []): Promise<Viewer> {
-  const created = await db().user.create({
-    data: { email: `${randomUUID()}@bellhop.test`, name, role, passwordHash: "x", access: { create: propertyIds.map((propertyId) => ({ propertyId })) } },
-  });
-  return loadViewer(created.id);
-}
 
 /** A conversation waiting for a reply, with guest messages at T0, T0+10 s, T0+20 s, … */
 async function conversation(propertyId: string, messageCount: number) {
@@ -71,9 +65,9 @@ describe("internal notes", () => {
   beforeEach(async () => {
     await resetDatabase();
     await db().property.createMany({ data: [{ id: "111", name: "Harbour Hotel" }, { id: "222", name: "Mountain Inn" }] });
-    admin = await user("Ada Admin", "admin");
-    sam = await user("Sam Staff", "staff", ["111"]);
-    bea = await user("Bea Front", "staff", ["111"]);
+    admin = await createViewer("admin", [], "Ada Admin");
+    sam = await createViewer("staff", ["111"], "Sam Staff");
+    bea = await createViewer("staff", ["111"], "Bea Front");
     harbour = await conversation("111", 5);
   });
 

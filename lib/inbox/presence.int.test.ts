@@ -4,20 +4,14 @@
 import { randomUUID } from "node:crypto";
 import { Client } from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadViewer, type Viewer } from "@/lib/auth/guard";
+import type { Viewer } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { resetDatabase } from "@/tests/database";
+import { createViewer } from "@/tests/viewers";
 import { statusOf } from "@/tests/status-of";
 import { getPresence, leavePresence, recordPresence } from "./presence";
 import { PRESENCE_TTL_MS } from "./presence-timing";
 import { streamConversationEvents } from "./stream-conversation-events";
-
-async function user(name: string, role: "admin" | "staff", propertyIds: string[] = []): Promise<Viewer> {
-  const created = await db().user.create({
-    data: { email: `${randomUUID()}@bellhop.test`, name, role, passwordHash: "x", access: { create: propertyIds.map((propertyId) => ({ propertyId })) } },
-  });
-  return loadViewer(created.id);
-}
 
 async function conversation(propertyId: string): Promise<string> {
   const row = await db().conversation.create({ data: { bookingId: randomUUID(), propertyId, type: "reservation", reference: String(Math.floor(Math.random() * 1e10)) } });
@@ -36,9 +30,9 @@ describe("presence", () => {
   beforeEach(async () => {
     await resetDatabase();
     await db().property.createMany({ data: [{ id: "111", name: "Harbour Hotel" }, { id: "222", name: "Mountain Inn" }] });
-    admin = await user("Ada Admin", "admin");
-    sam = await user("Sam Staff", "staff", ["111"]);
-    bea = await user("Bea Front", "staff", ["111", "222"]);
+    admin = await createViewer("admin", [], "Ada Admin");
+    sam = await createViewer("staff", ["111"], "Sam Staff");
+    bea = await createViewer("staff", ["111", "222"], "Bea Front");
     harbour = await conversation("111");
     mountain = await conversation("222");
   });

@@ -3,9 +3,10 @@
 // replies do, the period and the property scope hold.
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { loadViewer, type Viewer } from "@/lib/auth/guard";
+import type { Viewer } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { resetDatabase } from "@/tests/database";
+import { createViewer } from "@/tests/viewers";
 import { statusOf } from "@/tests/status-of";
 import { getResponseTimes } from "./response-times";
 import { reportQuery } from "./schemas";
@@ -13,13 +14,6 @@ import { reportQuery } from "./schemas";
 const NOW = new Date("2026-03-31T12:00:00Z");
 const MINUTE = 60_000;
 const ago = (minutes: number) => new Date(NOW.getTime() - minutes * MINUTE);
-
-async function user(name: string, role: "admin" | "staff", propertyIds: string[] = []): Promise<Viewer> {
-  const created = await db().user.create({
-    data: { email: `${randomUUID()}@bellhop.test`, name, role, passwordHash: "x", access: { create: propertyIds.map((propertyId) => ({ propertyId })) } },
-  });
-  return loadViewer(created.id);
-}
 
 type Line = { from: "guest" | "property"; at: Date; type?: string; author?: Viewer; state?: "sent" | "failed" };
 
@@ -55,8 +49,8 @@ describe("response times", () => {
   beforeEach(async () => {
     await resetDatabase();
     await db().property.createMany({ data: [{ id: "111", name: "Harbour Hotel" }, { id: "222", name: "Mountain Inn" }] });
-    admin = await user("Ada Admin", "admin");
-    sam = await user("Sam Staff", "staff", ["111"]);
+    admin = await createViewer("admin", [], "Ada Admin");
+    sam = await createViewer("staff", ["111"], "Sam Staff");
     // Harbour: two guest messages then Sam's reply (one wait of 60 min, from the first message); later
     // a guest message, an automatic template (not an answer) and an Extranet reply (30 min).
     await conversation("111", [

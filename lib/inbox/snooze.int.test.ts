@@ -5,10 +5,11 @@ import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { beforeEach, describe, expect, it } from "vitest";
 import { DELETE, PUT } from "@/app/api/conversations/[id]/snooze/route";
-import { AppError } from "@/lib/api/errors";
-import { loadViewer, type Viewer } from "@/lib/auth/guard";
+import type { Viewer } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { resetDatabase } from "@/tests/database";
+import { createViewer } from "@/tests/viewers";
+import { statusOf } from "@/tests/status-of";
 import { countUnreadConversations } from "./count-unread-conversations";
 import { getConversation } from "./get-conversation";
 import { listConversations } from "./list-conversations";
@@ -18,13 +19,6 @@ import { snoozeConversation, unsnoozeConversation } from "./snooze-conversation"
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-
-async function user(role: "admin" | "staff", propertyIds: string[] = [], name = `${role} user`): Promise<Viewer> {
-  const created = await db().user.create({
-    data: { email: `${randomUUID()}@bellhop.test`, name, role, passwordHash: "x", access: { create: propertyIds.map((propertyId) => ({ propertyId })) } },
-  });
-  return loadViewer(created.id);
-}
 
 /** A conversation a guest wrote in `ago` ms before now, unread and waiting for a reply. */
 async function conversation(seed: { ago?: number; propertyId?: string; guestName?: string; noReplyNeeded?: boolean } = {}) {
@@ -67,23 +61,13 @@ async function allPages(viewer: Viewer, input: Partial<ListConversationsInput>):
   return { ids: seen, pages };
 }
 
-async function statusOf(promise: Promise<unknown>): Promise<number | "ok"> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (error instanceof AppError) return error.status;
-    throw error;
-  }
-}
-
 describe("snooze", () => {
   let admin: Viewer;
 
   beforeEach(async () => {
     await resetDatabase();
     await db().property.createMany({ data: [{ id: "111", name: "Harbour Hotel" }, { id: "222", name: "Mountain Inn" }] });
-    admin = await user("admin", [], "Ada Admin");
+    admin = await createViewer("admin", [], "Ada Admin");
   });
 
   it("leaves a snoozed conversation out of every view but Snoozed, in both sorts and in search", async () => {
@@ -176,7 +160,7 @@ describe("snooze", () => {
   });
 
   it("is shared by the team: a colleague sees who snoozed it and until when; unsnooze ends it; each change moves the change sequence", async () => {
-    const colleague = await user("staff", ["111"], "Carla Colleague");
+    const colleague = await createViewer("staff", ["111"], "Carla Colleague");
     const row = await conversation();
     const seq0 = BigInt((await getConversation(admin, row.id)).changeSeq);
     const until = new Date(Date.now() + 2 * DAY);
@@ -267,7 +251,7 @@ describe("snooze", () => {
     });
 
     it("is a 404 outside the staff member's properties, and a 401 without a session", async () => {
-      const staff = await user("staff", ["111"]);
+      const staff = await createViewer("staff", ["111"]);
       const theirs = await conversation({ propertyId: "222" });
       const body = JSON.stringify({ until: null });
       expect(await call("PUT", theirs.id, { viewer: staff, body })).toEqual({ status: 404, body: { error: { code: "not_found", message: "No such conversation." } } });
