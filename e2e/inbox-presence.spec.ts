@@ -1,7 +1,7 @@
 // Two staff members in the same conversation (product.md: "two staff answering the same guest: show who
 // else is viewing or replying"): each sees the other arrive, start and stop writing, and leave, live,
 // in two real browser sessions; the one about to answer is warned that a colleague is writing too.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { DEMO_ACCOUNTS, openByReference, signIn } from "./fixtures";
 import { createBooking } from "./sandbox-control";
@@ -39,10 +39,21 @@ test("colleagues in one conversation see each other view, write and leave, and a
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
 
+  // Sam switches to another tab with his draft still there: he is still writing a reply.
+  await setVisibility(staff, "hidden");
+  await expect(adminSees).toHaveText("Sam Staff is writing a reply");
+  await setVisibility(staff, "visible");
+
   // Sam sends: the draft is gone, so he is back to viewing, and the warning goes.
   await staff.getByLabel("Reply to the guest").press("Enter");
   await expect(adminSees).toHaveText("Sam Staff is viewing");
   await expect(page.getByTestId("collision-warning")).toHaveCount(0);
+
+  // Without a draft, a tab in the background is nobody looking: he leaves, and comes back with the tab.
+  await setVisibility(staff, "hidden");
+  await expect(adminSees).toBeEmpty();
+  await setVisibility(staff, "visible");
+  await expect(adminSees).toHaveText("Sam Staff is viewing");
 
   // Sam closes the thread (Escape leaves the reply box, a second Escape the thread): he is gone at once.
   await staff.getByLabel("Reply to the guest").press("Escape");
@@ -57,6 +68,17 @@ test("colleagues in one conversation see each other view, write and leave, and a
   await expect(adminSees).toBeEmpty({ timeout: 5_000 });
   await staffContext.close();
 });
+
+/**
+ * What the browser does when its tab goes to the background or comes back. Headless Chromium keeps
+ * every page visible, so the document's state is set and the event sent as the browser would.
+ */
+async function setVisibility(page: Page, state: "hidden" | "visible") {
+  await page.evaluate((value) => {
+    Object.defineProperty(document, "visibilityState", { value, configurable: true });
+    document.dispatchEvent(new Event("visibilitychange"));
+  }, state);
+}
 
 test("the presence API checks its input and the staff member's properties", async ({ page, request }) => {
   const foreign = await createBooking(request, { propertyId: LISBON, guestName: "Zeca Foreign", firstGuestMessage: "Olá" });
