@@ -26,3 +26,7 @@ ALTER TABLE "conversations" ADD CONSTRAINT "conversations_assignment_check"
 -- user's assignments when their access goes. Only assigned conversations are indexed, so it stays as
 -- small as the number of assignments and costs unassigned rows nothing.
 CREATE INDEX "conversations_assignee_idx" ON "conversations" ("assignee_id", "last_message_at" DESC, "id") WHERE "assignee_id" IS NOT NULL;
+-- The Mine view under "longest waiting": the viewer's waiting assignments, longest waiting first. Without
+-- it that segment walks the whole needs-reply index for someone with few of them (a generic plan of the
+-- prepared statement does not know whose Mine it reads).
+CREATE INDEX "conversations_assignee_waiting_idx" ON "conversations" ("assignee_id", "needs_reply_since", "id") WHERE "assignee_id" IS NOT NULL AND "needs_reply_since" IS NOT NULL;
