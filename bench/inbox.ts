@@ -82,7 +82,7 @@ async function main(): Promise<number> {
     const rareTerm = "4000099";
 
     const cases: { name: string; target: number; http: string; bare: { text: string; values: unknown[] }; idsOf: (body: Record<string, unknown>) => string[] }[] = [
-      ...(["all", "unread", "needs_reply", "no_reply_needed", "snoozed"] as const).map((view) => ({
+      ...(["all", "mine", "unread", "needs_reply", "no_reply_needed", "snoozed"] as const).map((view) => ({
         name: `list: ${view}`,
         target: 50,
         http: `/api/conversations?view=${view}`,
@@ -187,10 +187,14 @@ async function main(): Promise<number> {
 
 /** Every view but Snoozed leaves out what is snoozed right now (notSnoozedSql in lib/inbox/list-conversations.ts). */
 const NOT_SNOOZED = "(c.snoozed_at is null or c.snoozed_until <= now())";
-/** The columns the app computes beside c.*: unread, whether snoozed right now, and (snoozed rows only) who snoozed it. */
+/**
+ * The columns the app computes beside c.*: unread, whether snoozed right now, and the names of who
+ * snoozed it and of its assignee (looked up for snoozed and assigned rows only).
+ */
 const COMPUTED = `(c.last_guest_message_at is not null and (r.last_read_at is null or c.last_guest_message_at > r.last_read_at)) as unread,
   (c.snoozed_at is not null and (c.snoozed_until is null or c.snoozed_until > now())) as snoozed_now,
-  case when c.snoozed_at is not null then (select u.name from users u where u.id = c.snoozed_by) end as snoozed_by_name`;
+  case when c.snoozed_at is not null then (select u.name from users u where u.id = c.snoozed_by) end as snoozed_by_name,
+  case when c.assignee_id is not null then (select u.name from users u where u.id = c.assignee_id) end as assignee_name`;
 
 /**
  * The first page of a one-word search as the app queries it (segmentQuery in
@@ -243,13 +247,16 @@ function listIds(body: Record<string, unknown>): string[] {
 }
 
 /** The same rows the list API returns for a view's first page (admin: no scope condition). */
-function bareList(view: "all" | "unread" | "needs_reply" | "no_reply_needed" | "snoozed", userId: string): { text: string; values: unknown[] } {
+function bareList(view: "all" | "mine" | "unread" | "needs_reply" | "no_reply_needed" | "snoozed", userId: string): { text: string; values: unknown[] } {
   const unread = "(c.last_guest_message_at is not null and (r.last_read_at is null or c.last_guest_message_at > r.last_read_at))";
   const select = `select c.*, p.name, ${COMPUTED} from conversations c join properties p on p.id = c.property_id
                   left join conversation_reads r on r.conversation_id = c.id and r.user_id = $1`;
   switch (view) {
     case "all":
       return { text: `${select} where ${NOT_SNOOZED} and c.last_message_at is not null order by c.last_message_at desc, c.id limit 51`, values: [userId] };
+    case "mine":
+      // The conversations assigned to this user (3 % of them, see seed()), not snoozed, by recent activity.
+      return { text: `${select} where c.assignee_id = $1 and ${NOT_SNOOZED} and c.last_message_at is not null order by c.last_message_at desc, c.id limit 51`, values: [userId] };
     case "unread":
       return { text: `${select} where ${unread} and ${NOT_SNOOZED} and c.last_message_at is not null order by c.last_message_at desc, c.id limit 51`, values: [userId] };
     case "needs_reply":
@@ -265,14 +272,19 @@ function bareList(view: "all" | "unread" | "needs_reply" | "no_reply_needed" | "
 async function seed(sql: Client) {
   await sql.query("insert into properties (id, name, time_zone, updated_at) values ('13921698','Demand API Messaging Test Hotel','Europe/Amsterdam',now()), ('6819547','Casa do Rio Lisboa','Europe/Lisbon',now()), ('6378711','Test Property','Europe/Berlin',now()), ('2098153','Demand API Test Hotel','Europe/Amsterdam',now())");
   await sql.query("insert into users (id, email, name, password_hash, role, updated_at) values (gen_random_uuid(), $1, 'Bench Admin', $2, 'admin', now())", [ADMIN.email, await hashPassword(ADMIN.password)]);
+  // A colleague who sees one property, for the other assignments.
+  await sql.query("insert into users (id, email, name, password_hash, role, updated_at) values (gen_random_uuid(), 'desk@bellhop.local', 'Bench Desk', 'x', 'staff', now())");
+  await sql.query("insert into property_access (user_id, property_id) select id, '13921698' from users where email = 'desk@bellhop.local'");
   // Seeding is not a live change: silence the NOTIFY trigger while bulk loading.
   await sql.query("alter table conversations disable trigger conversations_notify");
   // 5% snoozed (3% until a time ahead, 2% until the guest replies), spread over the views (i % 5 = 0
   // needs a reply, i % 20 = 7 needs none), and 1% whose time has passed: no worker runs here to clear
   // them, so every view must count them as awake on its own.
+  // 5% assigned: 3% to the bench admin (i % 100 = 5 needs a reply, 10 is snoozed, 33 is past its
+  // snooze), whose Mine view is measured, and 2% to a colleague (i % 100 in (4, 8): property 13921698).
   await sql.query(
     `insert into conversations (id, booking_id, property_id, type, reference, guest_name, last_message_at, last_message_preview, last_message_sender,
-       last_guest_message_at, needs_reply_since, no_reply_needed, message_count, snoozed_at, snoozed_until, snoozed_by, updated_at)
+       last_guest_message_at, needs_reply_since, no_reply_needed, message_count, snoozed_at, snoozed_until, snoozed_by, assignee_id, assigned_at, updated_at)
      select gen_random_uuid(), 'bench-' || i, (array['13921698','6819547','6378711','2098153'])[1 + i % 4],
        (case when i % 50 = 0 then 'request_to_book' else 'reservation' end)::"ConversationType", (4000000000 + i)::text,
        (array['José','Ana','Müller','Chloé','Pieter','Olivia','Jan','João','Zoë','Søren'])[1 + i % 10] || ' ' || (array['Álvarez','Souza','Schmidt','Bernard','de Vries','Wilson','Kowalski','Ferreira','Nakamura','Østergaard'])[1 + (i / 10) % 10],
@@ -284,6 +296,9 @@ async function seed(sql: Client) {
        case when i % 100 in (10, 27, 41) then now() + interval '1 day' + (i || ' seconds')::interval
             when i % 100 = 33 then now() - interval '1 minute' end,
        case when i % 100 in (10, 27, 41, 60, 47, 33) then (select id from users where email = $3) end,
+       case when i % 100 in (5, 10, 33) then (select id from users where email = $3)
+            when i % 100 in (4, 8) then (select id from users where email = 'desk@bellhop.local') end,
+       case when i % 100 in (5, 10, 33, 4, 8) then now() - (i || ' seconds')::interval end,
        now()
      from generate_series(1, $2::int) as i`,
     [MESSAGES_PER_CONVERSATION, CONVERSATIONS, ADMIN.email],

@@ -49,7 +49,7 @@ test("j/k move through the list, Enter opens, / focuses the search, ? shows the 
   await pressOnPage(page, "?");
   const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
   await expect(help).toBeVisible();
-  for (const what of ["Next / previous conversation", "Open the highlighted conversation", "Reply", "Toggle “no reply needed”", "Mark as unread", "Search", "This help"]) {
+  for (const what of ["Next / previous conversation", "Open the highlighted conversation", "Reply", "Toggle “no reply needed”", "Mark as unread", "Assign", "Search", "This help"]) {
     await expect(help.getByText(what, { exact: true })).toBeVisible();
   }
   // While the help is open, shortcuts are off.
@@ -60,7 +60,7 @@ test("j/k move through the list, Enter opens, / focuses the search, ? shows the 
   expect(openId(page)).toBe(second);
 });
 
-test("in a thread: r focuses the reply, e toggles no reply needed, u marks it unread and leaves", async ({ page, request }) => {
+test("in a thread: r focuses the reply, a the assignee picker, e toggles no reply needed, u marks it unread and leaves", async ({ page, request }) => {
   const { conversation } = await createBooking(request, { propertyId: LISBON, guestName: "Kai Teclado" });
   await guestSends(request, conversation.conversationId, "Is there a lift to the third floor?");
   await signIn(page, DEMO_ACCOUNTS.admin);
@@ -74,6 +74,12 @@ test("in a thread: r focuses the reply, e toggles no reply needed, u marks it un
   await expect(reply).toHaveValue("");
   await reply.press("Escape");
   await expect(reply).not.toBeFocused();
+
+  // "a" takes the focus to the assignee picker, and assigns nothing by itself.
+  const assignee = page.getByLabel("Assignee");
+  await pressOnPage(page, "a");
+  await expect(assignee).toBeFocused();
+  await expect(assignee).toHaveValue("");
 
   const toggle = page.getByTitle("No reply needed (e)");
   await expect(toggle).toHaveAttribute("aria-pressed", "false");
@@ -99,6 +105,7 @@ test("shortcuts do not fire while typing in the reply, the search, a select or a
   const toggle = page.getByTitle("No reply needed (e)");
   const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
   const snooze = page.getByRole("dialog", { name: "Snooze" });
+  const assignee = page.getByLabel("Assignee");
   const highlighted = page.locator('[data-testid="conversation-row"][data-highlighted]');
   const highlightedBefore = await highlighted.getAttribute("data-conversation-id");
 
@@ -106,6 +113,8 @@ test("shortcuts do not fire while typing in the reply, the search, a select or a
     await expect(toggle).toHaveAttribute("aria-pressed", "false");
     await expect(help).toBeHidden();
     await expect(snooze).toBeHidden();
+    await expect(assignee).not.toBeFocused();
+    await expect(assignee).toHaveValue("");
     await expect(page.getByRole("dialog", { name: "New message" })).toBeHidden();
     expect(page.url()).toBe(url);
     await expect(page.getByTestId("thread-guest-name")).toHaveText("Tina Typist");
@@ -115,8 +124,8 @@ test("shortcuts do not fire while typing in the reply, the search, a select or a
   // The reply box: every shortcut key is just text.
   const reply = page.getByLabel("Reply to the guest");
   await reply.click();
-  await reply.pressSequentially("j e k u r c ? / z");
-  await expect(reply).toHaveValue("j e k u r c ? / z");
+  await reply.pressSequentially("j e k u r c ? / z a");
+  await expect(reply).toHaveValue("j e k u r c ? / z a");
   await expect(reply).toBeFocused();
   await nothingHappened();
   // Nothing was sent either.
@@ -142,8 +151,11 @@ test("shortcuts do not fire while typing in the reply, the search, a select or a
   await page.keyboard.press("e");
   await page.keyboard.press("u");
   await page.keyboard.press("z");
+  await page.keyboard.press("a");
   await expect(toggle).toHaveAttribute("aria-pressed", "false");
   await expect(snooze).toBeHidden();
+  await expect(page.getByLabel("Sort")).toBeFocused();
+  await expect(assignee).toHaveValue("");
   expect(page.url()).toBe(url);
   await page.evaluate(() => {
     const editable = document.createElement("div");
@@ -155,9 +167,11 @@ test("shortcuts do not fire while typing in the reply, the search, a select or a
   });
   const editable = page.getByTestId("editable");
   await editable.click();
-  await page.keyboard.type("jez");
-  await expect(editable).toHaveText("jez");
+  await page.keyboard.type("jeza");
+  await expect(editable).toHaveText("jeza");
+  await expect(editable).toBeFocused();
   await expect(toggle).toHaveAttribute("aria-pressed", "false");
   await expect(snooze).toBeHidden();
+  await expect(assignee).toHaveValue("");
   expect(page.url()).toBe(url);
 });

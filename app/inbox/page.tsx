@@ -16,7 +16,7 @@ export default async function InboxPage() {
     <div className="flex h-dvh flex-col">
       <AppHeader viewer={viewer} />
       <Suspense fallback={<main className="flex-1" />}>
-        <InboxApp properties={properties.map(({ id, name, timeZone }) => ({ id, name, timeZone }))} />
+        <InboxApp properties={properties.map(({ id, name, timeZone }) => ({ id, name, timeZone }))} viewerId={viewer.id} />
       </Suspense>
     </div>
   );

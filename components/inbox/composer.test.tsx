@@ -22,6 +22,7 @@ const conversation: ConversationDetail = {
   needsReplySince: null,
   unread: false,
   snooze: null,
+  assignee: null,
   propertyTimeZone: "Europe/Lisbon",
   messageCount: 0,
   changeSeq: "1",

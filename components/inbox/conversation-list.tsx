@@ -12,7 +12,19 @@ import { isTypingTarget } from "./use-inbox-url";
  * The infinite, virtualised list: only the rows on screen are in the DOM, so 100,000 conversations
  * scroll like 50. The next page loads when the last rows come into view.
  */
-export function ConversationList({ filters, openId, onOpen, showProperty }: { filters: ListFilters; openId: string | null; onOpen: (id: string) => void; showProperty: boolean }) {
+export function ConversationList({
+  filters,
+  openId,
+  onOpen,
+  showProperty,
+  viewerId,
+}: {
+  filters: ListFilters;
+  openId: string | null;
+  onOpen: (id: string) => void;
+  showProperty: boolean;
+  viewerId: string;
+}) {
   const { view, sort, property, q } = filters;
   const query = useInfiniteQuery({
     queryKey: inboxKeys.list({ view, sort, property, q }),
@@ -70,7 +82,7 @@ export function ConversationList({ filters, openId, onOpen, showProperty }: { fi
           const item = items[row.index]!;
           return (
             <li key={item.id} className="absolute inset-x-0" style={{ height: row.size, transform: `translateY(${row.start}px)` }}>
-              <ConversationRow item={item} selected={item.id === openId} highlighted={row.index === activeIndex} showProperty={showProperty} onOpen={onOpen} />
+              <ConversationRow item={item} selected={item.id === openId} highlighted={row.index === activeIndex} showProperty={showProperty} viewerId={viewerId} onOpen={onOpen} />
             </li>
           );
         })}
@@ -90,6 +102,8 @@ function emptyText(view: ListFilters["view"]): string {
       return "No conversation is marked “no reply needed”.";
     case "snoozed":
       return "Nothing is snoozed.";
+    case "mine":
+      return "Nothing is assigned to you.";
     default:
       return "No conversations yet. They appear here as guests write.";
   }

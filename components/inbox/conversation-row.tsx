@@ -12,12 +12,15 @@ export const ConversationRow = memo(function ConversationRow({
   selected,
   highlighted,
   showProperty,
+  viewerId,
   onOpen,
 }: {
   item: ConversationListItem;
   selected: boolean;
   highlighted: boolean;
   showProperty: boolean;
+  /** The signed-in staff member: their own assignments say "You". */
+  viewerId: string;
   onOpen: (id: string) => void;
 }) {
   const name = guestLabel(item);
@@ -72,6 +75,14 @@ export const ConversationRow = memo(function ConversationRow({
             </span>
           ) : null}
           {item.access === "read_only" ? <Badge tone="slate">Closed</Badge> : null}
+          {item.assignee ? (
+            <span data-testid="row-assignee">
+              <Badge tone="indigo" title={`Assigned to ${item.assignee.id === viewerId ? "you" : item.assignee.name}`}>
+                <span className="sr-only">Assigned to </span>
+                {item.assignee.id === viewerId ? "You" : firstName(item.assignee.name)}
+              </Badge>
+            </span>
+          ) : null}
         </span>
       </span>
     </a>
@@ -82,13 +93,19 @@ export function guestLabel(item: Pick<ConversationListItem, "guestName">): strin
   return item.guestName?.trim() || "Guest";
 }
 
-export function Badge({ tone, title, children }: { tone: "amber" | "slate" | "violet" | "sky" | "red"; title?: string; children: React.ReactNode }) {
+/** "Sam Staff" → "Sam": a row has room for a badge, not a full name (its title has the full name). */
+function firstName(name: string): string {
+  return name.trim().split(/\s+/)[0] || name;
+}
+
+export function Badge({ tone, title, children }: { tone: "amber" | "slate" | "violet" | "sky" | "red" | "indigo"; title?: string; children: React.ReactNode }) {
   const tones = {
     amber: "bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-200",
     slate: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300",
     violet: "bg-violet-100 text-violet-800 dark:bg-violet-900/40 dark:text-violet-200",
     sky: "bg-sky-100 text-sky-800 dark:bg-sky-900/40 dark:text-sky-200",
     red: "bg-red-100 text-red-800 dark:bg-red-900/40 dark:text-red-200",
+    indigo: "bg-indigo-100 text-indigo-800 dark:bg-indigo-900/40 dark:text-indigo-200",
   } as const;
   return (
     <span title={title} className={`inline-flex shrink-0 items-center rounded px-1.5 py-0.5 text-[11px] leading-none font-medium whitespace-nowrap ${tones[tone]}`}>

@@ -1,6 +1,7 @@
 // The browser side of the inbox's HTTP API. Errors arrive in the one JSON shape and become ApiError,
 // whose message is written for staff and can be shown as is.
 import type {
+  Assignee,
   ConversationChanges,
   ConversationDetail,
   ConversationPage,
@@ -88,6 +89,10 @@ export const putNoReplyNeeded = (id: string, value: boolean) =>
 export const putSnooze = (id: string, until: Date | null) =>
   request<{ snooze: Snooze }>(`/api/conversations/${id}/snooze`, { method: "PUT", body: JSON.stringify({ until: until?.toISOString() ?? null }) });
 export const deleteSnooze = (id: string) => request<{ snooze: null }>(`/api/conversations/${id}/snooze`, { method: "DELETE" });
+/** `userId` null: unassign. */
+export const putAssignee = (id: string, userId: string | null) =>
+  request<{ assignee: Assignee | null }>(`/api/conversations/${id}/assignee`, { method: "PUT", body: JSON.stringify({ userId }) });
+export const fetchAssignees = (id: string, signal?: AbortSignal) => request<{ assignees: Assignee[] }>(`/api/conversations/${id}/assignees`, { signal });
 export const lookupReservation = (propertyId: string, reservation: string) =>
   request<{ conversationId: string }>("/api/conversations/lookup", { method: "POST", body: JSON.stringify({ propertyId, reservation }) });
 

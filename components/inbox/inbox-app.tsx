@@ -18,7 +18,7 @@ export type InboxProperty = { id: string; name: string; timeZone: string };
  * The inbox screen: the list (left) and the open thread (right); on a phone they are two screens and
  * the URL's `c` decides which one shows.
  */
-export function InboxApp({ properties }: { properties: InboxProperty[] }) {
+export function InboxApp({ properties, viewerId }: { properties: InboxProperty[]; viewerId: string }) {
   const { state, update } = useInboxUrl();
   const live = useLiveUpdates();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
@@ -70,11 +70,11 @@ export function InboxApp({ properties }: { properties: InboxProperty[] }) {
           onNewMessage={() => setNewMessageOpen(true)}
           onShowShortcuts={() => setShortcutsOpen(true)}
         />
-        <ConversationList filters={state} openId={state.open} onOpen={open} showProperty={properties.length > 1} />
+        <ConversationList filters={state} openId={state.open} onOpen={open} showProperty={properties.length > 1} viewerId={viewerId} />
       </section>
       <section aria-label="Conversation" className={`${state.open ? "flex" : "hidden md:flex"} min-w-0 flex-1 flex-col bg-slate-50/60 dark:bg-slate-900/40`}>
         {state.open ? (
-          <ThreadPane key={state.open} conversationId={state.open} onClose={() => open(null)} focusReply={focusReplyFor === state.open} />
+          <ThreadPane key={state.open} conversationId={state.open} viewerId={viewerId} onClose={() => open(null)} focusReply={focusReplyFor === state.open} />
         ) : (
           <div className="m-auto max-w-xs text-center text-sm text-slate-500 dark:text-slate-400">
             <p className="font-medium text-slate-700 dark:text-slate-300">No conversation open</p>

@@ -8,6 +8,7 @@ import type { LiveStatus } from "./use-live-updates";
 
 const VIEWS: { value: InboxView; label: string }[] = [
   { value: "all", label: "All" },
+  { value: "mine", label: "Mine" },
   { value: "unread", label: "Unread" },
   { value: "needs_reply", label: "Needs reply" },
   { value: "no_reply_needed", label: "No reply needed" },
@@ -73,7 +74,7 @@ export function InboxToolbar({ searchRef, ...props }: {
               type="button"
               aria-pressed={state.view === view.value}
               onClick={() => update({ view: view.value })}
-              className="rounded-full px-2.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 aria-pressed:bg-slate-900 aria-pressed:text-white dark:text-slate-300 dark:hover:bg-slate-800 dark:aria-pressed:bg-slate-100 dark:aria-pressed:text-slate-900"
+              className="rounded-full px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 aria-pressed:bg-slate-900 aria-pressed:text-white dark:text-slate-300 dark:hover:bg-slate-800 dark:aria-pressed:bg-slate-100 dark:aria-pressed:text-slate-900"
             >
               {view.label}
               {view.value === "unread" && props.unreadCount > 0 ? <span className="ml-1 tabular-nums opacity-80">{props.unreadCount}</span> : null}

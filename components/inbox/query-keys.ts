@@ -14,4 +14,5 @@ export const inboxKeys = {
   pendingSends: (id: string) => [...inboxKeys.all, "pending-sends", id] as const,
   unreadCount: () => [...inboxKeys.all, "unread-count"] as const,
   savedReplies: (conversationId: string) => [...inboxKeys.all, "saved-replies", conversationId] as const,
+  assignees: (conversationId: string) => [...inboxKeys.all, "assignees", conversationId] as const,
 };

@@ -10,6 +10,7 @@ const SHORTCUTS: [string, string][] = [
   ["e", "Toggle “no reply needed”"],
   ["u", "Mark as unread"],
   ["z", "Snooze"],
+  ["a", "Assign"],
   ["/", "Search"],
   ["c", "New message"],
   ["Esc", "Close the conversation"],

@@ -3,11 +3,12 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
-import type { ConversationDetail, ConversationPage, Snooze, ThreadMessage } from "@/lib/inbox/schemas";
+import type { Assignee, ConversationDetail, ConversationPage, Snooze, ThreadMessage } from "@/lib/inbox/schemas";
+import { ASSIGNEE_SELECT_ID, AssignSelect } from "./assign-select";
 import { Composer, type ComposeMode } from "./composer";
 import { Badge, guestLabel } from "./conversation-row";
 import { formatFull, formatSnoozeUntil, localZone } from "./format-time";
-import { deleteSnooze, fetchConversation, fetchThread, markRead, markUnread, putNoReplyNeeded, putSnooze } from "./inbox-api";
+import { deleteSnooze, fetchConversation, fetchThread, markRead, markUnread, putAssignee, putNoReplyNeeded, putSnooze } from "./inbox-api";
 import { MessageItem, PendingMessageItem } from "./message-item";
 import { PresenceNotice } from "./presence-notice";
 import { inboxKeys, type ListFilters } from "./query-keys";
@@ -17,7 +18,7 @@ import { usePendingSends } from "./use-pending-sends";
 import { usePresence } from "./use-presence";
 import type { InfiniteData } from "@tanstack/react-query";
 
-export function ThreadPane({ conversationId, onClose, focusReply = false }: { conversationId: string; onClose: () => void; focusReply?: boolean }) {
+export function ThreadPane({ conversationId, viewerId, onClose, focusReply = false }: { conversationId: string; viewerId: string; onClose: () => void; focusReply?: boolean }) {
   const queryClient = useQueryClient();
   const detail = useQuery({ queryKey: inboxKeys.conversation(conversationId), queryFn: ({ signal }) => fetchConversation(conversationId, signal) });
   const thread = useThread(conversationId, detail.isSuccess);
@@ -85,6 +86,22 @@ export function ThreadPane({ conversationId, onClose, focusReply = false }: { co
     },
     onSettled: () => invalidateAfterSnooze(queryClient, conversationId),
   });
+  // Assignment is the team's too, but the thread stays open: whoever assigns it usually goes on reading.
+  // One scope: changes made in a row (type-ahead in the select) reach the server in the order made.
+  const assignMutation = useMutation({
+    scope: { id: `assign:${conversationId}` },
+    mutationFn: (assignee: Assignee | null) => putAssignee(conversationId, assignee?.id ?? null),
+    onMutate: (assignee) => {
+      queryClient.setQueryData<ConversationDetail>(inboxKeys.conversation(conversationId), (old) => (old ? { ...old, assignee } : old));
+      setListItem(queryClient, conversationId, { assignee });
+      if (assignee?.id !== viewerId) removeFromLists(queryClient, conversationId, (filters) => filters.view === "mine");
+    },
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.conversation(conversationId) });
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.lists() });
+    },
+  });
+
   const openSnooze = () => {
     snoozeMutation.reset();
     setSnoozeOpen(true);
@@ -107,6 +124,7 @@ export function ThreadPane({ conversationId, onClose, focusReply = false }: { co
       if (event.key === "e") latest.current.toggleNoReply();
       else if (event.key === "u") latest.current.markUnread();
       else if (event.key === "z") latest.current.openSnooze();
+      else if (event.key === "a") document.getElementById(ASSIGNEE_SELECT_ID)?.focus();
       else if (event.key === "r") latest.current.compose("reply");
       else if (event.key === "n") latest.current.compose("note");
       else if (event.key === "Escape") latest.current.onClose();
@@ -145,8 +163,9 @@ export function ThreadPane({ conversationId, onClose, focusReply = false }: { co
             {conversation.type === "request_to_book" && !conversation.guestName ? " · Booking.com shows the guest's name once the request is confirmed" : ""}
           </p>
         </div>
-        <div className="flex items-center gap-1.5">
+        <div className="flex flex-wrap items-center gap-1.5">
           {conversation.needsReplySince ? <Badge tone="amber">Needs reply</Badge> : null}
+          <AssignSelect conversationId={conversationId} assignee={conversation.assignee} viewerId={viewerId} onAssign={(assignee) => assignMutation.mutate(assignee)} />
           <button
             type="button"
             aria-pressed={conversation.noReplyNeeded}
@@ -165,6 +184,7 @@ export function ThreadPane({ conversationId, onClose, focusReply = false }: { co
         </div>
         {conversation.snooze ? <SnoozeStatus snooze={conversation.snooze} onUnsnooze={() => unsnoozeMutation.mutate()} pending={unsnoozeMutation.isPending} /> : null}
         {noReply.isError ? <p role="alert" className="w-full text-xs text-red-700 dark:text-red-400">{noReply.error.message}</p> : null}
+        {assignMutation.isError ? <p role="alert" className="w-full text-xs text-red-700 dark:text-red-400">{assignMutation.error.message}</p> : null}
         {unsnoozeMutation.isError ? <p role="alert" className="w-full text-xs text-red-700 dark:text-red-400">{unsnoozeMutation.error.message}</p> : null}
         <PresenceNotice others={others} />
       </header>

@@ -3,6 +3,10 @@
 // `bellhop_access` notification), and sign-in refuses inactive accounts. History (messages,
 // audit entries) stays, which is why accounts are deactivated, never deleted.
 //
+// Conversations assigned to the user that they can no longer see (all of them once deactivated, those
+// of a property taken away) are unassigned in the same transaction (lib/inbox/assign-conversation.ts):
+// nobody is left holding a conversation they cannot open.
+//
 // The last-admin rule: Bellhop must keep at least one active admin, or nobody could manage it. The
 // check locks every active admin row (SELECT … FOR UPDATE) before counting, so two admins demoting
 // each other at the same moment are serialised and the second one sees the first one's change.
@@ -10,6 +14,7 @@ import { AppError } from "../api/errors";
 import type { Viewer } from "../auth/guard";
 import { forgetViewer } from "../auth/viewer-cache";
 import { db } from "../db";
+import { clearLostAssignments } from "../inbox/assign-conversation";
 import { assertPropertiesExist } from "./create-staff";
 import { getStaff, staffAuditView, type StaffView } from "./list-staff";
 import { recordAudit } from "./record-audit";
@@ -46,6 +51,7 @@ export async function updateStaff(viewer: Viewer, userId: string, input: UpdateS
       // A deactivated account must not come back through an old link.
       await tx.passwordSetupToken.deleteMany({ where: { userId, usedAt: null } });
     }
+    await clearLostAssignments(tx, userId);
 
     const after = await getStaff(tx, userId);
     await recordAudit(tx, viewer, { action: actionFor(before, after), targetType: "user", targetId: userId, before: staffAuditView(before), after: staffAuditView(after) });

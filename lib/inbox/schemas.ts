@@ -4,7 +4,8 @@
 import { z } from "zod";
 
 // Every view but "snoozed" leaves out the conversations snoozed right now; "snoozed" lists only them.
-export const INBOX_VIEWS = ["all", "unread", "needs_reply", "no_reply_needed", "snoozed"] as const;
+// "mine": the conversations assigned to the viewer.
+export const INBOX_VIEWS = ["all", "mine", "unread", "needs_reply", "no_reply_needed", "snoozed"] as const;
 export type InboxView = (typeof INBOX_VIEWS)[number];
 export const INBOX_SORTS = ["recent", "waiting"] as const;
 export type InboxSort = (typeof INBOX_SORTS)[number];
@@ -42,6 +43,9 @@ export const noReplyNeededBody = z.strictObject({ value: z.boolean(), clientKey:
 export const snoozeBody = z.strictObject({
   until: z.iso.datetime({ offset: true, error: "must be a date and time, e.g. 2026-11-24T09:00:00.000Z" }).nullable(),
 });
+
+/** `userId`: the staff member to assign it to; null: unassign. */
+export const assigneeBody = z.strictObject({ userId: z.uuid({ error: "must be a user id" }).nullable() });
 
 export const findByReservationBody = z.strictObject({
   propertyId: z.string().regex(/^\d{1,20}$/, "Choose a property."),
@@ -93,7 +97,12 @@ export type ConversationListItem = {
   unread: boolean;
   /** null unless snoozed right now (a snooze whose time has passed is over, even before the worker clears it). */
   snooze: Snooze | null;
+  /** Who it is assigned to; null when unassigned. */
+  assignee: Assignee | null;
 };
+
+/** A staff member a conversation is (or may be) assigned to. */
+export type Assignee = { id: string; name: string };
 
 /** `until` null: until the guest replies. `by`: the name of who snoozed it (null if that user was deleted). */
 export type Snooze = { until: string | null; by: string | null };

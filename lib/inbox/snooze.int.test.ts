@@ -10,6 +10,7 @@ import { db } from "@/lib/db";
 import { resetDatabase } from "@/tests/database";
 import { createViewer } from "@/tests/viewers";
 import { statusOf } from "@/tests/status-of";
+import { assignConversation } from "./assign-conversation";
 import { countUnreadConversations } from "./count-unread-conversations";
 import { getConversation } from "./get-conversation";
 import { listConversations } from "./list-conversations";
@@ -75,8 +76,11 @@ describe("snooze", () => {
     const quiet = await conversation({ guestName: "Zoë Quiet", noReplyNeeded: true, ago: 2 * HOUR });
     const awake = await conversation({ guestName: "Zoë Awake", ago: 3 * HOUR });
     const awakeQuiet = await conversation({ guestName: "Zoë Awake Quiet", noReplyNeeded: true, ago: 4 * HOUR });
+    // Mine: the admin has all of them but the quiet one (lib/inbox/assign.int.test.ts has the rest of it).
+    for (const row of [waiting, awake, awakeQuiet]) await assignConversation(admin, row.id, { userId: admin.id });
     const expected: Record<Exclude<InboxView, "snoozed">, string[]> = {
       all: [waiting.id, quiet.id, awake.id, awakeQuiet.id],
+      mine: [waiting.id, awake.id, awakeQuiet.id],
       unread: [waiting.id, quiet.id, awake.id, awakeQuiet.id],
       needs_reply: [awake.id, waiting.id], // longest waiting first
       no_reply_needed: [quiet.id, awakeQuiet.id],

@@ -1,0 +1,74 @@
+// Assignment: the team gives a conversation to one staff member, as shared inboxes do. Like snooze it is
+// a conversation-level state shared by everyone and local to Bellhop (Booking.com has no assignment), so
+// no outbound job carries it anywhere; updating the row fires the change trigger, so every open inbox
+// hears it at once.
+//
+// The assignee can always see the conversation: only an active user who sees its property (an admin, or
+// a staff member given it) can be assigned, and updateStaff clears a user's assignments in the
+// transaction that deactivates them or takes a property away (clearLostAssignments below). The two
+// meet on the user's row: assigning holds it FOR SHARE while it checks and writes, and updateStaff
+// updates that row before it changes access, so whichever commits second sees the other's change.
+import { AppError } from "../api/errors";
+import type { Viewer } from "../auth/guard";
+import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import { findScopedConversation } from "./get-conversation";
+import type { Assignee } from "./schemas";
+
+/** `userId` null: unassign. Assigning it to whoever already has it changes nothing (and notifies nobody). */
+export async function assignConversation(viewer: Viewer, conversationId: string, input: { userId: string | null }): Promise<{ assignee: Assignee | null }> {
+  const conversation = await findScopedConversation(viewer, conversationId);
+  const userId = input.userId;
+  if (userId === null) {
+    await db().$executeRaw`update conversations set assignee_id = null, assigned_at = null where id = ${conversation.id}::uuid and assignee_id is not null`;
+    return { assignee: null };
+  }
+  return db().$transaction(async (tx) => {
+    // Locked first, so a concurrent deactivation or change of access waits for this assignment to
+    // commit and then clears it, or has committed already and is seen by the checks below (each
+    // statement of a READ COMMITTED transaction reads what was committed before it started).
+    const [user] = await tx.$queryRaw<{ id: string; name: string; role: string; active: boolean }[]>`
+      select id::text as id, name, role::text as role, active from users where id = ${userId}::uuid for share`;
+    if (!user) throw refused("There is no such staff member.");
+    if (!user.active) throw refused(`${user.name}'s account is deactivated.`);
+    if (user.role !== "admin") {
+      const access = await tx.propertyAccess.findUnique({ where: { userId_propertyId: { userId, propertyId: conversation.propertyId } }, select: { userId: true } });
+      if (!access) throw refused(`${user.name} has no access to ${conversation.property.name}.`);
+    }
+    await tx.$executeRaw`
+      update conversations set assignee_id = ${userId}::uuid, assigned_at = now()
+      where id = ${conversation.id}::uuid and assignee_id is distinct from ${userId}::uuid`;
+    return { assignee: { id: user.id, name: user.name } };
+  });
+}
+
+/** Who the conversation may be assigned to (active, and sees its property), by name, for the picker. */
+export async function listAssignees(viewer: Viewer, conversationId: string): Promise<{ assignees: Assignee[] }> {
+  const conversation = await findScopedConversation(viewer, conversationId);
+  const users = await db().user.findMany({
+    where: { active: true, OR: [{ role: "admin" }, { access: { some: { propertyId: conversation.propertyId } } }] },
+    select: { id: true, name: true },
+  });
+  // Sorted here, not by the database, whose collation may be "C" (every capital before every small letter).
+  return { assignees: users.toSorted((a, b) => byName.compare(a.name, b.name) || (a.id < b.id ? -1 : 1)) };
+}
+
+const byName = new Intl.Collator("en", { sensitivity: "base" });
+
+/**
+ * Unassigns `userId` from every conversation they can no longer see: all of them once deactivated,
+ * those of a property taken away from them. Run in the transaction that changed their account, after
+ * the change. Uses the Mine view's index (assignee_id leads it).
+ */
+export async function clearLostAssignments(tx: Prisma.TransactionClient, userId: string): Promise<number> {
+  return tx.$executeRaw`
+    update conversations c set assignee_id = null, assigned_at = null
+    where c.assignee_id = ${userId}::uuid and not exists (
+      select 1 from users u
+      where u.id = c.assignee_id and u.active
+        and (u.role = 'admin' or exists (select 1 from property_access a where a.user_id = u.id and a.property_id = c.property_id)))`;
+}
+
+function refused(problem: string): AppError {
+  return new AppError("validation_failed", `Cannot assign: ${problem}`, { userId: problem });
+}
