@@ -12,7 +12,7 @@ const LISBON = 6819547; // admin only
 test("colleagues in one conversation see each other view, write and leave, and are warned before answering twice", async ({ page, browser, request }) => {
   const { conversation } = await createBooking(request, { propertyId: STAFF_PROPERTY, guestName: "Pia Presence", firstGuestMessage: "Is breakfast included?" });
   await signIn(page, DEMO_ACCOUNTS.admin);
-  await openByReference(page, conversation.reference);
+  const adminsRow = await openByReference(page, conversation.reference);
   const conversationId = new URL(page.url()).searchParams.get("c")!;
   const adminSees = page.getByTestId("presence");
   await expect(adminSees).toBeEmpty();
@@ -24,13 +24,17 @@ test("colleagues in one conversation see each other view, write and leave, and a
   await expect(staff.getByTestId("thread-guest-name")).toHaveText("Pia Presence");
   await expect(staff.getByTestId("message").filter({ hasText: "Is breakfast included?" })).toBeVisible();
 
-  // Each sees the other, without a reload.
+  // Each sees the other, without a reload, in the thread and on the conversation's row in the list.
   await expect(adminSees).toHaveText("Sam Staff is viewing");
   await expect(staff.getByTestId("presence")).toHaveText("Ada Admin is viewing");
+  const adminsRowPresence = adminsRow.getByTestId("row-presence");
+  await expect(adminsRowPresence).toHaveText(/Sam viewing/);
+  await expect(adminsRowPresence).toHaveAttribute("title", "Sam Staff is viewing");
 
   // Sam starts a reply: Ada sees it, and her composer warns her before two answers go out.
   await staff.getByLabel("Reply to the guest").fill("Yes, breakfast is included from 7:00.");
   await expect(adminSees).toHaveText("Sam Staff is writing a reply");
+  await expect(adminsRowPresence).toHaveText(/Sam writing/);
   await expect(page.getByTestId("collision-warning")).toHaveText(/Sam Staff is writing a reply to this guest too/);
   // Sam is not warned about himself, and Ada only views.
   await expect(staff.getByTestId("collision-warning")).toHaveCount(0);
@@ -60,6 +64,7 @@ test("colleagues in one conversation see each other view, write and leave, and a
   await staff.keyboard.press("Escape");
   await expect(staff.getByTestId("thread")).toHaveCount(0);
   await expect(adminSees).toBeEmpty();
+  await expect(adminsRowPresence).toHaveCount(0);
 
   // Sam opens it again and then closes the whole page: he is gone too, without waiting for an expiry.
   await staff.goto(`/inbox?c=${conversationId}`);
@@ -94,9 +99,15 @@ test("the presence API checks its input and the staff member's properties", asyn
   expect(Object.keys(body.error.fields).sort()).toEqual(["activity", "tabId"]);
   expect((await api.put(`/api/conversations/${foreignId}/presence`, { data: "{" })).status()).toBe(400);
   expect((await api.delete(`/api/conversations/${foreignId}/presence`)).status()).toBe(400);
+  // The admin is writing in a Lisbon conversation (from a second tab of hers, still open).
+  expect((await api.put(`/api/conversations/${foreignId}/presence`, { data: { tabId: crypto.randomUUID(), activity: "replying" } })).status()).toBe(200);
 
   await page.context().clearCookies();
   await signIn(page, DEMO_ACCOUNTS.staff);
+  // The rows' presence of a staff member of one property says nothing of Lisbon's.
+  const inScope = await api.get("/api/conversations/presence");
+  expect(inScope.status()).toBe(200);
+  expect(((await inScope.json()) as { conversations: Record<string, unknown> }).conversations[foreignId]).toBeUndefined();
   const tabId = crypto.randomUUID();
   expect((await api.get(`/api/conversations/${foreignId}/presence`)).status()).toBe(404);
   expect((await api.put(`/api/conversations/${foreignId}/presence`, { data: { tabId, activity: "viewing" } })).status()).toBe(404);
@@ -104,4 +115,5 @@ test("the presence API checks its input and the staff member's properties", asyn
 
   await page.context().clearCookies();
   expect((await api.get(`/api/conversations/${foreignId}/presence`)).status()).toBe(401);
+  expect((await api.get("/api/conversations/presence")).status()).toBe(401);
 });

@@ -7,6 +7,7 @@ import { ConversationRow, ROW_HEIGHT } from "./conversation-row";
 import { fetchConversations } from "./inbox-api";
 import { inboxKeys, type ListFilters } from "./query-keys";
 import { isTypingTarget } from "./use-inbox-url";
+import { usePresenceInScope } from "./use-presence";
 
 /**
  * The infinite, virtualised list: only the rows on screen are in the DOM, so 100,000 conversations
@@ -33,6 +34,7 @@ export function ConversationList({
     getNextPageParam: (last) => last.nextCursor,
   });
   const items = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const presence = usePresenceInScope();
   const scrollRef = useRef<HTMLDivElement>(null);
   // Not useVirtualizer's fault: the React Compiler lint cannot see through its returned functions.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -82,7 +84,7 @@ export function ConversationList({
           const item = items[row.index]!;
           return (
             <li key={item.id} className="absolute inset-x-0" style={{ height: row.size, transform: `translateY(${row.start}px)` }}>
-              <ConversationRow item={item} selected={item.id === openId} highlighted={row.index === activeIndex} showProperty={showProperty} viewerId={viewerId} onOpen={onOpen} />
+              <ConversationRow item={item} selected={item.id === openId} highlighted={row.index === activeIndex} showProperty={showProperty} viewerId={viewerId} presence={presence[item.id]} onOpen={onOpen} />
             </li>
           );
         })}

@@ -1,7 +1,7 @@
 "use client";
 
 import { memo } from "react";
-import type { ConversationListItem } from "@/lib/inbox/schemas";
+import type { ConversationListItem, ConversationPresence } from "@/lib/inbox/schemas";
 import { formatFull, formatShort, formatSnoozeUntil, formatWaiting, localZone } from "./format-time";
 
 export const ROW_HEIGHT = 84;
@@ -13,6 +13,7 @@ export const ConversationRow = memo(function ConversationRow({
   highlighted,
   showProperty,
   viewerId,
+  presence,
   onOpen,
 }: {
   item: ConversationListItem;
@@ -21,6 +22,8 @@ export const ConversationRow = memo(function ConversationRow({
   showProperty: boolean;
   /** The signed-in staff member: their own assignments say "You". */
   viewerId: string;
+  /** Colleagues who have this conversation open right now (none: undefined). */
+  presence?: ConversationPresence["others"];
   onOpen: (id: string) => void;
 }) {
   const name = guestLabel(item);
@@ -61,6 +64,7 @@ export const ConversationRow = memo(function ConversationRow({
           {showProperty ? `${item.propertyName} · ` : ""}#{item.reference}
         </span>
         <span className="ml-auto flex shrink-0 gap-1">
+          {presence && presence.length > 0 ? <RowPresence others={presence} /> : null}
           {item.needsReplySince ? (
             <Badge tone="amber" title={`The guest has waited since ${formatFull(item.needsReplySince, zone)}`}>
               Needs reply · {formatWaiting(item.needsReplySince)}
@@ -89,6 +93,29 @@ export const ConversationRow = memo(function ConversationRow({
   );
 });
 
+/**
+ * "Sam writing" (or "Sam viewing") on the row, so a colleague already answering is seen before the
+ * thread is opened. The one writing comes first; more colleagues show as "+1".
+ */
+function RowPresence({ others }: { others: ConversationPresence["others"] }) {
+  const ordered = [...others].sort((a, b) => Number(b.activity === "replying") - Number(a.activity === "replying"));
+  const first = ordered[0]!;
+  const replying = first.activity === "replying";
+  const everyone = ordered.map((other) => `${other.name} is ${other.activity === "replying" ? "writing a reply" : "viewing"}`).join(", ");
+  return (
+    <span data-testid="row-presence" title={everyone}>
+      <Badge tone={replying ? "amber" : "emerald"}>
+        <span aria-hidden className={`mr-1 inline-block size-1.5 rounded-full ${replying ? "animate-pulse bg-amber-500" : "bg-emerald-500"}`} />
+        <span className="sr-only">{everyone}</span>
+        <span aria-hidden>
+          {firstName(first.name)} {replying ? "writing" : "viewing"}
+          {ordered.length > 1 ? ` +${ordered.length - 1}` : ""}
+        </span>
+      </Badge>
+    </span>
+  );
+}
+
 export function guestLabel(item: Pick<ConversationListItem, "guestName">): string {
   return item.guestName?.trim() || "Guest";
 }
@@ -98,7 +125,7 @@ function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] || name;
 }
 
-export function Badge({ tone, title, children }: { tone: "amber" | "slate" | "violet" | "sky" | "red" | "indigo"; title?: string; children: React.ReactNode }) {
+export function Badge({ tone, title, children }: { tone: "amber" | "slate" | "violet" | "sky" | "red" | "indigo" | "emerald"; title?: string; children: React.ReactNode }) {
   const tones = {
     amber: "bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-200",
     slate: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300",
@@ -106,6 +133,7 @@ export function Badge({ tone, title, children }: { tone: "amber" | "slate" | "vi
     sky: "bg-sky-100 text-sky-800 dark:bg-sky-900/40 dark:text-sky-200",
     red: "bg-red-100 text-red-800 dark:bg-red-900/40 dark:text-red-200",
     indigo: "bg-indigo-100 text-indigo-800 dark:bg-indigo-900/40 dark:text-indigo-200",
+    emerald: "bg-emerald-100 text-emerald-800 dark:bg-emerald-900/40 dark:text-emerald-200",
   } as const;
   return (
     <span title={title} className={`inline-flex shrink-0 items-center rounded px-1.5 py-0.5 text-[11px] leading-none font-medium whitespace-nowrap ${tones[tone]}`}>

@@ -7,6 +7,7 @@ import type {
   ConversationPage,
   ConversationPresence,
   PresenceActivity,
+  PresenceInScope,
   SavedReplyPreview,
   Snooze,
   ThreadPage,
@@ -67,6 +68,7 @@ export const fetchSavedReplies = (conversationId: string) => request<{ replies: 
 export const postNote = (id: string, body: { content: string; clientKey: string }) =>
   request<{ noteId: string; created: boolean }>(`/api/conversations/${id}/notes`, { method: "POST", body: JSON.stringify(body) });
 export const deleteNote = (id: string, noteId: string) => request<{ deleted: true }>(`/api/conversations/${id}/notes/${noteId}`, { method: "DELETE" });
+export const fetchPresenceInScope = (signal?: AbortSignal) => request<PresenceInScope>("/api/conversations/presence", { signal });
 export const fetchPresence = (id: string, signal?: AbortSignal) => request<ConversationPresence>(`/api/conversations/${id}/presence`, { signal });
 export const putPresence = (id: string, body: { tabId: string; activity: PresenceActivity }, signal?: AbortSignal) =>
   request<ConversationPresence>(`/api/conversations/${id}/presence`, { method: "PUT", body: JSON.stringify(body), signal });

@@ -10,7 +10,10 @@ export const inboxKeys = {
   list: (filters: ListFilters) => [...inboxKeys.lists(), filters] as const,
   conversation: (id: string) => [...inboxKeys.all, "conversation", id] as const,
   thread: (id: string) => [...inboxKeys.all, "thread", id] as const,
-  presence: (id: string) => [...inboxKeys.all, "presence", id] as const,
+  presenceAll: () => [...inboxKeys.all, "presence"] as const,
+  presence: (id: string) => [...inboxKeys.presenceAll(), id] as const,
+  /** Everyone's presence in the viewer's scope, for the list's rows. */
+  presenceInScope: () => [...inboxKeys.presenceAll(), "in-scope"] as const,
   pendingSends: (id: string) => [...inboxKeys.all, "pending-sends", id] as const,
   unreadCount: () => [...inboxKeys.all, "unread-count"] as const,
   savedReplies: (conversationId: string) => [...inboxKeys.all, "saved-replies", conversationId] as const,

@@ -4,7 +4,8 @@
 // conversation's detail and thread plus the list pages (coalesced, so a burst refetches once). The
 // stream's `ready` event and every window focus trigger a resync from the change cursor, so changes
 // made while the connection was down are never missed. A `presence` event (someone opened, started
-// replying in or left a conversation) refetches that conversation's presence if a thread shows it.
+// replying in or left a conversation) refetches that conversation's presence if a thread shows it, and
+// the presence shown on the list's rows.
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { fetchChanges } from "./inbox-api";
@@ -45,6 +46,8 @@ export function useLiveUpdates(): LiveStatus {
           if (result.changes.length > 0) refreshLists();
         }
         advance(result.seq);
+        // Presence has no cursor: whoever came or went while the stream was down is simply re-read.
+        void queryClient.invalidateQueries({ queryKey: inboxKeys.presenceAll() });
       } catch {
         // The next focus or reconnect tries again.
       } finally {
@@ -68,6 +71,7 @@ export function useLiveUpdates(): LiveStatus {
     source.addEventListener("presence", (event) => {
       const { conversationId } = JSON.parse((event as MessageEvent<string>).data) as { conversationId: string };
       void queryClient.invalidateQueries({ queryKey: inboxKeys.presence(conversationId) });
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.presenceInScope() });
     });
     source.onerror = () => setStatus("reconnecting");
     const onFocus = () => void resync();

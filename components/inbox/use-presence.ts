@@ -9,8 +9,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { PRESENCE_HEARTBEAT_MS } from "@/lib/inbox/presence-timing";
-import type { ConversationPresence, PresenceActivity } from "@/lib/inbox/schemas";
-import { fetchPresence, leavePresence, putPresence } from "./inbox-api";
+import type { ConversationPresence, PresenceActivity, PresenceInScope } from "@/lib/inbox/schemas";
+import { fetchPresence, fetchPresenceInScope, leavePresence, putPresence } from "./inbox-api";
 import { inboxKeys } from "./query-keys";
 
 let thisTab: string | null = null;
@@ -31,16 +31,17 @@ function inOrder(request: () => Promise<unknown>): Promise<unknown> {
 
 /** A refetch a little after the soonest expiry, so the row is surely gone when it is read. */
 const EXPIRY_MARGIN_MS = 500;
+function refetchWhenDue(presence: { refreshInMs: number | null } | undefined): number | false {
+  const due = presence?.refreshInMs;
+  return due === null || due === undefined ? false : due + EXPIRY_MARGIN_MS;
+}
 
 export function usePresence(conversationId: string, replying: boolean): ConversationPresence["others"] {
   const queryClient = useQueryClient();
   const presence = useQuery({
     queryKey: inboxKeys.presence(conversationId),
     queryFn: ({ signal }) => fetchPresence(conversationId, signal),
-    refetchInterval: (query) => {
-      const due = query.state.data?.refreshInMs;
-      return due === null || due === undefined ? false : due + EXPIRY_MARGIN_MS;
-    },
+    refetchInterval: (query) => refetchWhenDue(query.state.data),
     // Presence is a courtesy: a failed read is not worth retrying or showing; the next event retries.
     retry: false,
   });
@@ -99,4 +100,20 @@ export function usePresence(conversationId: string, replying: boolean): Conversa
   }, [replying]);
 
   return presence.data?.others ?? [];
+}
+
+const NOBODY: PresenceInScope["conversations"] = {};
+
+/**
+ * Colleagues' presence in every conversation this staff member may see, for the list's rows. Read once,
+ * again on every `presence` event (use-live-updates.ts), and when the soonest presence is due to expire.
+ */
+export function usePresenceInScope(): PresenceInScope["conversations"] {
+  const presence = useQuery({
+    queryKey: inboxKeys.presenceInScope(),
+    queryFn: ({ signal }) => fetchPresenceInScope(signal),
+    refetchInterval: (query) => refetchWhenDue(query.state.data),
+    retry: false,
+  });
+  return presence.data?.conversations ?? NOBODY;
 }

@@ -9,7 +9,7 @@ import { db } from "@/lib/db";
 import { resetDatabase } from "@/tests/database";
 import { createViewer } from "@/tests/viewers";
 import { statusOf } from "@/tests/status-of";
-import { getPresence, leavePresence, recordPresence } from "./presence";
+import { getPresence, leavePresence, listPresenceInScope, recordPresence } from "./presence";
 import { PRESENCE_TTL_MS } from "./presence-timing";
 import { streamConversationEvents } from "./stream-conversation-events";
 
@@ -104,6 +104,32 @@ describe("presence", () => {
     await recordPresence(sam, harbour, { tabId: randomUUID(), activity: "replying" });
     await db().user.update({ where: { id: sam.id }, data: { active: false } });
     expect(names(await getPresence(admin, harbour))).toEqual([]);
+  });
+
+  it("lists everyone's presence across the viewer's properties for the list's rows, never the viewer's own, and nothing outside their scope", async () => {
+    expect(await listPresenceInScope(admin)).toEqual({ conversations: {}, refreshInMs: null });
+    await recordPresence(sam, harbour, { tabId: randomUUID(), activity: "viewing" });
+    await recordPresence(sam, harbour, { tabId: randomUUID(), activity: "replying" });
+    await recordPresence(bea, harbour, { tabId: randomUUID(), activity: "viewing" });
+    await recordPresence(bea, mountain, { tabId: randomUUID(), activity: "replying" });
+
+    const adminSees = await listPresenceInScope(admin);
+    expect(Object.fromEntries(Object.entries(adminSees.conversations).map(([id, others]) => [id, names({ others })]))).toEqual({
+      [harbour]: ["Bea Front: viewing", "Sam Staff: replying"],
+      [mountain]: ["Bea Front: replying"],
+    });
+    expect(adminSees.refreshInMs).toBeGreaterThan(PRESENCE_TTL_MS - 5_000);
+    expect(adminSees.refreshInMs).toBeLessThanOrEqual(PRESENCE_TTL_MS);
+
+    // Sam may see Harbour only, and does not see himself: Bea at Harbour, nothing of the Mountain Inn.
+    const samSees = await listPresenceInScope(sam);
+    expect(Object.keys(samSees.conversations)).toEqual([harbour]);
+    expect(names({ others: samSees.conversations[harbour]! })).toEqual(["Bea Front: viewing"]);
+
+    // Expired tabs and deactivated colleagues drop out, as in the thread.
+    await db().$executeRaw`update conversation_presence set expires_at = now() - interval '1 second' where user_id = ${bea.id}::uuid`;
+    await db().user.update({ where: { id: sam.id }, data: { active: false } });
+    expect(await listPresenceInScope(admin)).toEqual({ conversations: {}, refreshInMs: null });
   });
 
   describe("notifications", () => {

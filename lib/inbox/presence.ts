@@ -10,7 +10,7 @@ import type { Viewer } from "../auth/guard";
 import { queryRows } from "../sql-pool";
 import { conversationNotFound, parseConversationId } from "./get-conversation";
 import { PRESENCE_TTL_MS } from "./presence-timing";
-import type { ConversationPresence, PresenceActivity } from "./schemas";
+import type { ConversationPresence, PresenceActivity, PresenceInScope } from "./schemas";
 import { propertyScopeSql } from "./scope-sql";
 
 /** Rows of tabs that never said goodbye are deleted this long after they expired. */
@@ -37,6 +37,37 @@ export async function getPresence(viewer: Viewer, conversationId: string): Promi
     where c.id = ${id}::uuid and ${propertyScopeSql(viewer, Prisma.sql`c.property_id`)}`);
   if (rows.length === 0) throw conversationNotFound();
   return toPresence(rows);
+}
+
+/**
+ * Who is where, across every conversation the viewer may see, for the list's rows ("Sam is writing a
+ * reply" on the row, before anyone opens the thread). One query whatever the list shows: the presence
+ * table only holds the tabs open right now, a few per staff member, so this stays small and leaves the
+ * list queries (and their indexes) alone.
+ */
+export async function listPresenceInScope(viewer: Viewer): Promise<PresenceInScope> {
+  const rows = await queryRows<PresenceRow>(Prisma.sql`
+    select p.conversation_id, p.user_id, u.name, p.activity::text as activity,
+      ceil(extract(epoch from (p.expires_at - now())) * 1000)::int as refresh_in_ms
+    from (
+      select distinct on (p.conversation_id, p.user_id) p.conversation_id, p.user_id, p.activity, p.expires_at
+      from conversation_presence p
+      where p.user_id <> ${viewer.id}::uuid and p.expires_at > now()
+      order by p.conversation_id, p.user_id, (p.activity = 'replying') desc, p.expires_at
+    ) p
+    join conversations c on c.id = p.conversation_id
+    join users u on u.id = p.user_id and u.active
+    where ${propertyScopeSql(viewer, Prisma.sql`c.property_id`)}`);
+  const rowsByConversation = new Map<string, PresenceRow[]>();
+  for (const row of rows) rowsByConversation.set(row.conversation_id, [...(rowsByConversation.get(row.conversation_id) ?? []), row]);
+  const byConversation: PresenceInScope["conversations"] = {};
+  let refreshInMs: number | null = null;
+  for (const [conversationId, group] of rowsByConversation) {
+    const presence = toPresence(group);
+    byConversation[conversationId] = presence.others;
+    if (presence.refreshInMs !== null) refreshInMs = Math.min(refreshInMs ?? Infinity, presence.refreshInMs);
+  }
+  return { conversations: byConversation, refreshInMs };
 }
 
 /** A heartbeat from one of the viewer's tabs; answers with the others, like getPresence. */

@@ -151,3 +151,5 @@ export type SavedReplyPreview = { id: string; title: string; text: string; missi
 
 /** The other staff members who have a conversation open; `refreshInMs`: when the soonest of them expires. */
 export type ConversationPresence = { others: { userId: string; name: string; activity: PresenceActivity }[]; refreshInMs: number | null };
+/** Colleagues' presence in every conversation the viewer may see, by conversation id (only those with someone in them). */
+export type PresenceInScope = { conversations: Record<string, ConversationPresence["others"]>; refreshInMs: number | null };
