@@ -188,7 +188,11 @@ class PollerLoop {
     if (connection?.lastReconcileAt && Date.now() - connection.lastReconcileAt.getTime() < dueMs) return;
     try {
       const outcome = await reconcileConnection(this.connectionId);
-      this.log(`reconciled ${this.connectionId}: ${outcome.conversationsChecked} conversations checked, ${outcome.inserted} messages repaired`);
+      // "Not yet delivered", not "lost": the queue may still deliver a message reconciliation stored
+      // first (a benign race the unique key absorbs), so this counts no loss by itself.
+      const checked = `${outcome.conversationsChecked} ${outcome.conversationsChecked === 1 ? "conversation" : "conversations"} checked`;
+      const stored = `${outcome.inserted} ${outcome.inserted === 1 ? "message" : "messages"} stored that the queue had not delivered yet`;
+      this.log(`reconciled ${this.connectionId}: ${checked}, ${stored}`);
     } catch (error) {
       this.log(`reconciliation of ${this.connectionId} failed: ${error instanceof Error ? error.message : String(error)}`);
     }

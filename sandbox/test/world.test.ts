@@ -81,13 +81,11 @@ describe("demo world generation", () => {
     expect(() => worldFromDocument({ format: "something-else" })).toThrow(/bellhop-sandbox-world/);
   });
 
-  it("generates 100,000 conversations in under 10 seconds", () => {
-    const started = performance.now();
+  // How fast this is belongs to `npm run bench:sandbox` (target < 10 s), not to a timed test.
+  it("generates 100,000 conversations with distinct ids, beside the demo's own", () => {
     const world = generate("big", 100_000);
-    const elapsed = performance.now() - started;
     expect(world.conversations.size).toBe(100_008);
-    expect(elapsed).toBeLessThan(10_000);
-  }, 30_000);
+  }, 60_000);
 });
 
 describe("building blocks", () => {
