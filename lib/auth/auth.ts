@@ -22,6 +22,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A wrong password is an expected outcome (answered with 401 by /api/session), not a server error.
     error(error) {
       if (error instanceof CredentialsSignin || (error.cause as { err?: unknown } | undefined)?.err instanceof CredentialsSignin) return;
+      // A request for an endpoint Auth.js does not have (a typo, a scanner) is answered 400; one line, no stack.
+      if ((error as { type?: unknown }).type === "UnknownAction") {
+        console.warn("[auth]", error.message);
+        return;
+      }
       console.error("[auth]", error);
     },
   },
