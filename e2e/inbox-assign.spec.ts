@@ -1,5 +1,6 @@
 // Assignment (product.md: "assignment to a staff member"), in two real browser sessions: the admin gives
-// a conversation to Sam, it appears in Sam's open Mine view without a reload, Sam hands it back; the API
+// a conversation to Sam, it appears in Sam's open Mine view without a reload, Sam hands it back, and
+// the thread keeps a line of each change for both of them; the API
 // refuses an assignee who cannot see the property (400) and a conversation outside the caller's
 // properties (404).
 import AxeBuilder from "@axe-core/playwright";
@@ -36,6 +37,11 @@ test("the admin assigns a conversation to Sam, it appears in Sam's Mine view liv
   await expect(adminPicker.locator("option")).toContainText(["Unassigned", "Ada Admin (you)", "Sam Staff"]);
   await adminPicker.selectOption({ label: "Sam Staff" });
   await expect(adminRow.getByTestId("row-assignee")).toHaveText("Assigned to Sam");
+  // The thread keeps a line of it, after the guest's message.
+  const adminsActivity = page.getByTestId("activity");
+  await expect(adminsActivity).toHaveCount(1);
+  await expect(adminsActivity).toContainText("Ada Admin assigned this to Sam Staff");
+  await expect(page.getByTestId("thread").locator("li").last()).toHaveAttribute("data-activity-kind", "assigned");
 
   // Sam sees it arrive under Mine without reloading, marked as his.
   await expect(samsRow).toBeVisible();
@@ -47,6 +53,7 @@ test("the admin assigns a conversation to Sam, it appears in Sam's Mine view liv
   // Sam opens it; `a` takes him to the picker, which shows him; he hands it back.
   await samsRow.click();
   await expect(staff.getByTestId("thread-guest-name")).toHaveText("Asa Assign");
+  await expect(staff.getByTestId("activity")).toContainText("Ada Admin assigned this to Sam Staff");
   const samsPicker = staff.getByLabel("Assignee");
   await expect(samsPicker.locator("option:checked")).toHaveText("Sam Staff (you)");
   await staff.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -57,6 +64,7 @@ test("the admin assigns a conversation to Sam, it appears in Sam's Mine view liv
   // The admin, still in the thread, sees it live too.
   await expect(adminPicker).toHaveValue("");
   await expect(adminRow.getByTestId("row-assignee")).toHaveCount(0);
+  await expect(adminsActivity.last()).toContainText("Sam Staff handed this conversation back");
   await staffContext.close();
 
   // It survives a reload: the server has it.

@@ -1,5 +1,6 @@
 // Snooze through the UI: until the guest replies (the conversation leaves All, shows in Snoozed, and
-// comes back live when the guest writes, without a reload), then until a picked date, then Unsnooze.
+// comes back live when the guest writes, without a reload), then until a picked date, then Unsnooze;
+// the thread keeps a line of each.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, signIn } from "./fixtures";
@@ -122,4 +123,16 @@ test("snooze until the guest replies, woken live by the guest; snooze until a da
   await expect(row).toBeVisible();
   await expect(row.getByTestId("row-snooze")).toHaveCount(0);
   expect(await stillSamePage()).toBe(true);
+
+  // The thread tells the story, in order, among the guest's messages.
+  await row.click();
+  const admin = DEMO_ACCOUNTS.admin.name;
+  const story = page.getByTestId("thread").locator('[data-testid="message"], [data-testid="activity"]');
+  await expect(story).toHaveText([
+    /late check-out/,
+    new RegExp(`^${admin} snoozed this until the guest replies`),
+    /extra towels/,
+    new RegExp(`^${admin} snoozed this until ${times.label}`),
+    new RegExp(`^${admin} woke this conversation`),
+  ]);
 });

@@ -3,10 +3,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { linkify } from "@/lib/inbox/linkify";
-import type { ConversationDetail, ThreadAttachment, ThreadMessage } from "@/lib/inbox/schemas";
+import type { ConversationDetail, ThreadActivity, ThreadAttachment, ThreadMessage } from "@/lib/inbox/schemas";
 import { AttachmentLightbox } from "./attachment-lightbox";
 import { Badge } from "./conversation-row";
-import { formatFull, formatMessageTime } from "./format-time";
+import { describeActivity } from "./describe-activity";
+import { formatFull, formatMessageTime, localZone } from "./format-time";
 import { deleteNote, retryMessage } from "./inbox-api";
 import { inboxKeys } from "./query-keys";
 import { discardPendingSend, submitReply, type PendingSend } from "./use-pending-sends";
@@ -44,6 +45,7 @@ function rowProps(row: VirtualRow | undefined, className: string) {
 
 export function MessageItem({ message, conversation, row }: { message: ThreadMessage; conversation: ConversationDetail; row?: VirtualRow }) {
   if (message.senderType === "note") return <NoteItem note={message} conversation={conversation} row={row} />;
+  if (message.activity) return <ActivityItem message={message} activity={message.activity} conversation={conversation} row={row} />;
   const fromGuest = message.senderType === "guest";
   const who = fromGuest ? message.senderName?.trim() || conversation.guestName?.trim() || "Guest" : message.authorName ? `${message.authorName} (via Bellhop)` : message.senderName?.trim() || conversation.propertyName;
   return (
@@ -117,6 +119,21 @@ function NoteItem({ note, conversation, row }: { note: ThreadMessage; conversati
           {remove.isError ? <span role="alert">{remove.error.message}</span> : null}
         </p>
       ) : null}
+    </li>
+  );
+}
+
+/** One quiet, centred line: what the team did and when (assigned, snoozed…). */
+function ActivityItem({ message, activity, conversation, row }: { message: ThreadMessage; activity: ThreadActivity; conversation: ConversationDetail; row?: VirtualRow }) {
+  return (
+    <li {...rowProps(row, "flex justify-center")} data-testid="activity" data-activity-kind={activity.kind}>
+      <p className="max-w-[85%] px-2 text-center text-xs text-slate-600 dark:text-slate-400">
+        <span>{describeActivity(activity, localZone())}</span>
+        <span aria-hidden> · </span>
+        <time dateTime={message.sentAt} title={formatFull(message.sentAt, conversation.propertyTimeZone)}>
+          {formatMessageTime(message.sentAt, conversation.propertyTimeZone)}
+        </time>
+      </p>
     </li>
   );
 }

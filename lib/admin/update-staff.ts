@@ -51,7 +51,7 @@ export async function updateStaff(viewer: Viewer, userId: string, input: UpdateS
       // A deactivated account must not come back through an old link.
       await tx.passwordSetupToken.deleteMany({ where: { userId, usedAt: null } });
     }
-    await clearLostAssignments(tx, userId);
+    await clearLostAssignments(tx, userId, viewer);
 
     const after = await getStaff(tx, userId);
     await recordAudit(tx, viewer, { action: actionFor(before, after), targetType: "user", targetId: userId, before: staffAuditView(before), after: staffAuditView(after) });

@@ -1,7 +1,8 @@
 // Assignment: the team gives a conversation to one staff member, as shared inboxes do. Like snooze it is
 // a conversation-level state shared by everyone and local to Bellhop (Booking.com has no assignment), so
 // no outbound job carries it anywhere; updating the row fires the change trigger, so every open inbox
-// hears it at once.
+// hears it at once. Each real change leaves a line in the thread (conversation_activity), written by the
+// same statement.
 //
 // The assignee can always see the conversation: only an active user who sees its property (an admin, or
 // a staff member given it) can be assigned, and updateStaff clears a user's assignments in the
@@ -20,7 +21,17 @@ export async function assignConversation(viewer: Viewer, conversationId: string,
   const conversation = await findScopedConversation(viewer, conversationId);
   const userId = input.userId;
   if (userId === null) {
-    await db().$executeRaw`update conversations set assignee_id = null, assigned_at = null where id = ${conversation.id}::uuid and assignee_id is not null`;
+    // The previous assignee is read under the row's lock, so the activity names who was unassigned.
+    await db().$executeRaw`
+      with previous as (
+        select id, assignee_id from conversations where id = ${conversation.id}::uuid and assignee_id is not null for update
+      ), cleared as (
+        update conversations c set assignee_id = null, assigned_at = null
+        from previous p where c.id = p.id
+        returning c.id, p.assignee_id
+      )
+      insert into conversation_activity (conversation_id, actor_id, kind, subject_id)
+      select id, ${viewer.id}::uuid, 'unassigned', assignee_id from cleared`;
     return { assignee: null };
   }
   return db().$transaction(async (tx) => {
@@ -36,8 +47,13 @@ export async function assignConversation(viewer: Viewer, conversationId: string,
       if (!access) throw refused(`${user.name} has no access to ${conversation.property.name}.`);
     }
     await tx.$executeRaw`
-      update conversations set assignee_id = ${userId}::uuid, assigned_at = now()
-      where id = ${conversation.id}::uuid and assignee_id is distinct from ${userId}::uuid`;
+      with assigned as (
+        update conversations set assignee_id = ${userId}::uuid, assigned_at = now()
+        where id = ${conversation.id}::uuid and assignee_id is distinct from ${userId}::uuid
+        returning id
+      )
+      insert into conversation_activity (conversation_id, actor_id, kind, subject_id)
+      select id, ${viewer.id}::uuid, 'assigned', ${userId}::uuid from assigned`;
     return { assignee: { id: user.id, name: user.name } };
   });
 }
@@ -58,15 +74,21 @@ const byName = new Intl.Collator("en", { sensitivity: "base" });
 /**
  * Unassigns `userId` from every conversation they can no longer see: all of them once deactivated,
  * those of a property taken away from them. Run in the transaction that changed their account, after
- * the change. Uses the Mine view's index (assignee_id leads it).
+ * the change; each conversation's activity says so, with the admin who made the change as its actor.
+ * Uses the Mine view's index (assignee_id leads it).
  */
-export async function clearLostAssignments(tx: Prisma.TransactionClient, userId: string): Promise<number> {
+export async function clearLostAssignments(tx: Prisma.TransactionClient, userId: string, changedBy: Pick<Viewer, "id">): Promise<number> {
   return tx.$executeRaw`
-    update conversations c set assignee_id = null, assigned_at = null
-    where c.assignee_id = ${userId}::uuid and not exists (
-      select 1 from users u
-      where u.id = c.assignee_id and u.active
-        and (u.role = 'admin' or exists (select 1 from property_access a where a.user_id = u.id and a.property_id = c.property_id)))`;
+    with cleared as (
+      update conversations c set assignee_id = null, assigned_at = null
+      where c.assignee_id = ${userId}::uuid and not exists (
+        select 1 from users u
+        where u.id = c.assignee_id and u.active
+          and (u.role = 'admin' or exists (select 1 from property_access a where a.user_id = u.id and a.property_id = c.property_id)))
+      returning c.id
+    )
+    insert into conversation_activity (conversation_id, actor_id, kind, subject_id)
+    select id, ${changedBy.id}::uuid, 'assignment_cleared', ${userId}::uuid from cleared`;
 }
 
 function refused(problem: string): AppError {

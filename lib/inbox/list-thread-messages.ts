@@ -1,15 +1,16 @@
 // A thread, paged backwards from the newest message with a keyset on (sent_at desc, id), served by
 // messages_conversation_id_sent_at_id_idx: the newest 50 of a 5,000-message thread cost the same as
 // those of a 5-message one. One query: attachments and the staff author come along as columns.
-// Internal notes (lib/inbox/notes.ts) are paged in the same order by their own index (created_at
-// stands for sent_at) and merged in: each side reads at most a page, the merge keeps the newest.
+// Internal notes (lib/inbox/notes.ts) and the team's activity (assignment, snooze) are paged in the
+// same order by their own indexes (created_at stands for sent_at) and merged in: each side reads at
+// most a page, the merge keeps the newest.
 import { z } from "zod";
 import { Prisma } from "../generated/prisma/client";
 import type { Viewer } from "../auth/guard";
 import { queryRows } from "../sql-pool";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { conversationNotFound, parseConversationId } from "./get-conversation";
-import type { ThreadAttachment, ThreadMessage, ThreadPage } from "./schemas";
+import type { ThreadActivity, ThreadAttachment, ThreadMessage, ThreadPage } from "./schemas";
 import { propertyScopeSql } from "./scope-sql";
 
 const cursorSchema = z.strictObject({ t: z.iso.datetime(), id: z.uuid() });
@@ -43,6 +44,8 @@ const attributesSchema = z
     selfServiceTopic: z.string().optional(),
   })
   .catch({});
+/** An activity row's one attribute: when a snooze ends (null: until the guest replies). */
+const activityAttributesSchema = z.object({ until: z.string().nullable() });
 
 export async function listThreadMessages(viewer: Viewer, conversationId: string, input: { before?: string; limit: number }): Promise<ThreadPage> {
   const id = parseConversationId(conversationId);
@@ -75,6 +78,15 @@ export async function listThreadMessages(viewer: Viewer, conversationId: string,
       where n.conversation_id = visible.id ${keyset(Prisma.sql`n.created_at`, Prisma.sql`n.id`)}
       order by n.created_at desc, n.id asc
       limit ${input.limit + 1})
+      union all
+      (select a.id, 'activity', false, subject.name, actor.name, a.kind::text, '',
+        jsonb_build_object('until', a.until), a.created_at, false, null, null, null, null, null
+      from conversation_activity a
+      left join users actor on actor.id = a.actor_id
+      left join users subject on subject.id = a.subject_id
+      where a.conversation_id = visible.id ${keyset(Prisma.sql`a.created_at`, Prisma.sql`a.id`)}
+      order by a.created_at desc, a.id asc
+      limit ${input.limit + 1})
       order by sent_at desc, id asc
       limit ${input.limit + 1}) m on true
     order by m.sent_at desc, m.id asc`);
@@ -89,7 +101,7 @@ export async function listThreadMessages(viewer: Viewer, conversationId: string,
 }
 
 function toMessage(row: Row): ThreadMessage {
-  const attributes = attributesSchema.parse(row.attributes ?? {});
+  const attributes = row.sender_type === "activity" ? {} : attributesSchema.parse(row.attributes ?? {});
   return {
     id: row.id,
     senderType: row.sender_type,
@@ -109,5 +121,11 @@ function toMessage(row: Row): ThreadMessage {
     clientKey: row.client_key,
     attachments: row.attachments ?? [],
     canDelete: row.can_delete,
+    activity: row.sender_type === "activity" ? toActivity(row) : null,
   };
+}
+
+function toActivity(row: Row): ThreadActivity {
+  const until = activityAttributesSchema.parse(row.attributes).until;
+  return { kind: row.message_type as ThreadActivity["kind"], actorName: row.author_name, subjectName: row.sender_name, until: until === null ? null : new Date(until).toISOString() };
 }

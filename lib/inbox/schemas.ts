@@ -124,8 +124,11 @@ export type ThreadAttachment = {
 
 export type ThreadMessage = {
   id: string;
-  /** "note": an internal note of the staff (lib/inbox/notes.ts), shown among the messages, never sent. */
-  senderType: "guest" | "property" | "note";
+  /**
+   * "note": an internal note of the staff (lib/inbox/notes.ts), shown among the messages, never sent.
+   * "activity": something the team did (assigned, snoozed…), described by `activity`.
+   */
+  senderType: "guest" | "property" | "note" | "activity";
   senderName: string | null;
   authorName: string | null;
   messageType: string;
@@ -140,7 +143,17 @@ export type ThreadMessage = {
   attachments: ThreadAttachment[];
   /** Notes only: whether this viewer may delete it (its author, or an admin). */
   canDelete: boolean;
+  /** Activity only (null otherwise). */
+  activity: ThreadActivity | null;
 };
+
+export const ACTIVITY_KINDS = ["assigned", "unassigned", "assignment_cleared", "snoozed", "unsnoozed"] as const;
+/**
+ * The team's action on the conversation (lib/inbox/assign-conversation.ts, snooze-conversation.ts).
+ * `actorName`: who did it (null: the account is gone); `subjectName`: whom it was assigned to or taken
+ * from; `until`: when a snooze ends (null: until the guest replies).
+ */
+export type ThreadActivity = { kind: (typeof ACTIVITY_KINDS)[number]; actorName: string | null; subjectName: string | null; until: string | null };
 
 /** Newest first; the client reverses for display. */
 export type ThreadPage = { messages: ThreadMessage[]; nextCursor: string | null };

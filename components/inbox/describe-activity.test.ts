@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import type { ThreadActivity } from "@/lib/inbox/schemas";
+import { describeActivity } from "./describe-activity";
+
+const activity = (patch: Partial<ThreadActivity> & Pick<ThreadActivity, "kind">): ThreadActivity => ({ actorName: "Ada Admin", subjectName: null, until: null, ...patch });
+
+describe("a line of the team's activity", () => {
+  it("names who assigned whom, and says so plainly when someone takes it or hands it back", () => {
+    expect(describeActivity(activity({ kind: "assigned", subjectName: "Sam Staff" }), "UTC")).toBe("Ada Admin assigned this to Sam Staff");
+    expect(describeActivity(activity({ kind: "assigned", subjectName: "Ada Admin" }), "UTC")).toBe("Ada Admin took this conversation");
+    expect(describeActivity(activity({ kind: "unassigned", subjectName: "Sam Staff" }), "UTC")).toBe("Ada Admin unassigned Sam Staff");
+    expect(describeActivity(activity({ kind: "unassigned", subjectName: "Ada Admin" }), "UTC")).toBe("Ada Admin handed this conversation back");
+    expect(describeActivity(activity({ kind: "assignment_cleared", subjectName: "Sam Staff" }), "UTC")).toBe("Sam Staff was unassigned: no longer has access to this property");
+  });
+
+  it("gives a snooze's end in the zone it is asked for, or says it waits for the guest", () => {
+    const snoozed = activity({ kind: "snoozed", until: "2026-11-23T08:00:00.000Z" });
+    expect(describeActivity(snoozed, "Europe/Lisbon")).toBe("Ada Admin snoozed this until Mon 23 Nov, 08:00");
+    expect(describeActivity(snoozed, "Europe/Amsterdam")).toBe("Ada Admin snoozed this until Mon 23 Nov, 09:00");
+    expect(describeActivity(activity({ kind: "snoozed" }), "UTC")).toBe("Ada Admin snoozed this until the guest replies");
+    expect(describeActivity(activity({ kind: "unsnoozed" }), "UTC")).toBe("Ada Admin woke this conversation");
+  });
+
+  it("speaks of a deleted account as a former colleague, and never as someone taking it themselves", () => {
+    expect(describeActivity(activity({ kind: "assigned", actorName: null, subjectName: null }), "UTC")).toBe("A former colleague assigned this to a former colleague");
+    expect(describeActivity(activity({ kind: "assignment_cleared", subjectName: null }), "UTC")).toBe("A former colleague was unassigned: no longer has access to this property");
+  });
+});

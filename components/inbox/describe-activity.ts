@@ -1,0 +1,25 @@
+// What the team did, as one line of the thread: "Ada Admin assigned this to Sam Staff". Names are
+// today's names (an account renamed since shows its new name); a deleted account reads "A former
+// colleague". Snooze times are in the staff member's own zone, as the snooze menu offers them.
+import type { ThreadActivity } from "@/lib/inbox/schemas";
+import { formatSnoozeUntil } from "./format-time";
+
+const FORMER = "A former colleague";
+
+export function describeActivity(activity: ThreadActivity, timeZone: string): string {
+  const actor = activity.actorName ?? FORMER;
+  const subject = activity.subjectName ?? "a former colleague";
+  const self = activity.actorName !== null && activity.actorName === activity.subjectName;
+  switch (activity.kind) {
+    case "assigned":
+      return self ? `${actor} took this conversation` : `${actor} assigned this to ${subject}`;
+    case "unassigned":
+      return self ? `${actor} handed this conversation back` : `${actor} unassigned ${subject}`;
+    case "assignment_cleared":
+      return `${activity.subjectName ?? FORMER} was unassigned: no longer has access to this property`;
+    case "snoozed":
+      return activity.until ? `${actor} snoozed this until ${formatSnoozeUntil(activity.until, timeZone)}` : `${actor} snoozed this until the guest replies`;
+    case "unsnoozed":
+      return `${actor} woke this conversation`;
+  }
+}

@@ -1,0 +1,161 @@
+// The team's activity against a real Postgres: every real change of assignment or snooze leaves one line
+// in the thread (who, whom, until when), a change that changes nothing leaves none, an admin taking
+// access away says whose assignment ended, the lines merge with messages and notes in time order
+// across pages, and they touch neither needs-reply, unread nor the list's last message.
+import { randomUUID } from "node:crypto";
+import { beforeEach, describe, expect, it } from "vitest";
+import { updateStaff } from "@/lib/admin/update-staff";
+import type { Viewer } from "@/lib/auth/guard";
+import { db } from "@/lib/db";
+import { resetDatabase } from "@/tests/database";
+import { createViewer } from "@/tests/viewers";
+import { assignConversation } from "./assign-conversation";
+import { listConversations } from "./list-conversations";
+import { listThreadMessages } from "./list-thread-messages";
+import { addNote } from "./notes";
+import { listConversationsQuery, type ThreadActivity } from "./schemas";
+import { snoozeConversation, unsnoozeConversation } from "./snooze-conversation";
+
+const HOUR = 3_600_000;
+
+async function conversation(propertyId = "111") {
+  const at = new Date(Date.now() - HOUR);
+  const row = await db().conversation.create({
+    data: {
+      bookingId: randomUUID(),
+      propertyId,
+      type: "reservation",
+      reference: String(Math.floor(Math.random() * 1e10)),
+      guestName: "Ana Souza",
+      lastMessageAt: at,
+      lastMessagePreview: "Is breakfast included?",
+      lastMessageSender: "guest",
+      lastGuestMessageAt: at,
+      needsReplySince: at,
+      messageCount: 1,
+    },
+  });
+  await db().message.create({ data: { bookingId: randomUUID(), conversationId: row.id, propertyId, senderType: "guest", content: "Is breakfast included?", sentAt: at } });
+  return row.id;
+}
+
+/** The activity lines of the thread, oldest first, as the thread shows them. */
+async function activityOf(viewer: Viewer, conversationId: string): Promise<ThreadActivity[]> {
+  const page = await listThreadMessages(viewer, conversationId, { limit: 50 });
+  return page.messages.flatMap((item) => (item.activity ? [item.activity] : [])).reverse();
+}
+
+describe("the team's activity in the thread", () => {
+  let admin: Viewer;
+  let sam: Viewer;
+
+  beforeEach(async () => {
+    await resetDatabase();
+    await db().property.createMany({ data: [{ id: "111", name: "Harbour Hotel" }, { id: "222", name: "Mountain Inn" }] });
+    admin = await createViewer("admin", [], "Ada Admin");
+    sam = await createViewer("staff", ["111"], "Sam Staff");
+  });
+
+  it("says who assigned it to whom and who unassigned it, once per real change", async () => {
+    const id = await conversation();
+    await assignConversation(admin, id, { userId: sam.id });
+    await assignConversation(sam, id, { userId: sam.id }); // already his: nothing happened
+    await assignConversation(sam, id, { userId: admin.id });
+    await assignConversation(admin, id, { userId: null });
+    await assignConversation(admin, id, { userId: null }); // already unassigned: nothing happened
+
+    expect(await activityOf(sam, id)).toEqual([
+      { kind: "assigned", actorName: "Ada Admin", subjectName: "Sam Staff", until: null },
+      { kind: "assigned", actorName: "Sam Staff", subjectName: "Ada Admin", until: null },
+      { kind: "unassigned", actorName: "Ada Admin", subjectName: "Ada Admin", until: null },
+    ]);
+  });
+
+  it("says whose assignment ended, and which admin's change ended it, when access is taken away or an account deactivated", async () => {
+    const carla = await createViewer("staff", ["111", "222"], "Carla Colleague");
+    const harbour = await conversation("111");
+    const mountain = await conversation("222");
+    await assignConversation(admin, harbour, { userId: carla.id });
+    await assignConversation(admin, mountain, { userId: carla.id });
+
+    await updateStaff(admin, carla.id, { propertyIds: ["111"] });
+    expect((await activityOf(admin, mountain)).at(-1)).toEqual({ kind: "assignment_cleared", actorName: "Ada Admin", subjectName: "Carla Colleague", until: null });
+    expect((await activityOf(admin, harbour)).map((line) => line.kind)).toEqual(["assigned"]);
+
+    await updateStaff(admin, carla.id, { active: false });
+    expect((await activityOf(admin, harbour)).map((line) => line.kind)).toEqual(["assigned", "assignment_cleared"]);
+    // Nothing more to clear: a further change writes nothing.
+    await updateStaff(admin, carla.id, { name: "Carla C." });
+    expect(await db().conversationActivity.count()).toBe(4);
+  });
+
+  it("says who snoozed it until when (or until the guest replies) and who woke it; a snooze already over is woken by nobody", async () => {
+    const id = await conversation();
+    const until = new Date(Date.now() + 20 * HOUR);
+    await snoozeConversation(sam, id, { until: until.toISOString() });
+    await snoozeConversation(admin, id, { until: null });
+    await unsnoozeConversation(sam, id);
+    await unsnoozeConversation(sam, id); // not snoozed: nothing happened
+
+    // A snooze whose time passed is over by itself: clearing it later is nobody's doing.
+    await snoozeConversation(admin, id, { until: new Date(Date.now() + HOUR).toISOString() });
+    await db().conversation.update({ where: { id }, data: { snoozedUntil: new Date(Date.now() - 1_000) } });
+    await unsnoozeConversation(sam, id);
+    expect((await db().conversation.findUniqueOrThrow({ where: { id } })).snoozedAt).toBeNull();
+
+    const lines = await activityOf(admin, id);
+    expect(lines.slice(0, 3)).toEqual([
+      { kind: "snoozed", actorName: "Sam Staff", subjectName: null, until: until.toISOString() },
+      { kind: "snoozed", actorName: "Ada Admin", subjectName: null, until: null },
+      { kind: "unsnoozed", actorName: "Sam Staff", subjectName: null, until: null },
+    ]);
+    expect(lines.map((line) => line.kind)).toEqual(["snoozed", "snoozed", "unsnoozed", "snoozed"]);
+  });
+
+  it("merges with messages and notes in time order across pages, without repeats or gaps", async () => {
+    const id = await conversation();
+    const base = Date.now() - 30 * 60_000;
+    const at = (minutes: number) => new Date(base + minutes * 60_000);
+    const { noteId } = await addNote(sam, id, { content: "Called the guest", clientKey: randomUUID() });
+    await db().conversationNote.update({ where: { id: noteId }, data: { createdAt: at(2) } });
+    await db().message.create({ data: { bookingId: randomUUID(), conversationId: id, propertyId: "111", senderType: "guest", content: "Hello?", sentAt: at(4) } });
+    await assignConversation(admin, id, { userId: sam.id });
+    await snoozeConversation(sam, id, { until: null });
+    await unsnoozeConversation(admin, id);
+    const stamps = [at(1), at(3), at(5)];
+    // Created in this order, perhaps within one millisecond: the kinds happen to sort the same way.
+    const lines = await db().conversationActivity.findMany({ orderBy: [{ createdAt: "asc" }, { kind: "asc" }] });
+    for (const [index, line] of lines.entries()) await db().conversationActivity.update({ where: { id: line.id }, data: { createdAt: stamps[index] } });
+
+    const expected = ["Is breakfast included?", "activity:assigned", "note:Called the guest", "activity:snoozed", "Hello?", "activity:unsnoozed"];
+    for (const limit of [1, 2, 3, 50]) {
+      const seen: string[] = [];
+      let before: string | undefined;
+      for (let pages = 0; pages < 20; pages++) {
+        const page = await listThreadMessages(admin, id, { before, limit });
+        seen.push(...page.messages.map((item) => (item.activity ? `activity:${item.activity.kind}` : item.senderType === "note" ? `note:${item.content}` : item.content)));
+        if (!page.nextCursor) break;
+        before = page.nextCursor;
+      }
+      expect(seen.reverse(), `pages of ${limit}`).toEqual(expected);
+    }
+  });
+
+  it("leaves needs-reply, unread and the list's last message alone", async () => {
+    const id = await conversation();
+    await assignConversation(admin, id, { userId: sam.id });
+    await snoozeConversation(admin, id, { until: null });
+    await unsnoozeConversation(admin, id);
+    const [row] = (await listConversations(sam, listConversationsQuery.parse({}))).items;
+    expect(row).toMatchObject({ id, lastMessagePreview: "Is breakfast included?", lastMessageSender: "guest", unread: true });
+    expect(row!.needsReplySince).not.toBeNull();
+  });
+
+  it("keeps the line when an account is deleted, naming nobody", async () => {
+    const carla = await createViewer("staff", ["111"], "Carla Colleague");
+    const id = await conversation();
+    await assignConversation(carla, id, { userId: sam.id });
+    await db().user.delete({ where: { id: carla.id } });
+    expect(await activityOf(admin, id)).toEqual([{ kind: "assigned", actorName: null, subjectName: "Sam Staff", until: null }]);
+  });
+});
