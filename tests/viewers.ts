@@ -3,10 +3,21 @@
 import { randomUUID } from "node:crypto";
 import { loadViewer, type Viewer } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
+import { resetDatabase } from "./database";
 
 export async function createViewer(role: "admin" | "staff", propertyIds: string[] = [], name = `${role} user`): Promise<Viewer> {
   const created = await db().user.create({
     data: { email: `${randomUUID()}@bellhop.test`, name, role, passwordHash: "not-used-here", access: { create: propertyIds.map((propertyId) => ({ propertyId })) } },
   });
   return loadViewer(created.id);
+}
+
+/**
+ * An empty database with two properties, Harbour Hotel ("111") and Mountain Inn ("222"), an admin (Ada
+ * Admin) and a staff member of Harbour only (Sam Staff): the team most inbox tests start from.
+ */
+export async function resetToHarbourTeam(): Promise<{ admin: Viewer; sam: Viewer }> {
+  await resetDatabase();
+  await db().property.createMany({ data: [{ id: "111", name: "Harbour Hotel" }, { id: "222", name: "Mountain Inn" }] });
+  return { admin: await createViewer("admin", [], "Ada Admin"), sam: await createViewer("staff", ["111"], "Sam Staff") };
 }

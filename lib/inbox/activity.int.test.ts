@@ -7,8 +7,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { updateStaff } from "@/lib/admin/update-staff";
 import type { Viewer } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
-import { resetDatabase } from "@/tests/database";
-import { createViewer } from "@/tests/viewers";
+import { createViewer, resetToHarbourTeam } from "@/tests/viewers";
 import { assignConversation } from "./assign-conversation";
 import { listConversations } from "./list-conversations";
 import { listThreadMessages } from "./list-thread-messages";
@@ -50,10 +49,7 @@ describe("the team's activity in the thread", () => {
   let sam: Viewer;
 
   beforeEach(async () => {
-    await resetDatabase();
-    await db().property.createMany({ data: [{ id: "111", name: "Harbour Hotel" }, { id: "222", name: "Mountain Inn" }] });
-    admin = await createViewer("admin", [], "Ada Admin");
-    sam = await createViewer("staff", ["111"], "Sam Staff");
+    ({ admin, sam } = await resetToHarbourTeam());
   });
 
   it("says who assigned it to whom and who unassigned it, once per real change", async () => {

@@ -5,8 +5,7 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
-import { resetDatabase } from "@/tests/database";
-import { createViewer } from "@/tests/viewers";
+import { createViewer, resetToHarbourTeam } from "@/tests/viewers";
 import { statusOf } from "@/tests/status-of";
 import { listThreadMessages } from "./list-thread-messages";
 import { addNote, deleteNote } from "./notes";
@@ -63,10 +62,7 @@ describe("internal notes", () => {
   let harbour: string;
 
   beforeEach(async () => {
-    await resetDatabase();
-    await db().property.createMany({ data: [{ id: "111", name: "Harbour Hotel" }, { id: "222", name: "Mountain Inn" }] });
-    admin = await createViewer("admin", [], "Ada Admin");
-    sam = await createViewer("staff", ["111"], "Sam Staff");
+    ({ admin, sam } = await resetToHarbourTeam());
     bea = await createViewer("staff", ["111"], "Bea Front");
     harbour = await conversation("111", 5);
   });

@@ -6,8 +6,7 @@ import { Client } from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
-import { resetDatabase } from "@/tests/database";
-import { createViewer } from "@/tests/viewers";
+import { createViewer, resetToHarbourTeam } from "@/tests/viewers";
 import { statusOf } from "@/tests/status-of";
 import { getPresence, leavePresence, listPresenceInScope, recordPresence } from "./presence";
 import { PRESENCE_TTL_MS } from "./presence-timing";
@@ -28,10 +27,7 @@ describe("presence", () => {
   let mountain: string;
 
   beforeEach(async () => {
-    await resetDatabase();
-    await db().property.createMany({ data: [{ id: "111", name: "Harbour Hotel" }, { id: "222", name: "Mountain Inn" }] });
-    admin = await createViewer("admin", [], "Ada Admin");
-    sam = await createViewer("staff", ["111"], "Sam Staff");
+    ({ admin, sam } = await resetToHarbourTeam());
     bea = await createViewer("staff", ["111", "222"], "Bea Front");
     harbour = await conversation("111");
     mountain = await conversation("222");

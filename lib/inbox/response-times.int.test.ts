@@ -5,8 +5,7 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
-import { resetDatabase } from "@/tests/database";
-import { createViewer } from "@/tests/viewers";
+import { resetToHarbourTeam } from "@/tests/viewers";
 import { statusOf } from "@/tests/status-of";
 import { getResponseTimes } from "./response-times";
 import { reportQuery } from "./schemas";
@@ -47,10 +46,7 @@ describe("response times", () => {
   let sam: Viewer;
 
   beforeEach(async () => {
-    await resetDatabase();
-    await db().property.createMany({ data: [{ id: "111", name: "Harbour Hotel" }, { id: "222", name: "Mountain Inn" }] });
-    admin = await createViewer("admin", [], "Ada Admin");
-    sam = await createViewer("staff", ["111"], "Sam Staff");
+    ({ admin, sam } = await resetToHarbourTeam());
     // Harbour: two guest messages then Sam's reply (one wait of 60 min, from the first message); later
     // a guest message, an automatic template (not an answer) and an Extranet reply (30 min).
     await conversation("111", [
