@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { updateStaff } from "@/lib/admin/update-staff";
 import type { Viewer } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
+import { waitingConversation } from "@/tests/conversations";
 import { createViewer, resetToHarbourTeam } from "@/tests/viewers";
 import { assignConversation } from "./assign-conversation";
 import { listConversations } from "./list-conversations";
@@ -17,26 +18,7 @@ import { snoozeConversation, unsnoozeConversation } from "./snooze-conversation"
 
 const HOUR = 3_600_000;
 
-async function conversation(propertyId = "111") {
-  const at = new Date(Date.now() - HOUR);
-  const row = await db().conversation.create({
-    data: {
-      bookingId: randomUUID(),
-      propertyId,
-      type: "reservation",
-      reference: String(Math.floor(Math.random() * 1e10)),
-      guestName: "Ana Souza",
-      lastMessageAt: at,
-      lastMessagePreview: "Is breakfast included?",
-      lastMessageSender: "guest",
-      lastGuestMessageAt: at,
-      needsReplySince: at,
-      messageCount: 1,
-    },
-  });
-  await db().message.create({ data: { bookingId: randomUUID(), conversationId: row.id, propertyId, senderType: "guest", content: "Is breakfast included?", sentAt: at } });
-  return row.id;
-}
+const conversation = (propertyId = "111") => waitingConversation(propertyId, [{ content: "Is breakfast included?", at: new Date(Date.now() - HOUR) }]);
 
 /** The activity lines of the thread, oldest first, as the thread shows them. */
 async function activityOf(viewer: Viewer, conversationId: string): Promise<ThreadActivity[]> {

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
+import { waitingConversation } from "@/tests/conversations";
 import { createViewer, resetToHarbourTeam } from "@/tests/viewers";
 import { statusOf } from "@/tests/status-of";
 import { listThreadMessages } from "./list-thread-messages";
@@ -14,28 +15,8 @@ import { addNoteBody } from "./schemas";
 const T0 = Date.parse("2026-03-01T12:00:00Z");
 
 /** A conversation waiting for a reply, with guest messages at T0, T0+10 s, T0+20 s, … */
-async function conversation(propertyId: string, messageCount: number) {
-  const last = T0 + (messageCount - 1) * 10_000;
-  const row = await db().conversation.create({
-    data: {
-      bookingId: randomUUID(),
-      propertyId,
-      type: "reservation",
-      reference: String(Math.floor(Math.random() * 1e10)),
-      guestName: "Ana Souza",
-      lastMessageAt: new Date(last),
-      lastMessagePreview: "Hello",
-      lastMessageSender: "guest",
-      lastGuestMessageAt: new Date(last),
-      needsReplySince: new Date(T0),
-      messageCount,
-    },
-  });
-  for (let index = 0; index < messageCount; index++) {
-    await db().message.create({ data: { bookingId: randomUUID(), conversationId: row.id, propertyId, senderType: "guest", content: `message ${index}`, sentAt: new Date(T0 + index * 10_000) } });
-  }
-  return row.id;
-}
+const conversation = (propertyId: string, messageCount: number) =>
+  waitingConversation(propertyId, Array.from({ length: messageCount }, (_, index) => ({ content: `message ${index}`, at: new Date(T0 + index * 10_000) })));
 
 async function noteAt(viewer: Viewer, conversationId: string, content: string, at: number): Promise<string> {
   const { noteId } = await addNote(viewer, conversationId, { content, clientKey: randomUUID() });
