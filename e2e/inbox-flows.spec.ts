@@ -79,6 +79,8 @@ test("no reply needed: set and unset, reflected in the views and in Booking.com"
   await expect(toggle).toHaveAttribute("aria-pressed", "false");
   await page.locator("body").press("e");
   await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  // The thread says whose call it was.
+  await expect(page.getByTestId("activity").last()).toContainText(`${DEMO_ACCOUNTS.admin.name} marked this as no reply needed`);
   await eventually(() => inspect(request, conversation.conversationId), (state) => state.conversation.noReplyNeeded, "Booking.com has no_reply_needed");
 
   const rowIn = (view: string) => page.goto(`/inbox?view=${view}&q=${conversation.reference}`).then(() => page.getByTestId("conversation-row").filter({ hasText: `#${conversation.reference}` }));
@@ -88,6 +90,7 @@ test("no reply needed: set and unset, reflected in the views and in Booking.com"
   await (await rowIn("no_reply_needed")).click();
   await toggle.click();
   await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  await expect(page.getByTestId("activity").last()).toContainText(`${DEMO_ACCOUNTS.admin.name} took away "no reply needed"`);
   await eventually(() => inspect(request, conversation.conversationId), (state) => !state.conversation.noReplyNeeded, "Booking.com cleared no_reply_needed");
   await expect(await rowIn("needs_reply")).toBeVisible();
   await expect(await rowIn("no_reply_needed")).toHaveCount(0);

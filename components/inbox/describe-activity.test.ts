@@ -21,6 +21,11 @@ describe("a line of the team's activity", () => {
     expect(describeActivity(activity({ kind: "unsnoozed" }), "UTC")).toBe("Ada Admin woke this conversation");
   });
 
+  it("says who marked it as needing no reply, and who took the mark away", () => {
+    expect(describeActivity(activity({ kind: "no_reply_needed" }), "UTC")).toBe("Ada Admin marked this as no reply needed");
+    expect(describeActivity(activity({ kind: "reply_needed" }), "UTC")).toBe('Ada Admin took away "no reply needed"');
+  });
+
   it("speaks of a deleted account as a former colleague, and never as someone taking it themselves", () => {
     expect(describeActivity(activity({ kind: "assigned", actorName: null, subjectName: null }), "UTC")).toBe("A former colleague assigned this to a former colleague");
     expect(describeActivity(activity({ kind: "assignment_cleared", subjectName: null }), "UTC")).toBe("A former colleague was unassigned: no longer has access to this property");

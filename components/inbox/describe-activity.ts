@@ -21,5 +21,9 @@ export function describeActivity(activity: ThreadActivity, timeZone: string): st
       return activity.until ? `${actor} snoozed this until ${formatSnoozeUntil(activity.until, timeZone)}` : `${actor} snoozed this until the guest replies`;
     case "unsnoozed":
       return `${actor} woke this conversation`;
+    case "no_reply_needed":
+      return `${actor} marked this as no reply needed`;
+    case "reply_needed":
+      return `${actor} took away "no reply needed"`;
   }
 }

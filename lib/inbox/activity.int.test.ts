@@ -1,7 +1,8 @@
-// The team's activity against a real Postgres: every real change of assignment or snooze leaves one line
-// in the thread (who, whom, until when), a change that changes nothing leaves none, an admin taking
-// access away says whose assignment ended, the lines merge with messages and notes in time order
-// across pages, and they touch neither needs-reply, unread nor the list's last message.
+// The team's activity against a real Postgres: every real change of assignment, snooze or the "no reply
+// needed" mark leaves one line in the thread (who, whom, until when), a change that changes nothing
+// leaves none, an admin taking access away says whose assignment ended, the lines merge with messages
+// and notes in time order across pages, and they touch neither needs-reply, unread nor the list's last
+// message.
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { updateStaff } from "@/lib/admin/update-staff";
@@ -14,6 +15,7 @@ import { listConversations } from "./list-conversations";
 import { listThreadMessages } from "./list-thread-messages";
 import { addNote } from "./notes";
 import { listConversationsQuery, type ThreadActivity } from "./schemas";
+import { setNoReplyNeeded } from "./send-reply";
 import { snoozeConversation, unsnoozeConversation } from "./snooze-conversation";
 
 const HOUR = 3_600_000;
@@ -88,6 +90,20 @@ describe("the team's activity in the thread", () => {
       { kind: "unsnoozed", actorName: "Sam Staff", subjectName: null, until: null },
     ]);
     expect(lines.map((line) => line.kind)).toEqual(["snoozed", "snoozed", "unsnoozed", "snoozed"]);
+  });
+
+  it("says who marked it as needing no reply and who took the mark away, once per real change, a retried request included", async () => {
+    const id = await conversation();
+    const clientKey = randomUUID();
+    await setNoReplyNeeded(sam, id, { value: true, clientKey });
+    await setNoReplyNeeded(sam, id, { value: true, clientKey }); // the same request again
+    await setNoReplyNeeded(admin, id, { value: true, clientKey: randomUUID() }); // already marked
+    await setNoReplyNeeded(admin, id, { value: false, clientKey: randomUUID() });
+
+    expect(await activityOf(admin, id)).toEqual([
+      { kind: "no_reply_needed", actorName: "Sam Staff", subjectName: null, until: null },
+      { kind: "reply_needed", actorName: "Ada Admin", subjectName: null, until: null },
+    ]);
   });
 
   it("merges with messages and notes in time order across pages, without repeats or gaps", async () => {

@@ -147,9 +147,10 @@ export type ThreadMessage = {
   activity: ThreadActivity | null;
 };
 
-export const ACTIVITY_KINDS = ["assigned", "unassigned", "assignment_cleared", "snoozed", "unsnoozed"] as const;
+export const ACTIVITY_KINDS = ["assigned", "unassigned", "assignment_cleared", "snoozed", "unsnoozed", "no_reply_needed", "reply_needed"] as const;
 /**
- * The team's action on the conversation (lib/inbox/assign-conversation.ts, snooze-conversation.ts).
+ * The team's action on the conversation (lib/inbox/assign-conversation.ts, snooze-conversation.ts, and
+ * the "no reply needed" mark, lib/sync/outbound/enqueue.ts).
  * `actorName`: who did it (null: the account is gone); `subjectName`: whom it was assigned to or taken
  * from; `until`: when a snooze ends (null: until the guest replies).
  */

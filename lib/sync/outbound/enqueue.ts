@@ -157,7 +157,14 @@ export async function enqueueNoReplyNeeded(input: {
   const conversation = await visibleConversation(input.viewer, request.conversationId);
   const actionId = await db().$transaction(async (tx) => {
     // Optimistic: the inbox shows the new state at once; needs_reply_since follows in the summary.
+    // The thread's activity says whose call it was, when the mark really changes (read under the lock
+    // the update takes, so two staff clicking at once leave one line).
+    const [before] = await tx.$queryRaw<{ no_reply_needed: boolean }[]>`
+      select no_reply_needed from conversations where id = ${conversation.id}::uuid for update`;
     await tx.conversation.update({ where: { id: conversation.id }, data: { noReplyNeeded: request.value } });
+    if (before && before.no_reply_needed !== request.value) {
+      await tx.conversationActivity.create({ data: { conversationId: conversation.id, actorId: input.viewer.id, kind: request.value ? "no_reply_needed" : "reply_needed" } });
+    }
     await refreshConversationSummaries(tx, [conversation.id]);
     if (request.value) await tx.conversation.update({ where: { id: conversation.id }, data: { needsReplySince: null } });
     const action = await tx.outboundAction.create({
