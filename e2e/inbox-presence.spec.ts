@@ -102,6 +102,9 @@ test("the presence API checks its input and the staff member's properties", asyn
   // The admin is writing in a Lisbon conversation (from a second tab of hers, still open).
   expect((await api.put(`/api/conversations/${foreignId}/presence`, { data: { tabId: crypto.randomUUID(), activity: "replying" } })).status()).toBe(200);
 
+  // Leave the inbox first: with the session gone, its next request (a heartbeat) would get a 401 and
+  // send the page to the sign-in page itself, racing the navigation below.
+  await page.goto("about:blank");
   await page.context().clearCookies();
   await signIn(page, DEMO_ACCOUNTS.staff);
   // The rows' presence of a staff member of one property says nothing of Lisbon's.
