@@ -2,14 +2,16 @@ import { describe, expect, it } from "vitest";
 import type { ThreadActivity } from "@/lib/inbox/schemas";
 import { describeActivity } from "./describe-activity";
 
-const activity = (patch: Partial<ThreadActivity> & Pick<ThreadActivity, "kind">): ThreadActivity => ({ actorName: "Ada Admin", subjectName: null, until: null, ...patch });
+const activity = (patch: Partial<ThreadActivity> & Pick<ThreadActivity, "kind">): ThreadActivity => ({ actorName: "Ada Admin", subjectName: null, actorIsSubject: false, until: null, ...patch });
 
 describe("a line of the team's activity", () => {
   it("names who assigned whom, and says so plainly when someone takes it or hands it back", () => {
     expect(describeActivity(activity({ kind: "assigned", subjectName: "Sam Staff" }), "UTC")).toBe("Ada Admin assigned this to Sam Staff");
-    expect(describeActivity(activity({ kind: "assigned", subjectName: "Ada Admin" }), "UTC")).toBe("Ada Admin took this conversation");
+    expect(describeActivity(activity({ kind: "assigned", subjectName: "Ada Admin", actorIsSubject: true }), "UTC")).toBe("Ada Admin took this conversation");
     expect(describeActivity(activity({ kind: "unassigned", subjectName: "Sam Staff" }), "UTC")).toBe("Ada Admin unassigned Sam Staff");
-    expect(describeActivity(activity({ kind: "unassigned", subjectName: "Ada Admin" }), "UTC")).toBe("Ada Admin handed this conversation back");
+    expect(describeActivity(activity({ kind: "unassigned", subjectName: "Ada Admin", actorIsSubject: true }), "UTC")).toBe("Ada Admin handed this conversation back");
+    // Two colleagues may share a name: only the same account is "themselves".
+    expect(describeActivity(activity({ kind: "assigned", subjectName: "Ada Admin" }), "UTC")).toBe("Ada Admin assigned this to Ada Admin");
     expect(describeActivity(activity({ kind: "assignment_cleared", subjectName: "Sam Staff" }), "UTC")).toBe("Sam Staff was unassigned: no longer has access to this property");
   });
 

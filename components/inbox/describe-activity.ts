@@ -9,7 +9,7 @@ const FORMER = "A former colleague";
 export function describeActivity(activity: ThreadActivity, timeZone: string): string {
   const actor = activity.actorName ?? FORMER;
   const subject = activity.subjectName ?? "a former colleague";
-  const self = activity.actorName !== null && activity.actorName === activity.subjectName;
+  const self = activity.actorIsSubject;
   switch (activity.kind) {
     case "assigned":
       return self ? `${actor} took this conversation` : `${actor} assigned this to ${subject}`;

@@ -45,9 +45,9 @@ describe("the team's activity in the thread", () => {
     await assignConversation(admin, id, { userId: null }); // already unassigned: nothing happened
 
     expect(await activityOf(sam, id)).toEqual([
-      { kind: "assigned", actorName: "Ada Admin", subjectName: "Sam Staff", until: null },
-      { kind: "assigned", actorName: "Sam Staff", subjectName: "Ada Admin", until: null },
-      { kind: "unassigned", actorName: "Ada Admin", subjectName: "Ada Admin", until: null },
+      { kind: "assigned", actorName: "Ada Admin", subjectName: "Sam Staff", actorIsSubject: false, until: null },
+      { kind: "assigned", actorName: "Sam Staff", subjectName: "Ada Admin", actorIsSubject: false, until: null },
+      { kind: "unassigned", actorName: "Ada Admin", subjectName: "Ada Admin", actorIsSubject: true, until: null },
     ]);
   });
 
@@ -59,7 +59,7 @@ describe("the team's activity in the thread", () => {
     await assignConversation(admin, mountain, { userId: carla.id });
 
     await updateStaff(admin, carla.id, { propertyIds: ["111"] });
-    expect((await activityOf(admin, mountain)).at(-1)).toEqual({ kind: "assignment_cleared", actorName: "Ada Admin", subjectName: "Carla Colleague", until: null });
+    expect((await activityOf(admin, mountain)).at(-1)).toEqual({ kind: "assignment_cleared", actorName: "Ada Admin", subjectName: "Carla Colleague", actorIsSubject: false, until: null });
     expect((await activityOf(admin, harbour)).map((line) => line.kind)).toEqual(["assigned"]);
 
     await updateStaff(admin, carla.id, { active: false });
@@ -85,9 +85,9 @@ describe("the team's activity in the thread", () => {
 
     const lines = await activityOf(admin, id);
     expect(lines.slice(0, 3)).toEqual([
-      { kind: "snoozed", actorName: "Sam Staff", subjectName: null, until: until.toISOString() },
-      { kind: "snoozed", actorName: "Ada Admin", subjectName: null, until: null },
-      { kind: "unsnoozed", actorName: "Sam Staff", subjectName: null, until: null },
+      { kind: "snoozed", actorName: "Sam Staff", subjectName: null, actorIsSubject: false, until: until.toISOString() },
+      { kind: "snoozed", actorName: "Ada Admin", subjectName: null, actorIsSubject: false, until: null },
+      { kind: "unsnoozed", actorName: "Sam Staff", subjectName: null, actorIsSubject: false, until: null },
     ]);
     expect(lines.map((line) => line.kind)).toEqual(["snoozed", "snoozed", "unsnoozed", "snoozed"]);
   });
@@ -101,8 +101,8 @@ describe("the team's activity in the thread", () => {
     await setNoReplyNeeded(admin, id, { value: false, clientKey: randomUUID() });
 
     expect(await activityOf(admin, id)).toEqual([
-      { kind: "no_reply_needed", actorName: "Sam Staff", subjectName: null, until: null },
-      { kind: "reply_needed", actorName: "Ada Admin", subjectName: null, until: null },
+      { kind: "no_reply_needed", actorName: "Sam Staff", subjectName: null, actorIsSubject: false, until: null },
+      { kind: "reply_needed", actorName: "Ada Admin", subjectName: null, actorIsSubject: false, until: null },
     ]);
   });
 
@@ -150,6 +150,6 @@ describe("the team's activity in the thread", () => {
     const id = await conversation();
     await assignConversation(carla, id, { userId: sam.id });
     await db().user.delete({ where: { id: carla.id } });
-    expect(await activityOf(admin, id)).toEqual([{ kind: "assigned", actorName: null, subjectName: "Sam Staff", until: null }]);
+    expect(await activityOf(admin, id)).toEqual([{ kind: "assigned", actorName: null, subjectName: "Sam Staff", actorIsSubject: false, until: null }]);
   });
 });

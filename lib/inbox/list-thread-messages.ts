@@ -44,8 +44,8 @@ const attributesSchema = z
     selfServiceTopic: z.string().optional(),
   })
   .catch({});
-/** An activity row's one attribute: when a snooze ends (null: until the guest replies). */
-const activityAttributesSchema = z.object({ until: z.string().nullable() });
+/** An activity row's attributes: when a snooze ends (null: until the guest replies), and whether someone assigned themselves. */
+const activityAttributesSchema = z.object({ until: z.string().nullable(), actorIsSubject: z.boolean() });
 
 export async function listThreadMessages(viewer: Viewer, conversationId: string, input: { before?: string; limit: number }): Promise<ThreadPage> {
   const id = parseConversationId(conversationId);
@@ -80,7 +80,7 @@ export async function listThreadMessages(viewer: Viewer, conversationId: string,
       limit ${input.limit + 1})
       union all
       (select a.id, 'activity', false, subject.name, actor.name, a.kind::text, '',
-        jsonb_build_object('until', a.until), a.created_at, false, null, null, null, null, null
+        jsonb_build_object('until', a.until, 'actorIsSubject', coalesce(a.actor_id = a.subject_id, false)), a.created_at, false, null, null, null, null, null
       from conversation_activity a
       left join users actor on actor.id = a.actor_id
       left join users subject on subject.id = a.subject_id
@@ -126,6 +126,12 @@ function toMessage(row: Row): ThreadMessage {
 }
 
 function toActivity(row: Row): ThreadActivity {
-  const until = activityAttributesSchema.parse(row.attributes).until;
-  return { kind: row.message_type as ThreadActivity["kind"], actorName: row.author_name, subjectName: row.sender_name, until: until === null ? null : new Date(until).toISOString() };
+  const { until, actorIsSubject } = activityAttributesSchema.parse(row.attributes);
+  return {
+    kind: row.message_type as ThreadActivity["kind"],
+    actorName: row.author_name,
+    subjectName: row.sender_name,
+    actorIsSubject,
+    until: until === null ? null : new Date(until).toISOString(),
+  };
 }

@@ -152,9 +152,16 @@ export const ACTIVITY_KINDS = ["assigned", "unassigned", "assignment_cleared", "
  * The team's action on the conversation (lib/inbox/assign-conversation.ts, snooze-conversation.ts, and
  * the "no reply needed" mark, lib/sync/outbound/enqueue.ts).
  * `actorName`: who did it (null: the account is gone); `subjectName`: whom it was assigned to or taken
- * from; `until`: when a snooze ends (null: until the guest replies).
+ * from; `actorIsSubject`: they assigned (or unassigned) themselves, told by id, not by name;
+ * `until`: when a snooze ends (null: until the guest replies).
  */
-export type ThreadActivity = { kind: (typeof ACTIVITY_KINDS)[number]; actorName: string | null; subjectName: string | null; until: string | null };
+export type ThreadActivity = {
+  kind: (typeof ACTIVITY_KINDS)[number];
+  actorName: string | null;
+  subjectName: string | null;
+  actorIsSubject: boolean;
+  until: string | null;
+};
 
 /** Newest first; the client reverses for display. */
 export type ThreadPage = { messages: ThreadMessage[]; nextCursor: string | null };
