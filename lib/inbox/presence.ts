@@ -59,7 +59,11 @@ export async function listPresenceInScope(viewer: Viewer): Promise<PresenceInSco
     join users u on u.id = p.user_id and u.active
     where ${propertyScopeSql(viewer, Prisma.sql`c.property_id`)}`);
   const rowsByConversation = new Map<string, PresenceRow[]>();
-  for (const row of rows) rowsByConversation.set(row.conversation_id, [...(rowsByConversation.get(row.conversation_id) ?? []), row]);
+  for (const row of rows) {
+    const group = rowsByConversation.get(row.conversation_id) ?? [];
+    group.push(row);
+    rowsByConversation.set(row.conversation_id, group);
+  }
   const byConversation: PresenceInScope["conversations"] = {};
   let refreshInMs: number | null = null;
   for (const [conversationId, group] of rowsByConversation) {
