@@ -1,7 +1,8 @@
 // What /api/health reports. Unauthenticated on purpose (load balancers and `npm start` poll it), so
 // it says only whether things work, never any data: the sync section has timestamps, counts and our
 // own error text per connection, never credentials or message content.
-import { db } from "./db";
+import { Prisma } from "./generated/prisma/client";
+import { queryRows } from "./sql-pool";
 import { syncHealth, type ConnectionSyncHealth } from "./sync/health";
 
 export type Health = {
@@ -13,7 +14,8 @@ export type Health = {
 export async function checkHealth(): Promise<Health> {
   const started = performance.now();
   try {
-    await db().$queryRaw`select 1`;
+    // Through the plain pool the inbox's hot paths use; its failure says why ("connect ECONNREFUSED …").
+    await queryRows(Prisma.sql`select 1`);
   } catch (error) {
     return { status: "degraded", database: { status: "unreachable", error: error instanceof Error ? error.message.split("\n")[0] : "unknown error" } };
   }

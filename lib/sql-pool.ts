@@ -6,6 +6,7 @@
 // Idle connections do not keep the process alive, so scripts and tests exit without closing it.
 import { createHash } from "node:crypto";
 import pg from "pg";
+import { markPgConnectionFailure } from "./api/database-unavailable";
 import { serverEnv } from "./env";
 
 const holder = globalThis as unknown as { bellhopSqlPool?: { url: string; pool: pg.Pool } };
@@ -43,12 +44,20 @@ function statementName(text: string): string | undefined {
 
 /** Runs a Prisma.sql`…` query on the plain pool, as a prepared statement, and returns its rows. */
 export async function queryRows<Row extends pg.QueryResultRow>(query: SqlQuery): Promise<Row[]> {
-  return (await sqlPool().query<Row>({ name: statementName(query.text), text: query.text, values: query.values })).rows;
+  try {
+    return (await sqlPool().query<Row>({ name: statementName(query.text), text: query.text, values: query.values })).rows;
+  } catch (error) {
+    throw markPgConnectionFailure(error);
+  }
 }
 
 /** The same, on a connection of inSqlTransaction's (unnamed: a transaction's statements are few). */
 export async function queryRowsOn<Row extends pg.QueryResultRow>(client: pg.PoolClient, query: SqlQuery): Promise<Row[]> {
-  return (await client.query<Row>({ text: query.text, values: query.values })).rows;
+  try {
+    return (await client.query<Row>({ text: query.text, values: query.values })).rows;
+  } catch (error) {
+    throw markPgConnectionFailure(error);
+  }
 }
 
 /**
@@ -56,7 +65,11 @@ export async function queryRowsOn<Row extends pg.QueryResultRow>(client: pg.Pool
  * data is durable; any failure (including of COMMIT itself) rejects, and the caller must then not confirm.
  */
 export async function inSqlTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await sqlPool().connect();
+  const client = await sqlPool()
+    .connect()
+    .catch((error: unknown) => {
+      throw markPgConnectionFailure(error);
+    });
   let broken = false;
   try {
     await client.query("BEGIN");
@@ -67,7 +80,7 @@ export async function inSqlTransaction<T>(work: (client: pg.PoolClient) => Promi
     await client.query("ROLLBACK").catch(() => {
       broken = true;
     });
-    throw error;
+    throw markPgConnectionFailure(error);
   } finally {
     client.release(broken);
   }

@@ -1,6 +1,7 @@
 // The one error type of Bellhop's HTTP layer and the one JSON shape it becomes:
 //   { "error": { "code": "not_found", "message": "…", "fields"?: { "email": "…" } } }
 import { z } from "zod";
+import { isDatabaseUnavailable } from "./database-unavailable";
 
 export type ErrorCode =
   | "bad_request"
@@ -12,6 +13,7 @@ export type ErrorCode =
   | "rate_limited"
   | "unprocessable"
   | "upstream_unavailable"
+  | "database_unavailable"
   | "internal";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -24,6 +26,7 @@ const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   unprocessable: 422,
   upstream_unavailable: 503,
+  database_unavailable: 503,
   internal: 500,
 };
 
@@ -60,10 +63,23 @@ export function validationError(error: z.ZodError, what = "request"): AppError {
   return new AppError("validation_failed", `Invalid ${what}: ${summary}`, fields);
 }
 
-/** Any thrown value as a JSON response; unknown errors are logged and hidden behind a 500. */
+/** A 503 for a request made while the database is down or restarting: nothing to fix but to wait. */
+export function databaseUnavailable(): AppError {
+  return new AppError("database_unavailable", "Bellhop cannot reach its database right now. Try again in a moment.", undefined, { "Retry-After": "5" });
+}
+
+/**
+ * Any thrown value as a JSON response: an AppError as itself, the database being unreachable as a 503
+ * (lib/api/database-unavailable.ts), anything else logged and hidden behind a 500.
+ */
 export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) {
     return Response.json(error.toBody(), { status: error.status, headers: error.headers });
+  }
+  if (isDatabaseUnavailable(error)) {
+    // One line, not a stack: the cause is known, and an outage would otherwise flood the log.
+    console.warn("[bellhop] database unavailable:", error instanceof Error ? `${error.name}: ${error.message.trim().split("\n")[0]}` : String(error));
+    return errorResponse(databaseUnavailable());
   }
   console.error("[bellhop] unhandled error", error);
   const body: ErrorBody = { error: { code: "internal", message: "Something went wrong on our side. It has been logged." } };

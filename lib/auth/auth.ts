@@ -2,6 +2,7 @@
 // decided here but in lib/auth/guard.ts, which reloads the user from Postgres on every request.
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { isDatabaseUnavailable } from "../api/database-unavailable";
 import { authenticate, clientAddress, credentialsSchema } from "./credentials";
 
 /** Thrown from authorize() so callers can tell a throttled attempt from a wrong password. */
@@ -23,6 +24,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     error(error) {
       if (error instanceof CredentialsSignin || (error.cause as { err?: unknown } | undefined)?.err instanceof CredentialsSignin) return;
       // A request for an endpoint Auth.js does not have (a typo, a scanner) is answered 400; one line, no stack.
+      if (isDatabaseUnavailable(error)) {
+        console.warn("[auth] sign-in failed: the database cannot be reached");
+        return;
+      }
       if ((error as { type?: unknown }).type === "UnknownAction") {
         console.warn("[auth]", error.message);
         return;

@@ -1,7 +1,8 @@
 // Sign-in and sign-out as JSON, so the sign-in form can show precise messages (wrong password vs
 // too many attempts) with real status codes: 200, 400, 401 or 429.
 import { AuthError } from "next-auth";
-import { AppError, errorResponse, validationError } from "@/lib/api/errors";
+import { isDatabaseUnavailable } from "@/lib/api/database-unavailable";
+import { AppError, databaseUnavailable, errorResponse, validationError } from "@/lib/api/errors";
 import { SignInThrottled, signIn, signOut } from "@/lib/auth/auth";
 import { credentialsSchema } from "@/lib/auth/credentials";
 
@@ -41,6 +42,8 @@ function toSignInError(error: unknown): unknown {
       "Retry-After": String(throttled.retryAfterSeconds),
     });
   }
+  // Checked before AuthError: Auth.js wraps a failing database in one, and the password was not wrong.
+  if (isDatabaseUnavailable(error)) return databaseUnavailable();
   if (error instanceof AuthError) return new AppError("unauthenticated", "The e-mail or password is incorrect.");
   return error;
 }

@@ -1,0 +1,89 @@
+// "The database cannot be reached" told apart from every other failure, with the errors the real
+// clients throw: Prisma and pg against a port where nothing listens, a connection the server terminates
+// under a running session, and, as counter-examples, a real constraint violation, a real SQL error and a
+// real refused fetch (Booking.com being down is not the database being down).
+import { CallbackRouteError } from "@auth/core/errors";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { resetDatabase } from "@/tests/database";
+import { DatabaseUnavailableError, isDatabaseUnavailable, markPgConnectionFailure } from "./database-unavailable";
+import { errorResponse } from "./errors";
+
+const NOWHERE = "postgresql://postgres:postgres@127.0.0.1:1/bellhop";
+const unreachable = new PrismaClient({ adapter: new PrismaPg({ connectionString: NOWHERE }) });
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error("expected a failure");
+    },
+    (error: unknown) => error,
+  );
+}
+
+afterAll(async () => {
+  await unreachable.$disconnect();
+});
+
+describe("the database being unreachable", () => {
+  it("is recognised in Prisma's errors, for queries, raw SQL and transactions", async () => {
+    expect(isDatabaseUnavailable(await rejection(unreachable.user.count()))).toBe(true);
+    expect(isDatabaseUnavailable(await rejection(unreachable.$queryRaw`select 1`))).toBe(true);
+    expect(isDatabaseUnavailable(await rejection(unreachable.$transaction(async (tx) => tx.user.count())))).toBe(true);
+  });
+
+  it("is recognised in pg's errors once marked: a refused connection, and one the server ends under a session", async () => {
+    const pool = new pg.Pool({ connectionString: NOWHERE });
+    const refused = await rejection(pool.query("select 1"));
+    await pool.end();
+    expect(isDatabaseUnavailable(refused)).toBe(false); // unmarked, pg's error could be any server's
+    const marked = markPgConnectionFailure(refused);
+    expect(marked).toBeInstanceOf(DatabaseUnavailableError);
+    expect(isDatabaseUnavailable(marked)).toBe(true);
+
+    const session = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    session.on("error", () => undefined);
+    await session.connect();
+    const { rows } = await session.query<{ pid: number }>("select pg_backend_pid() as pid");
+    await db().$queryRaw`select pg_terminate_backend(${rows[0]!.pid}::int)`;
+    const terminated = await rejection(session.query("select 1"));
+    await session.end().catch(() => undefined);
+    expect(isDatabaseUnavailable(markPgConnectionFailure(terminated))).toBe(true);
+  });
+
+  it("is found inside Auth.js's wrapper, so a sign-in during an outage is not a wrong password", async () => {
+    const thrown = await rejection(unreachable.user.findFirst());
+    // @ts-expect-error Auth.js wraps the error authorize() threw exactly so (lib/actions/callback/index.js); its types declare only a string
+    const wrapped = new CallbackRouteError(thrown, { provider: "credentials" });
+    expect(isDatabaseUnavailable(wrapped)).toBe(true);
+  });
+
+  it("becomes a 503 in the one error shape, with Retry-After, logged in one line", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const response = errorResponse(await rejection(unreachable.user.count()));
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect(await response.json()).toEqual({ error: { code: "database_unavailable", message: "Bellhop cannot reach its database right now. Try again in a moment." } });
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
+  });
+
+  it("is not claimed for other failures: a duplicate, an SQL error, or another server refusing", async () => {
+    await resetDatabase();
+    await db().property.create({ data: { id: "111", name: "Harbour Hotel" } });
+    const duplicate = await rejection(db().property.create({ data: { id: "111", name: "Again" } }));
+    expect(isDatabaseUnavailable(duplicate)).toBe(false);
+
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+    const syntax = await rejection(pool.query("selec 1"));
+    await pool.end();
+    expect(markPgConnectionFailure(syntax)).toBe(syntax);
+    expect(isDatabaseUnavailable(syntax)).toBe(false);
+
+    const bookingDown = await rejection(fetch("http://127.0.0.1:1/messages/latest"));
+    expect(isDatabaseUnavailable(bookingDown)).toBe(false);
+  });
+});

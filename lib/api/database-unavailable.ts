@@ -1,0 +1,51 @@
+// Tells "the database cannot be reached right now" apart from every other failure, so a request made
+// during a database restart or outage gets a 503 that says so (and the sign-in form does not claim the
+// password was wrong), not a 500.
+// Prisma's errors carry it themselves (codes, and the pg adapter's error kinds). The plain pg pool's
+// errors do not say which server failed (a fetch to Booking.com refused has the same ECONNREFUSED), so
+// lib/sql-pool.ts, which only ever talks to the database, marks them with DatabaseUnavailableError.
+const PRISMA_CODES = new Set(["P1001", "P1002", "P1017", "P2024"]);
+const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+// Node's socket errors, and Postgres's admin_shutdown, crash_shutdown, cannot_connect_now,
+// connection_failure, sqlclient_unable_to_establish_sqlconnection and too_many_connections.
+const PG_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "57P01", "57P02", "57P03", "08006", "08001", "53300"]);
+// What pg says, without a code, when the server goes away mid-connection or no connection comes in time.
+const PG_MESSAGES = [/^Connection terminated/, /^timeout exceeded when trying to connect/];
+
+export class DatabaseUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`The database cannot be reached (${cause instanceof Error ? cause.message : String(cause)}).`, { cause });
+    this.name = "DatabaseUnavailableError";
+  }
+}
+
+/** For the pg pool's callers: a failure to reach or keep the connection becomes DatabaseUnavailableError. */
+export function markPgConnectionFailure(error: unknown): unknown {
+  return isPgConnectionFailure(error) ? new DatabaseUnavailableError(error) : error;
+}
+
+function isPgConnectionFailure(error: unknown): boolean {
+  if (!error || typeof error !== "object") return false;
+  const { code, message, errors } = error as { code?: unknown; message?: unknown; errors?: unknown };
+  if (typeof code === "string" && PG_CODES.has(code)) return true;
+  if (typeof message === "string" && PG_MESSAGES.some((pattern) => pattern.test(message))) return true;
+  // A connection to "localhost" tries each address and fails with all of them together.
+  return Array.isArray(errors) && errors.some(isPgConnectionFailure);
+}
+
+/** Walks the `cause` chain (and Auth.js's `cause.err`, which wraps what authorize() threw). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && typeof current === "object" && depth < 6; depth++) {
+    if (current instanceof DatabaseUnavailableError) return true;
+    const candidate = current as { name?: unknown; code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } }; cause?: unknown; err?: unknown };
+    if (typeof candidate.name === "string" && candidate.name.startsWith("PrismaClient")) {
+      if (candidate.name === "PrismaClientInitializationError") return true;
+      if (typeof candidate.code === "string" && PRISMA_CODES.has(candidate.code)) return true;
+      const kind = candidate.meta?.driverAdapterError?.cause?.kind;
+      if (typeof kind === "string" && ADAPTER_KINDS.has(kind)) return true;
+    }
+    current = candidate.cause ?? candidate.err;
+  }
+  return false;
+}
