@@ -1,5 +1,6 @@
 // Child-process supervision for the start and test scripts: start children, stop them all on
-// Ctrl-C or when one dies, and never leave an orphan behind.
+// Ctrl-C or when one dies. A supervisor killed outright cannot do that; its Node children then stop
+// by themselves (lib/orphan-watch.ts).
 import { spawn, type ChildProcess } from "node:child_process";
 
 export type Child = { name: string; process: ChildProcess; exited: Promise<number> };

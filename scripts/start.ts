@@ -107,7 +107,9 @@ async function main() {
   // it dies, it is restarted: the poller lock and the outbound actions' states make that safe.
   startWorker(appEnv);
 
-  const next = startChild("next", "node_modules/.bin/next", [dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOST], appEnv);
+  // BELLHOP_SUPERVISED: the web server watches this process and stops when it is gone (instrumentation.ts),
+  // as the worker and the sandbox do, so a killed `npm start` does not leave port PORT taken.
+  const next = startChild("next", "node_modules/.bin/next", [dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOST], { ...appEnv, BELLHOP_SUPERVISED: "1" });
   children.push(next);
   void next.exited.then((code) => {
     if (!shuttingDown) {
