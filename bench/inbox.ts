@@ -1,10 +1,11 @@
-// `npm run bench:inbox`: the inbox API under a big inbox. Seeds 100,000 conversations and 1,000,000
-// messages (generate_series, in a throwaway embedded Postgres), serves the production build with
-// `next start`, signs in over HTTP and measures, with a real HTTP client, the first page of each list
-// view, opening a thread (its newest 50 messages) and a search. Each figure is compared with the bare
-// SQL query that returns the same rows, run in the same process against the same database from one
-// warm connection, as a prepared statement like the app's own (the benchmark checks that both return
-// the same ids). For a search the bare query is
+// `npm run bench:inbox`: the inbox API under a big inbox. Seeds 100,000 conversations and about
+// 1,000,000 messages (generate_series, in a throwaway embedded Postgres; one thread has 5,000, the
+// others 10), serves the production build with `next start`, signs in over HTTP and measures, with a
+// real HTTP client, the first page of each list view, opening a thread (a 10-message one, and the newest
+// 50 of the 5,000-message one: they should cost about the same) and a search. Each figure is compared
+// with the bare SQL query that returns the same rows, run in the same process against the same
+// database from one warm connection, the way the app runs it (a prepared statement; the thread's
+// planned each time) (the benchmark checks that both return the same ids). For a search the bare query is
 // the very SQL the app sends (lib/inbox/list-conversations.ts segmentQuery); its rows are also checked
 // once against an independent definition that reads the messages themselves. Also prints the inbox
 // page's first-load JavaScript.
@@ -30,6 +31,9 @@ import { findFreePort, makeTempDir, migrateDatabase, startEmbeddedPostgres } fro
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 100_000);
 const MESSAGES_PER_CONVERSATION = Number(process.env.BENCH_MESSAGES_PER_CONVERSATION ?? 10);
+/** The thread the thread case opens has this many messages (the others MESSAGES_PER_CONVERSATION). */
+const LONG_THREAD = 5_000;
+const LONG_THREAD_BOOKING_ID = "bench-501";
 // 1,000 samples per figure: with 200, the p95 of the same build moved by ±30 % between runs here.
 const RUNS = Number(process.env.BENCH_RUNS ?? 1000);
 /** Must match SEARCH_WALK_LIMIT in lib/inbox/list-conversations.ts (the bare search SQL mirrors the app's). */
@@ -58,7 +62,8 @@ async function main(): Promise<number> {
     await sql.connect();
     const seeded = performance.now();
     await seed(sql);
-    console.log(`seeded ${CONVERSATIONS.toLocaleString("en")} conversations and ${(CONVERSATIONS * MESSAGES_PER_CONVERSATION).toLocaleString("en")} messages in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
+    const messages = CONVERSATIONS * MESSAGES_PER_CONVERSATION + LONG_THREAD - MESSAGES_PER_CONVERSATION;
+    console.log(`seeded ${CONVERSATIONS.toLocaleString("en")} conversations and ${messages.toLocaleString("en")} messages (one thread of ${LONG_THREAD.toLocaleString("en")}) in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
 
     const port = await findFreePort();
     app = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
@@ -76,23 +81,20 @@ async function main(): Promise<number> {
       return JSON.parse(response.body) as Record<string, unknown>;
     };
     const adminId = (await sql.query<{ id: string }>("select id from users where email = $1", [ADMIN.email])).rows[0]!.id;
-    const thread = (await sql.query<{ id: string }>("select id from conversations order by last_message_at desc limit 1 offset 500")).rows[0]!.id;
+    const longThread = (await sql.query<{ id: string }>("select id from conversations where booking_id = $1", [LONG_THREAD_BOOKING_ID])).rows[0];
+    if (!longThread) throw new Error(`the long thread (${LONG_THREAD_BOOKING_ID}) needs BENCH_CONVERSATIONS of at least 501`);
+    const thread = longThread.id;
+    const shortThread = (await sql.query<{ id: string }>("select id from conversations where booking_id = 'bench-502'")).rows[0]!.id;
     const searchTerm = "parking";
     // A rare term: the GIN index must still be used, not a walk over every conversation.
     const rareTerm = "4000099";
 
-    const cases: { name: string; target: number; http: string; bare: { text: string; values: unknown[] }; idsOf: (body: Record<string, unknown>) => string[] }[] = [
-      ...(["all", "mine", "unread", "needs_reply", "no_reply_needed", "snoozed"] as const).map((view) => ({
-        name: `list: ${view}`,
+    type Case = { name: string; target: number; http: string; bare: { text: string; values: unknown[]; freshPlan?: boolean }; idsOf: (body: Record<string, unknown>) => string[] };
+    function threadCase(name: string, conversationId: string): Case {
+      return {
+        name,
         target: 50,
-        http: `/api/conversations?view=${view}`,
-        bare: bareList(view, adminId),
-        idsOf: listIds,
-      })),
-      {
-        name: "thread: newest 50",
-        target: 50,
-        http: `/api/conversations/${thread}/messages`,
+        http: `/api/conversations/${conversationId}/messages`,
         bare: {
           // The thread is the messages, the internal notes and the team's activity, merged newest first
           // (no notes or activity in this data, but the query that returns the page must still look).
@@ -110,10 +112,23 @@ async function main(): Promise<number> {
                     from conversation_activity a left join users u on u.id = a.actor_id left join users s on s.id = a.subject_id
                     where a.conversation_id = $1 order by a.created_at desc, a.id limit 51)
                  ) page order by sent_at desc, id limit 51`,
-          values: [thread],
+          values: [conversationId],
+          // As the app runs it (lib/sql-pool.ts queryRowsWithFreshPlan): planned for this conversation.
+          freshPlan: true,
         },
         idsOf: (body) => (body.messages as { id: string }[]).map((message) => message.id),
-      },
+      };
+    }
+    const cases: Case[] = [
+      ...(["all", "mine", "unread", "needs_reply", "no_reply_needed", "snoozed"] as const).map((view) => ({
+        name: `list: ${view}`,
+        target: 50,
+        http: `/api/conversations?view=${view}`,
+        bare: bareList(view, adminId),
+        idsOf: listIds,
+      })),
+      threadCase("thread: newest 10 of 10", shortThread),
+      threadCase("thread: newest 50 of 5k", thread),
       searchCase(searchTerm, adminId),
       searchCase(rareTerm, adminId),
     ];
@@ -130,8 +145,8 @@ async function main(): Promise<number> {
     const budgets: { name: string; p50: number; p95: number }[] = [];
     for (const [index, item] of cases.entries()) {
       // The app runs its queries as prepared statements (lib/sql-pool.ts), so the bare query is run the
-      // same way: planned once, then bound and executed.
-      const bareQuery = { name: `bench_bare_${index}`, text: item.bare.text, values: item.bare.values };
+      // same way: planned once, then bound and executed; the thread's is planned each time, as the app's.
+      const bareQuery = { name: item.bare.freshPlan ? undefined : `bench_bare_${index}`, text: item.bare.text, values: item.bare.values };
       const body = await get(item.http);
       const bareRows = (await sql.query<{ id: string }>(bareQuery)).rows.map((row) => row.id);
       const httpIds = item.idsOf(body);
@@ -324,6 +339,17 @@ async function seed(sql: Client) {
        c.last_message_at - ((${MESSAGES_PER_CONVERSATION} - n) || ' hours')::interval
      from conversations c cross join generate_series(1, ${MESSAGES_PER_CONVERSATION}) as n`,
   );
+  // One long thread, the one the thread case opens: its newest 50 of LONG_THREAD messages (the issue's
+  // "opening a thread (its newest 50 messages)"; the others have MESSAGES_PER_CONVERSATION).
+  await sql.query(
+    `insert into messages (id, booking_id, conversation_id, property_id, sender_type, message_type, content, sent_at)
+     select gen_random_uuid(), null, c.id, c.property_id, (case when n % 2 = 0 then 'guest' else 'property' end)::"SenderType", 'free_text',
+       'Earlier in a long stay, message #' || n, c.last_message_at - ((${MESSAGES_PER_CONVERSATION} + n) || ' hours')::interval
+     from conversations c cross join generate_series(1, ${LONG_THREAD - MESSAGES_PER_CONVERSATION}) as n
+     where c.booking_id = $1`,
+    [LONG_THREAD_BOOKING_ID],
+  );
+  await sql.query("update conversations set message_count = $2 where booking_id = $1", [LONG_THREAD_BOOKING_ID, LONG_THREAD]);
   await sql.query("alter table conversations enable trigger conversations_notify");
   await sql.query("vacuum analyze conversations");
   await sql.query("vacuum analyze messages");

@@ -51,6 +51,21 @@ export async function queryRows<Row extends pg.QueryResultRow>(query: SqlQuery):
   }
 }
 
+/**
+ * Runs a query planned for its own values every time (an unnamed statement), for a query whose best plan
+ * depends on them. A prepared statement switches to one generic plan after five runs, made for an
+ * average row count: for the thread, "a conversation has ~10 messages", so opening a 5,000-message
+ * thread read and sorted all 5,000 (2.8 ms) instead of walking the index for 51 (0.15 ms, plus about
+ * 0.3 ms of planning). Measured with EXPLAIN ANALYZE and in bench/inbox.ts's long thread.
+ */
+export async function queryRowsWithFreshPlan<Row extends pg.QueryResultRow>(query: SqlQuery): Promise<Row[]> {
+  try {
+    return (await sqlPool().query<Row>({ text: query.text, values: query.values })).rows;
+  } catch (error) {
+    throw markPgConnectionFailure(error);
+  }
+}
+
 /** The same, on a connection of inSqlTransaction's (unnamed: a transaction's statements are few). */
 export async function queryRowsOn<Row extends pg.QueryResultRow>(client: pg.PoolClient, query: SqlQuery): Promise<Row[]> {
   try {

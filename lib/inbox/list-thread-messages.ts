@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { Prisma } from "../generated/prisma/client";
 import type { Viewer } from "../auth/guard";
-import { queryRows } from "../sql-pool";
+import { queryRowsWithFreshPlan } from "../sql-pool";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { conversationNotFound, parseConversationId } from "./get-conversation";
 import type { ThreadActivity, ThreadAttachment, ThreadMessage, ThreadPage } from "./schemas";
@@ -57,39 +57,48 @@ export async function listThreadMessages(viewer: Viewer, conversationId: string,
   // One round trip: the scope is checked on the conversation row, and the page of messages is joined
   // to it. No row at all means the conversation is unknown or outside the scope (404, not an empty
   // thread); a visible conversation without messages comes back as one row whose message id is null.
-  const joined = await queryRows<Row | NoMessage>(Prisma.sql`
-    select m.* from (select c.id from conversations c where c.id = ${id}::uuid and ${scope}) visible
-    left join lateral (
-      (select m.id, m.sender_type::text as sender_type, false as can_delete, m.sender_name, u.name as author_name, m.message_type, m.content,
-        m.attributes, m.sent_at, m.read_by_guest, m.send_state::text as send_state, m.send_error, m.client_key,
-        (select oa.state::text from outbound_actions oa where oa.message_id = m.id order by oa.created_at desc limit 1) as action_state,
+  // Each branch filters on the conversation id itself (a value the planner sees, not the outer row's
+  // column) and selects only the table's own columns, so it is an index walk that stops at the page,
+  // whatever the thread's length; names, send states and attachments are looked up afterwards, for
+  // the page's rows only. Planned for this conversation each time: a generic plan, made for an
+  // average conversation, sorts a long thread whole (sql-pool.ts).
+  const joined = await queryRowsWithFreshPlan<Row | NoMessage>(Prisma.sql`
+    select p.id, p.sender_type, p.can_delete,
+      case when p.sender_type = 'activity' then subject.name else p.sender_name end as sender_name,
+      author.name as author_name, p.message_type, p.content, p.attributes, p.sent_at, p.read_by_guest,
+      p.send_state, p.send_error, p.client_key,
+      case when p.sender_type in ('guest', 'property') then
+        (select oa.state::text from outbound_actions oa where oa.message_id = p.id order by oa.created_at desc limit 1) end as action_state,
+      case when p.sender_type in ('guest', 'property') then
         (select json_agg(json_build_object('id', a.id, 'fileName', a.file_name, 'fileType', a.file_type, 'fileSize', a.file_size) order by a.created_at, a.id)
-           from attachments a where a.message_id = m.id) as attachments
+           from attachments a where a.message_id = p.id) end as attachments
+    from (select c.id from conversations c where c.id = ${id}::uuid and ${scope}) visible
+    left join lateral (
+      (select m.id, m.sender_type::text as sender_type, false as can_delete, m.sender_name, m.author_id, null::uuid as subject_id,
+        m.message_type, m.content, m.attributes, m.sent_at, m.read_by_guest, m.send_state::text as send_state, m.send_error, m.client_key
       from messages m
-      left join users u on u.id = m.author_id
-      where m.conversation_id = visible.id ${keyset(Prisma.sql`m.sent_at`, Prisma.sql`m.id`)}
+      where m.conversation_id = ${id}::uuid ${keyset(Prisma.sql`m.sent_at`, Prisma.sql`m.id`)}
       order by m.sent_at desc, m.id asc
       limit ${input.limit + 1})
       union all
-      (select n.id, 'note', (n.author_id = ${viewer.id}::uuid or ${mayDeleteAny}) is true, null, u.name, 'internal_note', n.content,
-        null, n.created_at, false, null, null, n.client_key::text, null, null
+      (select n.id, 'note', (n.author_id = ${viewer.id}::uuid or ${mayDeleteAny}) is true, null, n.author_id, null,
+        'internal_note', n.content, null, n.created_at, false, null, null, n.client_key::text
       from conversation_notes n
-      left join users u on u.id = n.author_id
-      where n.conversation_id = visible.id ${keyset(Prisma.sql`n.created_at`, Prisma.sql`n.id`)}
+      where n.conversation_id = ${id}::uuid ${keyset(Prisma.sql`n.created_at`, Prisma.sql`n.id`)}
       order by n.created_at desc, n.id asc
       limit ${input.limit + 1})
       union all
-      (select a.id, 'activity', false, subject.name, actor.name, a.kind::text, '',
-        jsonb_build_object('until', a.until, 'actorIsSubject', coalesce(a.actor_id = a.subject_id, false)), a.created_at, false, null, null, null, null, null
+      (select a.id, 'activity', false, null, a.actor_id, a.subject_id, a.kind::text, '',
+        jsonb_build_object('until', a.until, 'actorIsSubject', coalesce(a.actor_id = a.subject_id, false)), a.created_at, false, null, null, null
       from conversation_activity a
-      left join users actor on actor.id = a.actor_id
-      left join users subject on subject.id = a.subject_id
-      where a.conversation_id = visible.id ${keyset(Prisma.sql`a.created_at`, Prisma.sql`a.id`)}
+      where a.conversation_id = ${id}::uuid ${keyset(Prisma.sql`a.created_at`, Prisma.sql`a.id`)}
       order by a.created_at desc, a.id asc
       limit ${input.limit + 1})
       order by sent_at desc, id asc
-      limit ${input.limit + 1}) m on true
-    order by m.sent_at desc, m.id asc`);
+      limit ${input.limit + 1}) p on true
+    left join users author on author.id = p.author_id
+    left join users subject on subject.id = p.subject_id
+    order by p.sent_at desc, p.id asc`);
   if (joined.length === 0) throw conversationNotFound();
   const rows = joined.filter((row): row is Row => row.id !== null);
   const page = rows.slice(0, input.limit);
