@@ -44,14 +44,23 @@ describe("the database being unreachable", () => {
     expect(marked).toBeInstanceOf(DatabaseUnavailableError);
     expect(isDatabaseUnavailable(marked)).toBe(true);
 
+    // The server ends the session while a query runs on it, and the client is then used again.
     const session = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    session.on("error", () => undefined);
+    session.on("error", () => undefined); // an EventEmitter "error" without a listener would throw
+    const broken = new Promise((resolve) => {
+      session.once("error", resolve);
+      session.once("end", resolve);
+    });
     await session.connect();
     const { rows } = await session.query<{ pid: number }>("select pg_backend_pid() as pid");
+    const running = rejection(session.query("select pg_sleep(30)"));
     await db().$queryRaw`select pg_terminate_backend(${rows[0]!.pid}::int)`;
-    const terminated = await rejection(session.query("select 1"));
+    const inFlight = await running;
+    await broken;
+    const reused = await rejection(session.query("select 1"));
     await session.end().catch(() => undefined);
-    expect(isDatabaseUnavailable(markPgConnectionFailure(terminated))).toBe(true);
+    expect(isDatabaseUnavailable(markPgConnectionFailure(inFlight)), String(inFlight)).toBe(true);
+    expect(isDatabaseUnavailable(markPgConnectionFailure(reused)), String(reused)).toBe(true);
   });
 
   it("is found inside Auth.js's wrapper, so a sign-in during an outage is not a wrong password", async () => {

@@ -9,8 +9,9 @@ const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "Sock
 // Node's socket errors, and Postgres's admin_shutdown, crash_shutdown, cannot_connect_now,
 // connection_failure, sqlclient_unable_to_establish_sqlconnection and too_many_connections.
 const PG_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "57P01", "57P02", "57P03", "08006", "08001", "53300"]);
-// What pg says, without a code, when the server goes away mid-connection or no connection comes in time.
-const PG_MESSAGES = [/^Connection terminated/, /^timeout exceeded when trying to connect/];
+// What pg says, without a code, when the server goes away mid-connection, when a client whose
+// connection broke is used again, or when no connection comes in time.
+const PG_MESSAGES = [/^Connection terminated/, /is not queryable$/, /^timeout exceeded when trying to connect/];
 
 export class DatabaseUnavailableError extends Error {
   constructor(cause: unknown) {
