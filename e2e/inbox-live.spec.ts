@@ -54,3 +54,32 @@ test("a guest's message arrives live, is read, and gets a reply the guest receiv
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
 });
+
+// A browser's EventSource retries a dropped stream by itself, but gives up for good when the retry is
+// answered with an error status (a 503 while the database restarts, a 502 from a proxy during a
+// deploy). The inbox must open a new stream itself, or it stays "Reconnecting…" until a reload.
+test("a live stream answered with an error is opened again, and catches up", async ({ page, request }) => {
+  const { conversation } = await createBooking(request, { propertyId: 6819547, guestName: "Tomás Aguilar" });
+  let refused = 0;
+  await page.route("**/api/events", (route) => {
+    refused++;
+    return route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: { code: "database_unavailable", message: "Bellhop cannot reach its database right now." } }) });
+  });
+  await signIn(page, DEMO_ACCOUNTS.admin);
+  await expect(page.getByTestId("live-status")).toHaveText("Reconnecting…");
+  // Tried again, with a growing delay, while it keeps being refused.
+  await expect.poll(() => refused, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+
+  // Meanwhile the guest writes, and the message is stored: no stream told this page.
+  await guestSends(request, conversation.conversationId, "Is the late check-in desk open after midnight?");
+  await expect
+    .poll(async () => ((await (await page.request.get(`/api/conversations?q=${conversation.reference}`)).json()) as { items: unknown[] }).items.length, { timeout: 20_000 })
+    .toBe(1);
+  const row = page.getByTestId("conversation-row").filter({ hasText: `#${conversation.reference}` });
+  await expect(row).toHaveCount(0);
+
+  await page.unroute("**/api/events");
+  await expect(page.getByTestId("live-status")).toHaveText("Live", { timeout: 20_000 });
+  // It catches up with what it missed, without a reload.
+  await expect(row).toBeVisible({ timeout: 10_000 });
+});

@@ -5,7 +5,10 @@
 import { Client } from "pg";
 import { serverEnv } from "./env";
 
-const MAX_BACKOFF_MS = 30_000;
+// Short: while a feed cannot listen, every open inbox says "reconnecting", so it should listen again
+// within seconds of the database coming back. A few connection attempts per process every 5 s cost
+// the database nothing.
+const MAX_BACKOFF_MS = 5_000;
 
 export type ChannelHandlers = {
   onNotification: (payload: string) => void;

@@ -3,7 +3,10 @@
 // Live updates in the browser: one EventSource to /api/events. A `change` invalidates only that
 // conversation's detail and thread plus the list pages (coalesced, so a burst refetches once). The
 // stream's `ready` event and every window focus trigger a resync from the change cursor, so changes
-// made while the connection was down are never missed. A `presence` event (someone opened, started
+// made while the connection was down are never missed. `interrupted` (the server stopped hearing
+// changes, e.g. while its database restarts) shows "reconnecting" until the next `ready`. A stream the
+// browser gave up on (its reconnect was answered with an error status, such as a 503 during a database
+// restart: EventSource then never retries by itself) is opened anew here, with a growing delay. A `presence` event (someone opened, started
 // replying in or left a conversation) refetches that conversation's presence if a thread shows it, and
 // the presence shown on the list's rows.
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
@@ -14,6 +17,9 @@ import { inboxKeys } from "./query-keys";
 export type LiveStatus = "connecting" | "live" | "reconnecting";
 
 const LIST_REFRESH_DELAY_MS = 250;
+const REOPEN_MAX_DELAY_MS = 30_000;
+/** After a failed resync (the server is up but the database not yet, say), the next try. */
+const RESYNC_RETRY_MS = 3_000;
 
 export function useLiveUpdates(): LiveStatus {
   const queryClient = useQueryClient();
@@ -34,6 +40,7 @@ export function useLiveUpdates(): LiveStatus {
       if (lastSeq.current === null || value > lastSeq.current) lastSeq.current = value;
     };
     let resyncing = false;
+    let resyncRetryTimer: ReturnType<typeof setTimeout> | null = null;
     const resync = async () => {
       if (lastSeq.current === null || resyncing) return;
       resyncing = true;
@@ -48,38 +55,67 @@ export function useLiveUpdates(): LiveStatus {
         advance(result.seq);
         // Presence has no cursor: whoever came or went while the stream was down is simply re-read.
         void queryClient.invalidateQueries({ queryKey: inboxKeys.presenceAll() });
+        if (source?.readyState === EventSource.OPEN) setStatus("live");
       } catch {
-        // The next focus or reconnect tries again.
+        // What is shown may be out of date until a resync succeeds: say so, and try again.
+        setStatus("reconnecting");
+        resyncRetryTimer ??= setTimeout(() => {
+          resyncRetryTimer = null;
+          void resync();
+        }, RESYNC_RETRY_MS);
       } finally {
         resyncing = false;
       }
     };
 
-    const source = new EventSource("/api/events");
-    source.addEventListener("ready", (event) => {
-      setStatus("live");
-      const { seq } = JSON.parse((event as MessageEvent<string>).data) as { seq: string };
-      if (lastSeq.current === null) lastSeq.current = BigInt(seq);
-      else void resync();
-    });
-    source.addEventListener("change", (event) => {
-      const change = JSON.parse((event as MessageEvent<string>).data) as { conversationId: string; seq: string };
-      advance(change.seq);
-      invalidateConversation(queryClient, change.conversationId);
-      refreshLists();
-    });
-    source.addEventListener("presence", (event) => {
-      const { conversationId } = JSON.parse((event as MessageEvent<string>).data) as { conversationId: string };
-      void queryClient.invalidateQueries({ queryKey: inboxKeys.presence(conversationId) });
-      void queryClient.invalidateQueries({ queryKey: inboxKeys.presenceInScope() });
-    });
-    source.onerror = () => setStatus("reconnecting");
+    let source: EventSource | null = null;
+    let reopenTimer: ReturnType<typeof setTimeout> | null = null;
+    let reopenAttempt = 0;
+    // A stream that failed before its first `ready` leaves no cursor to resync from, and the page's
+    // data may have changed since it loaded: the first `ready` then refetches everything once.
+    let failedBeforeFirstReady = false;
+    const open = () => {
+      const current = new EventSource("/api/events");
+      source = current;
+      current.addEventListener("ready", (event) => {
+        reopenAttempt = 0;
+        setStatus("live");
+        const { seq } = JSON.parse((event as MessageEvent<string>).data) as { seq: string };
+        if (lastSeq.current !== null) return void resync();
+        lastSeq.current = BigInt(seq);
+        if (failedBeforeFirstReady) void queryClient.invalidateQueries({ queryKey: inboxKeys.all });
+      });
+      current.addEventListener("interrupted", () => setStatus("reconnecting"));
+      current.addEventListener("change", (event) => {
+        const change = JSON.parse((event as MessageEvent<string>).data) as { conversationId: string; seq: string };
+        advance(change.seq);
+        invalidateConversation(queryClient, change.conversationId);
+        refreshLists();
+      });
+      current.addEventListener("presence", (event) => {
+        const { conversationId } = JSON.parse((event as MessageEvent<string>).data) as { conversationId: string };
+        void queryClient.invalidateQueries({ queryKey: inboxKeys.presence(conversationId) });
+        void queryClient.invalidateQueries({ queryKey: inboxKeys.presenceInScope() });
+      });
+      current.onerror = () => {
+        setStatus("reconnecting");
+        if (lastSeq.current === null) failedBeforeFirstReady = true;
+        if (current.readyState !== EventSource.CLOSED || reopenTimer) return;
+        reopenTimer = setTimeout(() => {
+          reopenTimer = null;
+          open();
+        }, Math.min(REOPEN_MAX_DELAY_MS, 1000 * 2 ** reopenAttempt++));
+      };
+    };
+    open();
     const onFocus = () => void resync();
     window.addEventListener("focus", onFocus);
     return () => {
-      source.close();
+      source?.close();
       window.removeEventListener("focus", onFocus);
       if (listTimer) clearTimeout(listTimer);
+      if (reopenTimer) clearTimeout(reopenTimer);
+      if (resyncRetryTimer) clearTimeout(resyncRetryTimer);
     };
   }, [queryClient]);
 

@@ -5,8 +5,10 @@
 //   - `bellhop_presence`: a trigger fires when someone opens, starts replying in or leaves a
 //     conversation (lib/inbox/presence.ts).
 // Notifications sent while a connection was down are not replayed by Postgres, which is why browsers
-// resync conversations from the change_seq cursor whenever their stream reconnects (presence needs no
-// resync: the browser re-reads it whenever it shows a thread, and it expires by itself).
+// resync conversations from the change_seq cursor whenever their stream reconnects, and why a feed
+// tells its subscribers when its own connection dropped and came back (the database restarted, say):
+// the browser's stream stays open meanwhile, so without being told it would show "Live" and miss
+// whatever changed in the gap. Presence has no cursor: the browser re-reads all of it on a resync.
 import { z } from "zod";
 import { ChannelListener } from "../pg-listen";
 
@@ -16,8 +18,16 @@ export type ConversationChange = z.infer<typeof changeSchema>;
 const presenceSchema = z.object({ conversationId: z.string(), propertyId: z.string() });
 export type PresenceChange = z.infer<typeof presenceSchema>;
 
+export type FeedSubscriber<T> = {
+  onValue: (value: T) => void;
+  /** The feed stopped listening: notifications may be missed until onListening. */
+  onInterrupted?: () => void;
+  /** LISTEN is in effect (again): every later commit is announced; before it, anything may have changed. */
+  onListening?: () => void;
+};
+
 class NotificationFeed<T> {
-  private readonly listeners = new Set<(value: T) => void>();
+  private readonly subscribers = new Set<FeedSubscriber<T>>();
   private readonly channel: ChannelListener;
 
   constructor(channel: string, schema: z.ZodType<T>) {
@@ -28,19 +38,25 @@ class NotificationFeed<T> {
           // A payload that does not parse is not ours to act on (e.g. a NOTIFY typed by hand).
           const parsed = schema.safeParse(safeJson(payload));
           if (!parsed.success) return;
-          for (const listener of this.listeners) listener(parsed.data);
+          for (const subscriber of this.subscribers) subscriber.onValue(parsed.data);
+        },
+        onLost: () => {
+          for (const subscriber of this.subscribers) subscriber.onInterrupted?.();
+        },
+        onListening: () => {
+          for (const subscriber of this.subscribers) subscriber.onListening?.();
         },
       },
       // Nobody watching: a lost connection is re-opened by the next subscriber.
-      () => this.listeners.size > 0,
+      () => this.subscribers.size > 0,
     );
   }
 
-  subscribe(listener: (value: T) => void): () => void {
-    this.listeners.add(listener);
+  subscribe(subscriber: FeedSubscriber<T>): () => void {
+    this.subscribers.add(subscriber);
     void this.channel.start();
     return () => {
-      this.listeners.delete(listener);
+      this.subscribers.delete(subscriber);
     };
   }
 
@@ -49,8 +65,13 @@ class NotificationFeed<T> {
     return this.channel.start();
   }
 
+  /** True while LISTEN is in effect: every commit from now on is announced. */
+  get listening(): boolean {
+    return this.channel.listening;
+  }
+
   get subscriberCount(): number {
-    return this.listeners.size;
+    return this.subscribers.size;
   }
 }
 

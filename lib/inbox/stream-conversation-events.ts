@@ -1,8 +1,9 @@
 // The server-sent event stream of one browser tab: changes of the conversations the viewer may see, and
 // of who else has them open (both filtered here, by the guard's scope, so a staff member never even
 // learns another property's ids),
-// a heartbeat comment so proxies keep the connection open, and a `ready` event carrying the current
-// cursor so the browser knows where to resync from.
+// a heartbeat comment so proxies keep the connection open, a `ready` event carrying the current
+// cursor so the browser knows where to resync from, and an `interrupted` event while this process
+// cannot hear changes (followed by a new `ready` once it can again).
 import { canSeeProperty, type Viewer } from "../auth/guard";
 import { changeFeed, presenceFeed } from "./change-feed";
 import { currentChangeSeq } from "./list-conversation-changes";
@@ -21,14 +22,45 @@ export async function streamConversationEvents(viewer: Viewer, signal: AbortSign
           cleanup();
         }
       };
+      // The browser is told when this process stops hearing changes (its LISTEN connection dropped, e.g.
+      // the database restarted) and shows "reconnecting"; once both feeds listen again it gets a fresh
+      // `ready` and resyncs from its cursor, so nothing committed in the gap is missed.
+      let interruptionAnnounced = false;
+      const bothListening = () => changeFeed().listening && presenceFeed().listening;
+      const announceInterruption = () => {
+        if (interruptionAnnounced) return;
+        interruptionAnnounced = true;
+        send("event: interrupted\ndata: {}\n\n");
+      };
+      const sendReady = async () => {
+        try {
+          send(`retry: 3000\nevent: ready\ndata: ${JSON.stringify({ seq: (await currentChangeSeq(viewer)).toString() })}\n\n`);
+        } catch {
+          // No cursor (the database went away again): end the stream; the browser reconnects.
+          cleanup();
+        }
+      };
+      const onListening = () => {
+        if (!interruptionAnnounced || !bothListening()) return;
+        interruptionAnnounced = false;
+        void sendReady();
+      };
       // Subscribe before reading the cursor: a change in between is delivered (maybe twice), never lost.
-      const unsubscribe = changeFeed().subscribe((change) => {
-        if (!canSeeProperty(viewer, change.propertyId)) return;
-        send(`event: change\ndata: ${JSON.stringify({ conversationId: change.conversationId, seq: change.seq })}\n\n`);
+      const unsubscribe = changeFeed().subscribe({
+        onValue: (change) => {
+          if (!canSeeProperty(viewer, change.propertyId)) return;
+          send(`event: change\ndata: ${JSON.stringify({ conversationId: change.conversationId, seq: change.seq })}\n\n`);
+        },
+        onInterrupted: announceInterruption,
+        onListening,
       });
-      const unsubscribePresence = presenceFeed().subscribe((change) => {
-        if (!canSeeProperty(viewer, change.propertyId)) return;
-        send(`event: presence\ndata: ${JSON.stringify({ conversationId: change.conversationId })}\n\n`);
+      const unsubscribePresence = presenceFeed().subscribe({
+        onValue: (change) => {
+          if (!canSeeProperty(viewer, change.propertyId)) return;
+          send(`event: presence\ndata: ${JSON.stringify({ conversationId: change.conversationId })}\n\n`);
+        },
+        onInterrupted: announceInterruption,
+        onListening,
       });
       const heartbeat = setInterval(() => send(": heartbeat\n\n"), HEARTBEAT_MS);
       cleanup = () => {
@@ -44,10 +76,12 @@ export async function streamConversationEvents(viewer: Viewer, signal: AbortSign
       signal.addEventListener("abort", () => cleanup(), { once: true });
       // The cursor is read only once LISTEN is in effect: a change committed after the read is then
       // surely announced. (Subscribed but still connecting, the first stream of a process could miss
-      // one committed in between.)
+      // one committed in between.) If connecting failed and a retry is pending, the browser hears at
+      // once that it is not live yet.
       await Promise.all([changeFeed().started(), presenceFeed().started()]);
       // Browsers reconnect after `retry` ms when the stream drops.
-      send(`retry: 3000\nevent: ready\ndata: ${JSON.stringify({ seq: (await currentChangeSeq(viewer)).toString() })}\n\n`);
+      await sendReady();
+      if (!bothListening()) announceInterruption();
     },
     cancel: () => cleanup(),
   });
