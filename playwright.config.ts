@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { SANDBOX_PORT } from "./e2e/sandbox-control";
+import { E2E_SYNC_ENV, SANDBOX_PORT } from "./e2e/sandbox-control";
 
 // The e2e server is the real app: a production build served by `next start`, with a throwaway
 // embedded Postgres and an in-memory Booking.com sandbox (scripts/start.ts --ephemeral).
@@ -35,19 +35,11 @@ export default defineConfig({
     stdout: "pipe",
     // SIGTERM lets scripts/start.ts stop Next.js, the sandbox and Postgres; SIGKILL would orphan them.
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-    // Short sync intervals: a guest message reaches the inbox within a second or two.
     env: {
       HOST: "127.0.0.1",
       NEXT_TELEMETRY_DISABLED: "1",
       E2E_SANDBOX_PORT: String(SANDBOX_PORT),
-      SYNC_MIN_POLL_SECONDS: "1",
-      SYNC_POLL_SECONDS_OVERRIDE: "1",
-      SYNC_OUTBOUND_RETRY_DELAY_SECONDS: "1",
-      SYNC_HOUSEKEEPING_SECONDS: "1",
-      // Empty conversations (a new reservation nobody wrote in yet) arrive through reconciliation only.
-      SYNC_RECONCILE_MINUTES: "0.05",
-      // A reply against a failing Booking.com gives up (shows "failed") after a few seconds.
-      SYNC_OUTBOUND_RETRY_LIMIT: "2",
+      ...E2E_SYNC_ENV,
     },
   },
 });

@@ -6,6 +6,18 @@ import { expect, type APIRequestContext } from "@playwright/test";
 export const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 3210);
 export const SANDBOX_URL = `http://127.0.0.1:${SANDBOX_PORT}`;
 
+/** Short sync intervals for every e2e Bellhop: a guest message reaches the inbox within a second or two. */
+export const E2E_SYNC_ENV = {
+  SYNC_MIN_POLL_SECONDS: "1",
+  SYNC_POLL_SECONDS_OVERRIDE: "1",
+  SYNC_OUTBOUND_RETRY_DELAY_SECONDS: "1",
+  SYNC_HOUSEKEEPING_SECONDS: "1",
+  // Empty conversations (a new reservation nobody wrote in yet) arrive through reconciliation only.
+  SYNC_RECONCILE_MINUTES: "0.05",
+  // A reply against a failing Booking.com gives up (shows "failed") after a few seconds.
+  SYNC_OUTBOUND_RETRY_LIMIT: "2",
+};
+
 export type SandboxMessage = {
   messageId: string;
   sender: "guest" | "property";

@@ -1,6 +1,6 @@
 // Database plumbing shared by `npm start`, `npm run dev`, the test tiers and the e2e server:
 // start an embedded Postgres when no DATABASE_URL is configured, and apply Prisma migrations.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -18,6 +18,12 @@ export type EmbeddedOptions = {
   /** false: the data directory is deleted on stop (test runs). */
   persistent: boolean;
   database?: string;
+  /**
+   * Restart Postgres whenever it exits on its own (the OOM killer, a crash), telling `log` (`npm start`:
+   * the app, the worker and the sandbox keep running and reconnect). Without it a dead Postgres stays
+   * dead until someone restarts `npm start`, and the inbox answers 503 all that time.
+   */
+  restartWhenItDies?: { log: (line: string) => void };
 };
 
 const PG_USER = "postgres";
@@ -59,6 +65,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
   if (!exists.rowCount) await admin.query(`create database "${database}"`);
   await admin.end();
   let stopped = false;
+  if (options.restartWhenItDies) superviseRestarts(server, () => stopped, options.restartWhenItDies.log);
   return {
     url: `postgresql://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${port}/${database}`,
     embedded: true,
@@ -68,6 +75,54 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
       await server.stop();
     },
   };
+}
+
+/** A Postgres that crashes again within this long of being restarted is restarted after a longer wait. */
+const STABLE_AFTER_MS = 60_000;
+const MAX_RESTART_DELAY_MS = 30_000;
+
+/**
+ * Watches the postmaster and starts it again when it exits while nobody asked it to stop. Postgres
+ * recovers from its write-ahead log on start, so every committed row is still there; what was in flight
+ * failed with an error its caller already handles (a 503, a job retried). The first attempt waits a
+ * second: the old server's backends must exit before a new one can take over the data directory, so an
+ * attempt made too early fails and is retried, up to MAX_RESTART_DELAY_MS apart.
+ */
+function superviseRestarts(server: EmbeddedPostgres, isStopped: () => boolean, log: (line: string) => void): void {
+  let attempt = 0;
+  let startedAtMs = Date.now();
+  const watch = () => {
+    // The package keeps the postmaster's ChildProcess in a field its types mark private and offers no
+    // event for its exit; the version is pinned, and e2e/database-restart.spec.ts fails if this stops working.
+    const postmaster = (server as unknown as { process?: ChildProcess }).process;
+    postmaster?.once("exit", (code, signal) => {
+      if (isStopped()) return;
+      attempt = Date.now() - startedAtMs < STABLE_AFTER_MS ? attempt + 1 : 0;
+      log(`Postgres exited on its own (${signal ?? `exit code ${code}`}); restarting it`);
+      void restart();
+    });
+  };
+  const restart = async () => {
+    while (!isStopped()) {
+      const delayMs = Math.min(MAX_RESTART_DELAY_MS, 1000 * 2 ** attempt);
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      if (isStopped()) return;
+      try {
+        await server.start();
+      } catch {
+        attempt++;
+        log(`Postgres did not start yet; trying again in ${Math.min(MAX_RESTART_DELAY_MS, 1000 * 2 ** attempt) / 1000} s`);
+        continue;
+      }
+      // Ctrl-C while it was starting: the shutdown already ran, so this server is stopped here.
+      if (isStopped()) return void server.stop();
+      startedAtMs = Date.now();
+      log("Postgres is running again");
+      watch();
+      return;
+    }
+  };
+  watch();
 }
 
 /** Applies every pending migration with the Prisma CLI (WASM engine; see prisma/migrate-adapter.ts). */

@@ -29,14 +29,20 @@ export function persistentSecret(configured: string | undefined, fileName: strin
 
 /**
  * DATABASE_URL when set; otherwise the embedded Postgres in .data/pg — reused when it already runs
- * (another `npm start`, or one killed without Ctrl-C), started (and owned by the caller) when not.
+ * (another `npm start`, or one killed without Ctrl-C), started (and owned by the caller) when not. A
+ * long-running caller (`npm start`) passes `restartWhenItDies` so one it started is kept running.
  */
-export async function openLocalDatabase(configured: string | undefined, embeddedPort = DEFAULT_EMBEDDED_PG_PORT, log: (line: string) => void = () => {}): Promise<RunningDatabase> {
+export async function openLocalDatabase(
+  configured: string | undefined,
+  embeddedPort = DEFAULT_EMBEDDED_PG_PORT,
+  options: { log?: (line: string) => void; restartWhenItDies?: boolean } = {},
+): Promise<RunningDatabase> {
+  const log = options.log ?? (() => {});
   if (configured) return { url: configured, embedded: false, stop: async () => {} };
   const url = `postgresql://postgres:postgres@127.0.0.1:${embeddedPort}/bellhop`;
   if (await canConnect(url)) {
     log(`reusing the embedded Postgres already running on port ${embeddedPort}`);
     return { url, embedded: false, stop: async () => {} };
   }
-  return startEmbeddedPostgres({ dir: path.resolve(".data/pg"), port: embeddedPort, persistent: true });
+  return startEmbeddedPostgres({ dir: path.resolve(".data/pg"), port: embeddedPort, persistent: true, restartWhenItDies: options.restartWhenItDies ? { log } : undefined });
 }

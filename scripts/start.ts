@@ -48,9 +48,9 @@ function secret(configured: string | undefined, fileName: string): string {
 async function openDatabase(configured: string | undefined, embeddedPort: number): Promise<RunningDatabase> {
   if (ephemeral && !configured) {
     const dir = makeTempDir("bellhop-e2e-pg-");
-    return startEmbeddedPostgres({ dir: path.join(dir, "data"), port: 0, persistent: false });
+    return startEmbeddedPostgres({ dir: path.join(dir, "data"), port: 0, persistent: false, restartWhenItDies: { log } });
   }
-  return openLocalDatabase(configured, embeddedPort, log);
+  return openLocalDatabase(configured, embeddedPort, { log, restartWhenItDies: true });
 }
 
 async function main() {
