@@ -83,3 +83,29 @@ test("a live stream answered with an error is opened again, and catches up", asy
   // It catches up with what it missed, without a reload.
   await expect(row).toBeVisible({ timeout: 10_000 });
 });
+
+// The page loads its lists before its stream listens; a change committed in between is announced to
+// nobody. Usually a gap of milliseconds, here held open: the stream's request waits while the guest
+// writes and the message is stored.
+test("a stream that connects late still brings what changed after the page loaded", async ({ page, request }) => {
+  const { conversation } = await createBooking(request, { propertyId: 6819547, guestName: "Marta Kowalczyk" });
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/api/events", async (route) => {
+    await released;
+    await route.continue();
+  });
+  await signIn(page, DEMO_ACCOUNTS.admin);
+  await expect(page.getByTestId("conversation-row").first()).toBeVisible();
+
+  await guestSends(request, conversation.conversationId, "Can we bring our dog?");
+  await expect
+    .poll(async () => ((await (await page.request.get(`/api/conversations?q=${conversation.reference}`)).json()) as { items: unknown[] }).items.length, { timeout: 20_000 })
+    .toBe(1);
+  const row = page.getByTestId("conversation-row").filter({ hasText: `#${conversation.reference}` });
+  await expect(row).toHaveCount(0);
+
+  release();
+  await expect(page.getByTestId("live-status")).toHaveText("Live", { timeout: 10_000 });
+  await expect(row).toBeVisible({ timeout: 10_000 });
+});

@@ -71,9 +71,6 @@ export function useLiveUpdates(): LiveStatus {
     let source: EventSource | null = null;
     let reopenTimer: ReturnType<typeof setTimeout> | null = null;
     let reopenAttempt = 0;
-    // A stream that failed before its first `ready` leaves no cursor to resync from, and the page's
-    // data may have changed since it loaded: the first `ready` then refetches everything once.
-    let failedBeforeFirstReady = false;
     const open = () => {
       const current = new EventSource("/api/events");
       source = current;
@@ -83,7 +80,10 @@ export function useLiveUpdates(): LiveStatus {
         const { seq } = JSON.parse((event as MessageEvent<string>).data) as { seq: string };
         if (lastSeq.current !== null) return void resync();
         lastSeq.current = BigInt(seq);
-        if (failedBeforeFirstReady) void queryClient.invalidateQueries({ queryKey: inboxKeys.all });
+        // What the page loaded (or is loading) was read before this stream listened, and a change
+        // committed in between was announced to nobody: refetch it once, now that every later change
+        // is heard. Usually a few milliseconds' gap; minutes if the stream was refused for a while.
+        void queryClient.invalidateQueries({ queryKey: inboxKeys.all });
       });
       current.addEventListener("interrupted", () => setStatus("reconnecting"));
       current.addEventListener("change", (event) => {
@@ -99,7 +99,6 @@ export function useLiveUpdates(): LiveStatus {
       });
       current.onerror = () => {
         setStatus("reconnecting");
-        if (lastSeq.current === null) failedBeforeFirstReady = true;
         if (current.readyState !== EventSource.CLOSED || reopenTimer) return;
         reopenTimer = setTimeout(() => {
           reopenTimer = null;
