@@ -28,6 +28,11 @@ describe("a line of the team's activity", () => {
     expect(describeActivity(activity({ kind: "reply_needed" }), "UTC")).toBe('Ada Admin took away "no reply needed"');
   });
 
+  it("says the mark was set or taken away on Booking.com, not by a (former) colleague, when it was changed there", () => {
+    expect(describeActivity(activity({ kind: "no_reply_needed_on_booking", actorName: null }), "UTC")).toBe("Marked as no reply needed on Booking.com, outside Bellhop");
+    expect(describeActivity(activity({ kind: "reply_needed_on_booking", actorName: null }), "UTC")).toBe('"No reply needed" was taken away on Booking.com, outside Bellhop');
+  });
+
   it("speaks of a deleted account as a former colleague, and never as someone taking it themselves", () => {
     expect(describeActivity(activity({ kind: "assigned", actorName: null, subjectName: null }), "UTC")).toBe("A former colleague assigned this to a former colleague");
     expect(describeActivity(activity({ kind: "assignment_cleared", subjectName: null }), "UTC")).toBe("A former colleague was unassigned: no longer has access to this property");

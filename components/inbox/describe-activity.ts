@@ -25,5 +25,10 @@ export function describeActivity(activity: ThreadActivity, timeZone: string): st
       return `${actor} marked this as no reply needed`;
     case "reply_needed":
       return `${actor} took away "no reply needed"`;
+    // Set or cleared at Booking.com itself: nobody on the team did it in Bellhop.
+    case "no_reply_needed_on_booking":
+      return `Marked as no reply needed on Booking.com, outside Bellhop`;
+    case "reply_needed_on_booking":
+      return `"No reply needed" was taken away on Booking.com, outside Bellhop`;
   }
 }

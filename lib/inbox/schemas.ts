@@ -147,7 +147,17 @@ export type ThreadMessage = {
   activity: ThreadActivity | null;
 };
 
-export const ACTIVITY_KINDS = ["assigned", "unassigned", "assignment_cleared", "snoozed", "unsnoozed", "no_reply_needed", "reply_needed"] as const;
+export const ACTIVITY_KINDS = [
+  "assigned",
+  "unassigned",
+  "assignment_cleared",
+  "snoozed",
+  "unsnoozed",
+  "no_reply_needed",
+  "reply_needed",
+  "no_reply_needed_on_booking",
+  "reply_needed_on_booking",
+] as const;
 /**
  * The team's action on the conversation (lib/inbox/assign-conversation.ts, snooze-conversation.ts, and
  * the "no reply needed" mark, lib/sync/outbound/enqueue.ts).

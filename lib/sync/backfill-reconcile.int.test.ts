@@ -21,6 +21,11 @@ interface Reservation {
   messageCount: number;
 }
 
+/** The thread's activity lines, oldest first. */
+async function activityOf(conversationId: string) {
+  return db().conversationActivity.findMany({ where: { conversationId }, orderBy: { createdAt: "asc" }, select: { kind: true, actorId: true } });
+}
+
 async function sandboxConversations(propertyId: string): Promise<Reservation[]> {
   const list = await world.sandbox.control<{ reservations: Reservation[] }>("GET", `/reservations?property_id=${propertyId}&limit=5000`);
   return list.reservations;
@@ -118,6 +123,11 @@ describe("reconciliation", () => {
     expect(conversation.noReplyNeeded).toBe(true);
     expect(conversation.needsReplySince).toBeNull();
     expect(conversation.messageCount).toBe(2);
+    // Nobody did it in Bellhop: the thread says it was done on Booking.com.
+    expect(await activityOf(conversation.id)).toEqual([{ kind: "no_reply_needed_on_booking", actorId: null }]);
+    // A later read that finds the same state adds nothing.
+    await reconcileConnection(world.connectionId, { pages: 1 });
+    expect(await activityOf(conversation.id)).toHaveLength(1);
   });
 
   it("does not undo staff tag changes that have not reached Booking.com yet (no_reply_needed, read)", async () => {
@@ -143,6 +153,8 @@ describe("reconciliation", () => {
     expect((await world.client.getConversation({ propertyId, conversationId: booking.conversationId })).conversation.noReplyNeeded).toBe(false);
     await reconcileConnection(world.connectionId, { pages: 1 });
     await expectOurs();
+    // One line, the staff member's own: the stale read changed nothing, so it says nothing.
+    expect(await activityOf(conversationId)).toEqual([{ kind: "no_reply_needed", actorId: viewer.id }]);
 
     // The jobs carry the changes to Booking.com; a read taken after that agrees, and changes nothing.
     const attempt = { retryCount: 0, retryLimit: 5 };
@@ -157,5 +169,9 @@ describe("reconciliation", () => {
     const after = await db().conversation.findUniqueOrThrow({ where: { id: conversationId } });
     expect(after.noReplyNeeded).toBe(false);
     expect(after.needsReplySince).not.toBeNull();
+    expect(await activityOf(conversationId)).toEqual([
+      { kind: "no_reply_needed", actorId: viewer.id },
+      { kind: "reply_needed_on_booking", actorId: null },
+    ]);
   });
 });

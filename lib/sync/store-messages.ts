@@ -15,7 +15,8 @@
 // no_reply_needed fact, or a message's read-by-property flag, is not applied while an action of that kind
 // for it is queued or running, or finished after the read began (`observedAt`); the next read after it
 // settled applies Booking.com's state (which, after a failed action, is the truth again). The rows are
-// locked before the actions are checked, so an action committed meanwhile is seen.
+// locked before the actions are checked, so an action committed meanwhile is seen. A no_reply_needed
+// fact that is applied was changed at Booking.com itself, and leaves a line in the thread saying so.
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { syncConfig } from "./config";
@@ -171,8 +172,12 @@ async function loadAndUpsert(
     if (Object.keys(changes).length > 0) {
       const updated = await tx.conversation.update({ where: { id: row.id }, data: changes });
       map.set(row.bookingId, refOf(updated));
-      // needs_reply_since depends on no_reply_needed.
-      if (changes.noReplyNeeded !== undefined) touched.add(row.id);
+      if (changes.noReplyNeeded !== undefined) {
+        // needs_reply_since depends on no_reply_needed.
+        touched.add(row.id);
+        // Not a staff change waiting to reach Booking.com (held back above): someone changed it there.
+        await tx.conversationActivity.create({ data: { conversationId: row.id, kind: changes.noReplyNeeded ? "no_reply_needed_on_booking" : "reply_needed_on_booking" } });
+      }
     }
   }
 
