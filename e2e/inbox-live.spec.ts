@@ -1,6 +1,6 @@
 // The guest starts: the guest writes on the guest side, the message appears in the open inbox without
 // a reload, staff read it (the guest side sees the read tag), staff reply, the guest side receives it.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { DEMO_ACCOUNTS, signIn } from "./fixtures";
 import { createBooking, eventually, guestSends, inspect } from "./sandbox-control";
@@ -55,6 +55,16 @@ test("a guest's message arrives live, is read, and gets a reply the guest receiv
   expect(axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
 });
 
+/** Waits until Bellhop has stored the conversation (asked through its API), and checks the page does not show it yet. */
+async function storedButNotShown(page: Page, reference: string) {
+  await expect
+    .poll(async () => ((await (await page.request.get(`/api/conversations?q=${reference}`)).json()) as { items: unknown[] }).items.length, { timeout: 20_000 })
+    .toBe(1);
+  const row = page.getByTestId("conversation-row").filter({ hasText: `#${reference}` });
+  await expect(row).toHaveCount(0);
+  return row;
+}
+
 // A browser's EventSource retries a dropped stream by itself, but gives up for good when the retry is
 // answered with an error status (a 503 while the database restarts, a 502 from a proxy during a
 // deploy). The inbox must open a new stream itself, or it stays "Reconnecting…" until a reload.
@@ -72,11 +82,7 @@ test("a live stream answered with an error is opened again, and catches up", asy
 
   // Meanwhile the guest writes, and the message is stored: no stream told this page.
   await guestSends(request, conversation.conversationId, "Is the late check-in desk open after midnight?");
-  await expect
-    .poll(async () => ((await (await page.request.get(`/api/conversations?q=${conversation.reference}`)).json()) as { items: unknown[] }).items.length, { timeout: 20_000 })
-    .toBe(1);
-  const row = page.getByTestId("conversation-row").filter({ hasText: `#${conversation.reference}` });
-  await expect(row).toHaveCount(0);
+  const row = await storedButNotShown(page, conversation.reference);
 
   await page.unroute("**/api/events");
   await expect(page.getByTestId("live-status")).toHaveText("Live", { timeout: 20_000 });
@@ -99,11 +105,7 @@ test("a stream that connects late still brings what changed after the page loade
   await expect(page.getByTestId("conversation-row").first()).toBeVisible();
 
   await guestSends(request, conversation.conversationId, "Can we bring our dog?");
-  await expect
-    .poll(async () => ((await (await page.request.get(`/api/conversations?q=${conversation.reference}`)).json()) as { items: unknown[] }).items.length, { timeout: 20_000 })
-    .toBe(1);
-  const row = page.getByTestId("conversation-row").filter({ hasText: `#${conversation.reference}` });
-  await expect(row).toHaveCount(0);
+  const row = await storedButNotShown(page, conversation.reference);
 
   release();
   await expect(page.getByTestId("live-status")).toHaveText("Live", { timeout: 10_000 });
