@@ -4,7 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { randomBytes } from "node:crypto";
 import { crc32, deflateSync } from "node:zlib";
 import { DEMO_ACCOUNTS, openByReference, signIn } from "./fixtures";
-import { addFault, clearFaults, confirmRequestToBook, createBooking, eventually, guestSends, inspect, selfService } from "./sandbox-control";
+import { addFault, clearFaults, confirmRequestToBook, createBooking, eventually, guestSends, inspect, selfService, setInExtranet } from "./sandbox-control";
 
 const LISBON = 6819547; // admin only
 const STAFF_PROPERTY = 13921698; // the demo staff member's one property
@@ -94,6 +94,14 @@ test("no reply needed: set and unset, reflected in the views and in Booking.com"
   await eventually(() => inspect(request, conversation.conversationId), (state) => !state.conversation.noReplyNeeded, "Booking.com cleared no_reply_needed");
   await expect(await rowIn("needs_reply")).toBeVisible();
   await expect(await rowIn("no_reply_needed")).toHaveCount(0);
+
+  // Someone at the hotel sets it in the Extranet instead: Bellhop learns it on its next read of the
+  // conversation, and the open thread says where it came from.
+  await (await rowIn("needs_reply")).click();
+  await setInExtranet(request, conversation.conversationId, true);
+  await expect(toggle).toHaveAttribute("aria-pressed", "true", { timeout: 20_000 });
+  await expect(page.getByTestId("activity").last()).toContainText("Marked as no reply needed on Booking.com, outside Bellhop");
+  await expect(await rowIn("no_reply_needed")).toBeVisible();
 });
 
 test("attachments both ways: progress, chunked upload, thumbnail, lightbox, download, refusals", async ({ page, request }) => {

@@ -52,6 +52,10 @@ export function guestSends(request: APIRequestContext, id: string, content: stri
 
 export const selfService = (request: APIRequestContext, id: string, topic: string) => call<{ message: SandboxMessage }>(request, "POST", `/conversations/${id}/self-service`, { topic });
 
+/** The property's staff set or take away "no reply needed" in the Extranet, outside Bellhop. */
+export const setInExtranet = (request: APIRequestContext, id: string, noReplyNeeded: boolean) =>
+  call(request, "PUT", `/conversations/${id}/extranet/no-reply-needed`, { set: noReplyNeeded });
+
 export const inspect = (request: APIRequestContext, id: string) => call<{ conversation: SandboxConversation; messages: SandboxMessage[] }>(request, "GET", `/conversations/${id}`);
 
 export const addFault = (request: APIRequestContext, rule: Record<string, unknown>) => call(request, "POST", "/faults", rule);

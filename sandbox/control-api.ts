@@ -253,6 +253,17 @@ export function controlRoutes(runtime: ControlRuntime): Route[] {
       return json({ message: describeMessage(message) }, 201);
     }),
 
+    // The property's staff set or take away "no reply needed" in the Extranet, outside the partner's
+    // tool: the next read of the conversation shows it (no queue event, as on Booking.com).
+    route("PUT", "/conversations/:id/extranet/no-reply-needed", "extranet.noReplyNeeded", (ctx) => {
+      const conversation = findConversation(ctx.world, ctx.params.id ?? "");
+      const body = parseJsonBody(ctx, z.strictObject({ set: z.boolean() }));
+      if (conversation.type === "request_to_book") throw badRequest("Tags cannot be set in a request-to-book conversation.");
+      conversation.noReplyNeeded = body.set;
+      ctx.world.onChange();
+      return json({ conversation: summarizeConversation(ctx.world, conversation) });
+    }),
+
     // ---- inspection ----
     route("GET", "/conversations/:id", "conversation.inspect", (ctx) => {
       const conversation = findConversation(ctx.world, ctx.params.id ?? "");

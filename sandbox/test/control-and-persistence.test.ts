@@ -47,6 +47,21 @@ describe("control API", () => {
     expect(str(read.json, "data", "conversation", "messages", 0, "content")).toBe("Photo of the stain, see");
   });
 
+  it("sets and takes away no_reply_needed as the Extranet would: the property API reads it, no queue event", async () => {
+    const conversation = await book(sandbox.get(), { propertyId: 4412087 });
+    const id = str(conversation, "conversationId");
+    const queueLength = async () => at((await control(sandbox.get(), "GET", "/queues")).json, "accounts", 0, "length");
+    const before = await queueLength();
+    const tagOf = async () => at((await property(sandbox.get(), "GET", `/properties/4412087/conversations/${id}`)).json, "data", "conversation", "tags", "no_reply_needed", "set");
+    expect((await control(sandbox.get(), "PUT", `/conversations/${id}/extranet/no-reply-needed`, { set: true })).status).toBe(200);
+    expect(await tagOf()).toBe(true);
+    expect((await control(sandbox.get(), "PUT", `/conversations/${id}/extranet/no-reply-needed`, { set: false })).status).toBe(200);
+    expect(await tagOf()).toBe(false);
+    expect(await queueLength()).toBe(before);
+    expect((await control(sandbox.get(), "PUT", `/conversations/${id}/extranet/no-reply-needed`, { set: "yes" })).status).toBe(400);
+    expect((await control(sandbox.get(), "PUT", "/conversations/nope/extranet/no-reply-needed", { set: true })).status).toBe(404);
+  });
+
   it("advances the clock and reports queue lengths and tag state", async () => {
     const before = Date.parse(str((await control(sandbox.get(), "GET", "/clock")).json, "now"));
     const advanced = await control(sandbox.get(), "POST", "/clock/advance", { days: 1, hours: 2 });
