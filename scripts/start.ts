@@ -34,6 +34,7 @@ function log(line: string) {
 async function shutdown(code: number): Promise<never> {
   if (!shuttingDown) {
     shuttingDown = true;
+    database?.shutdownBegins?.();
     for (const child of [...children].reverse()) await stopChild(child);
     await database?.stop().catch((error: unknown) => console.error("[bellhop] stopping Postgres failed:", error));
   }
