@@ -103,7 +103,8 @@ const MAX_RESTART_DELAY_MS = 30_000;
  */
 function superviseRestarts(server: EmbeddedPostgres, isStopped: () => boolean, log: (line: string) => void): void {
   let attempt = 0;
-  let startedAtMs = Date.now();
+  // When this supervisor last restarted it; none yet, so a first death is restarted after 1 s.
+  let restartedAtMs = Number.NEGATIVE_INFINITY;
   const watch = () => {
     // The package keeps the postmaster's ChildProcess in a field its types mark private and offers no
     // event for its exit; the version is pinned, and e2e/database-restart.spec.ts fails if this stops working.
@@ -116,7 +117,7 @@ function superviseRestarts(server: EmbeddedPostgres, isStopped: () => boolean, l
         log("Postgres was shut down from outside Bellhop; not restarting it (the app answers 503 until it is back)");
         return;
       }
-      attempt = Date.now() - startedAtMs < STABLE_AFTER_MS ? attempt + 1 : 0;
+      attempt = Date.now() - restartedAtMs < STABLE_AFTER_MS ? attempt + 1 : 0;
       log(`Postgres exited on its own (${signal ?? `exit code ${code}`}); restarting it`);
       void restart();
     });
@@ -135,7 +136,7 @@ function superviseRestarts(server: EmbeddedPostgres, isStopped: () => boolean, l
       }
       // Ctrl-C while it was starting: the shutdown already ran, so this server is stopped here.
       if (isStopped()) return void server.stop();
-      startedAtMs = Date.now();
+      restartedAtMs = Date.now();
       log("Postgres is running again");
       watch();
       return;
