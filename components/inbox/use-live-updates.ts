@@ -4,11 +4,11 @@
 // conversation's detail and thread plus the list pages (coalesced, so a burst refetches once). The
 // stream's `ready` event and every window focus trigger a resync from the change cursor, so changes
 // made while the connection was down are never missed. `interrupted` (the server stopped hearing
-// changes, e.g. while its database restarts) shows "reconnecting" until the next `ready`. A stream the
-// browser gave up on (its reconnect was answered with an error status, such as a 503 during a database
-// restart: EventSource then never retries by itself) is opened anew here, with a growing delay. A `presence` event (someone opened, started
-// replying in or left a conversation) refetches that conversation's presence if a thread shows it, and
-// the presence shown on the list's rows.
+// changes, e.g. while its database restarts) shows "reconnecting" until the next `ready`. A stream
+// the browser gave up on (its reconnect was answered with an error status, such as a 503 during a
+// database restart: EventSource then never retries by itself) is opened anew here, with a growing
+// delay. A `presence` event (someone opened, started replying in or left a conversation) refetches
+// that conversation's presence if a thread shows it, and the presence shown on the list's rows.
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { fetchChanges } from "./inbox-api";
@@ -40,6 +40,8 @@ export function useLiveUpdates(): LiveStatus {
       if (lastSeq.current === null || value > lastSeq.current) lastSeq.current = value;
     };
     let resyncing = false;
+    // The server said it stopped hearing changes and has not said `ready` since.
+    let interrupted = false;
     let resyncRetryTimer: ReturnType<typeof setTimeout> | null = null;
     const resync = async () => {
       if (lastSeq.current === null || resyncing) return;
@@ -55,7 +57,7 @@ export function useLiveUpdates(): LiveStatus {
         advance(result.seq);
         // Presence has no cursor: whoever came or went while the stream was down is simply re-read.
         void queryClient.invalidateQueries({ queryKey: inboxKeys.presenceAll() });
-        if (source?.readyState === EventSource.OPEN) setStatus("live");
+        if (source?.readyState === EventSource.OPEN && !interrupted) setStatus("live");
       } catch {
         // What is shown may be out of date until a resync succeeds: say so, and try again.
         setStatus("reconnecting");
@@ -76,6 +78,7 @@ export function useLiveUpdates(): LiveStatus {
       source = current;
       current.addEventListener("ready", (event) => {
         reopenAttempt = 0;
+        interrupted = false;
         setStatus("live");
         const { seq } = JSON.parse((event as MessageEvent<string>).data) as { seq: string };
         if (lastSeq.current !== null) return void resync();
@@ -85,7 +88,10 @@ export function useLiveUpdates(): LiveStatus {
         // is heard. Usually a few milliseconds' gap; minutes if the stream was refused for a while.
         void queryClient.invalidateQueries({ queryKey: inboxKeys.all });
       });
-      current.addEventListener("interrupted", () => setStatus("reconnecting"));
+      current.addEventListener("interrupted", () => {
+        interrupted = true;
+        setStatus("reconnecting");
+      });
       current.addEventListener("change", (event) => {
         const change = JSON.parse((event as MessageEvent<string>).data) as { conversationId: string; seq: string };
         advance(change.seq);

@@ -81,6 +81,8 @@ export async function streamConversationEvents(viewer: Viewer, signal: AbortSign
       await Promise.all([changeFeed().started(), presenceFeed().started()]);
       // Browsers reconnect after `retry` ms when the stream drops.
       await sendReady();
+      // Whatever was announced before this `ready` is superseded by it: say it again if it still holds.
+      interruptionAnnounced = false;
       if (!bothListening()) announceInterruption();
     },
     cancel: () => cleanup(),
