@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState, type RefObject } from "react";
-import type { InboxView } from "@/lib/inbox/schemas";
+import type { InboxView } from "@/lib/inbox/list-views";
 import type { InboxProperty } from "./inbox-app";
 import type { InboxUrlState } from "./use-inbox-url";
 import type { LiveStatus } from "./use-live-updates";

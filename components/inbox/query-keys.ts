@@ -1,6 +1,6 @@
 // Query-key factory for the inbox: every cache entry hangs under ["inbox", …] so a live event can
 // invalidate exactly what changed (one thread, the list pages) and nothing else.
-import type { InboxSort, InboxView } from "@/lib/inbox/schemas";
+import type { InboxSort, InboxView } from "@/lib/inbox/list-views";
 
 export type ListFilters = { view: InboxView; sort: InboxSort; property: string | null; q: string };
 

@@ -5,7 +5,7 @@
 // round trip; opening a conversation pushes (so Back returns to the list on a phone), filters replace.
 import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
-import { INBOX_SORTS, INBOX_VIEWS, type InboxSort, type InboxView } from "@/lib/inbox/schemas";
+import { INBOX_SORTS, INBOX_VIEWS, type InboxSort, type InboxView } from "@/lib/inbox/list-views";
 import type { ListFilters } from "./query-keys";
 
 export type InboxUrlState = ListFilters & { open: string | null };

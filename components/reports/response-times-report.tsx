@@ -2,7 +2,7 @@
 // the period and the property, so it works without any client code.
 import Link from "next/link";
 import type { ResponseTimeReport, WaitFigures } from "@/lib/inbox/response-times";
-import { REPORT_PERIODS } from "@/lib/inbox/schemas";
+import { REPORT_PERIODS } from "@/lib/inbox/report-periods";
 import { formatDuration } from "../inbox/format-time";
 
 export function ResponseTimesReport({ report, property, invalidQuery }: { report: ResponseTimeReport; property: string | null; invalidQuery: boolean }) {

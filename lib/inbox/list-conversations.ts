@@ -31,7 +31,8 @@ import { Prisma } from "../generated/prisma/client";
 import { assertPropertyAccess, type Viewer } from "../auth/guard";
 import { queryRows } from "../sql-pool";
 import { decodeCursor, encodeCursor } from "./cursor";
-import type { ConversationListItem, ConversationPage, InboxSort, InboxView, ListConversationsInput } from "./schemas";
+import type { InboxSort, InboxView } from "./list-views";
+import type { ConversationListItem, ConversationPage, ListConversationsInput } from "./schemas";
 import { propertyScopeSql } from "./scope-sql";
 import { toPrefixTsqueries } from "./search-query";
 

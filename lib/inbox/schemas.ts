@@ -2,13 +2,8 @@
 // JSON shapes they answer with. Components import the types only (`import type`), so zod stays out of
 // the browser bundle unless a component needs a schema at run time.
 import { z } from "zod";
-
-// Every view but "snoozed" leaves out the conversations snoozed right now; "snoozed" lists only them.
-// "mine": the conversations assigned to the viewer.
-export const INBOX_VIEWS = ["all", "mine", "unread", "needs_reply", "no_reply_needed", "snoozed"] as const;
-export type InboxView = (typeof INBOX_VIEWS)[number];
-export const INBOX_SORTS = ["recent", "waiting"] as const;
-export type InboxSort = (typeof INBOX_SORTS)[number];
+import { INBOX_SORTS, INBOX_VIEWS } from "./list-views";
+import { REPORT_PERIODS } from "./report-periods";
 
 export const PAGE_SIZE_MAX = 100;
 
@@ -57,7 +52,6 @@ export const findByReservationBody = z.strictObject({
 
 export const savedRepliesQuery = z.object({ conversationId: z.uuid() });
 
-export const REPORT_PERIODS = [7, 30, 90] as const;
 /** The response-time report: a period in days and, optionally, one property. */
 export const reportQuery = z.object({
   days: z.enum(REPORT_PERIODS.map(String) as ["7", "30", "90"], { error: "The period is 7, 30 or 90 days." }).default("30").transform(Number),

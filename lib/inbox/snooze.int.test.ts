@@ -14,7 +14,8 @@ import { assignConversation } from "./assign-conversation";
 import { countUnreadConversations } from "./count-unread-conversations";
 import { getConversation } from "./get-conversation";
 import { listConversations } from "./list-conversations";
-import { INBOX_VIEWS, listConversationsQuery, type InboxView, type ListConversationsInput } from "./schemas";
+import { INBOX_VIEWS, type InboxView } from "./list-views";
+import { listConversationsQuery, type ListConversationsInput } from "./schemas";
 import { snoozeConversation, unsnoozeConversation } from "./snooze-conversation";
 
 const MINUTE = 60_000;
