@@ -104,6 +104,43 @@ test("no reply needed: set and unset, reflected in the views and in Booking.com"
   await expect(await rowIn("no_reply_needed")).toBeVisible();
 });
 
+test.describe("a reader whose clock is not the property's", () => {
+  test.use({ timezoneId: "Asia/Tokyo" });
+
+  test("the thread shows the property's clock and says how far it is from the reader's; the list shows the reader's", async ({ page, request }) => {
+    const { conversation } = await createBooking(request, { propertyId: LISBON, guestName: "Tiago Faria" });
+    await guestSends(request, conversation.conversationId, "Can we check in at 10:00?");
+    await signIn(page, DEMO_ACCOUNTS.admin);
+    const row = await openByReference(page, conversation.reference);
+    const message = page.getByTestId("message").filter({ hasText: "Can we check in at 10:00?" });
+    await expect(message).toBeVisible({ timeout: 20_000 });
+
+    const sentAt = new Date((await message.locator("time").first().getAttribute("datetime"))!);
+    // Tokyo keeps +9 all year; Lisbon is +0 in winter and +1 in summer.
+    const lisbonOffsetHours = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Lisbon", timeZoneName: "longOffset" }).format(sentAt).endsWith("+01:00") ? 1 : 0;
+    await expect(page.getByTestId("thread-time-zone")).toHaveText(`Times here are Lisbon time, ${9 - lisbonOffsetHours} h behind you`);
+    const lisbonClock = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Lisbon", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(sentAt);
+    await expect(message.locator("time").first()).toHaveText(lisbonClock);
+    await expect(message.locator("time").first()).toHaveAttribute("title", /WES?T$/);
+    // The list spans properties: it keeps the reader's own clock.
+    await expect(row.locator("time")).toHaveAttribute("title", /GMT\+9$/);
+  });
+});
+
+test.describe("a reader at the property", () => {
+  test.use({ timezoneId: "Europe/Lisbon" });
+
+  test("sees no time-zone note: the thread's clock is their own", async ({ page, request }) => {
+    const { conversation } = await createBooking(request, { propertyId: LISBON, guestName: "Marta Lopes" });
+    await guestSends(request, conversation.conversationId, "See you tomorrow");
+    await signIn(page, DEMO_ACCOUNTS.admin);
+    await openByReference(page, conversation.reference);
+    await expect(page.getByTestId("message").filter({ hasText: "See you tomorrow" })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId("thread-guest-name")).toHaveText("Marta Lopes");
+    await expect(page.getByTestId("thread-time-zone")).toHaveCount(0);
+  });
+});
+
 test("attachments both ways: progress, chunked upload, thumbnail, lightbox, download, refusals", async ({ page, request }) => {
   const { conversation } = await createBooking(request, { propertyId: LISBON, guestName: "Tiago Lopes" });
   await guestSends(request, conversation.conversationId, "Here is a photo of the stain", true);

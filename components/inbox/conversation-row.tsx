@@ -51,9 +51,13 @@ export const ConversationRow = memo(function ConversationRow({
           {name}
         </span>
         {item.type === "request_to_book" ? <Badge tone="violet">Request to book</Badge> : null}
-        <span className="ml-auto shrink-0 text-xs text-slate-600 tabular-nums dark:text-slate-400" title={item.lastMessageAt ? formatFull(item.lastMessageAt, zone) : undefined}>
-          {item.lastMessageAt ? formatShort(item.lastMessageAt, zone) : "No messages"}
-        </span>
+        {item.lastMessageAt ? (
+          <time className="ml-auto shrink-0 text-xs text-slate-600 tabular-nums dark:text-slate-400" dateTime={item.lastMessageAt} title={formatFull(item.lastMessageAt, zone)}>
+            {formatShort(item.lastMessageAt, zone)}
+          </time>
+        ) : (
+          <span className="ml-auto shrink-0 text-xs text-slate-600 dark:text-slate-400">No messages</span>
+        )}
       </span>
       <span className="truncate text-slate-600 dark:text-slate-300">
         {item.lastMessageSender ? <span className="text-slate-600 dark:text-slate-400">{item.lastMessageSender === "guest" ? "Guest: " : "You: "}</span> : null}

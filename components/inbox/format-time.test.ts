@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, formatWaiting } from "./format-time";
+import { describeZoneDifference, formatDuration, formatWaiting } from "./format-time";
 
 describe("formatDuration", () => {
   it("says there is no figure, then rounds to minutes, hours and minutes, or days and hours", () => {
@@ -23,5 +23,26 @@ describe("formatWaiting", () => {
     expect(formatWaiting("2026-03-01T11:55:00Z", now)).toBe("5 min");
     expect(formatWaiting("2026-03-01T09:00:00Z", now)).toBe("3 h");
     expect(formatWaiting("2026-02-26T12:00:00Z", now)).toBe("3 d");
+  });
+});
+
+describe("describeZoneDifference", () => {
+  const winter = new Date("2026-11-21T12:00:00Z");
+  const summer = new Date("2026-07-01T12:00:00Z");
+
+  it("is silent when the property's clock and the reader's read the same", () => {
+    expect(describeZoneDifference("Europe/Amsterdam", "Europe/Amsterdam", winter)).toBeNull();
+    // Different names, same offset at that instant.
+    expect(describeZoneDifference("Europe/Amsterdam", "Europe/Berlin", winter)).toBeNull();
+    expect(describeZoneDifference("Europe/Lisbon", "UTC", winter)).toBeNull();
+  });
+
+  it("says how far ahead or behind the property's clock is, at that instant", () => {
+    expect(describeZoneDifference("Europe/Amsterdam", "UTC", winter)).toBe("Amsterdam time, 1 h ahead of you");
+    expect(describeZoneDifference("Europe/Amsterdam", "UTC", summer)).toBe("Amsterdam time, 2 h ahead of you");
+    expect(describeZoneDifference("Europe/Lisbon", "Europe/Amsterdam", winter)).toBe("Lisbon time, 1 h behind you");
+    expect(describeZoneDifference("America/New_York", "Europe/Amsterdam", winter)).toBe("New York time, 6 h behind you");
+    expect(describeZoneDifference("Asia/Kolkata", "UTC", winter)).toBe("Kolkata time, 5 h 30 min ahead of you");
+    expect(describeZoneDifference("Asia/Kathmandu", "Asia/Kolkata", winter)).toBe("Kathmandu time, 15 min ahead of you");
   });
 });

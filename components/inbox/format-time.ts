@@ -68,3 +68,27 @@ export function formatDuration(minutes: number | null): string {
   const totalHours = Math.round(minutes / 60);
   return `${Math.floor(totalHours / 24)} d ${totalHours % 24} h`;
 }
+
+/** A zone's offset from UTC in minutes at an instant, e.g. +60 for Amsterdam in winter, -300 for New York. */
+export function zoneOffsetMinutes(timeZone: string, at: Date): number {
+  const name = formatter(timeZone, { timeZoneName: "longOffset" }).formatToParts(at).find((part) => part.type === "timeZoneName")?.value ?? "GMT";
+  // "GMT" for UTC itself, else "GMT+05:30" / "GMT-03:00".
+  const match = /^GMT([+-])(\d{2}):(\d{2})$/.exec(name);
+  if (!match) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return match[1] === "-" ? -minutes : minutes;
+}
+
+/**
+ * When a thread's times (the property's zone) are not the reader's own clock (the list's), says so:
+ * "Amsterdam time, 1 h ahead of you". Null when both clocks read the same at that instant, so the
+ * front desk at the hotel itself never sees it.
+ */
+export function describeZoneDifference(propertyZone: string, readerZone: string, at: Date = new Date()): string | null {
+  const difference = zoneOffsetMinutes(propertyZone, at) - zoneOffsetMinutes(readerZone, at);
+  if (difference === 0) return null;
+  const size = Math.abs(difference);
+  const amount = size % 60 === 0 ? `${size / 60} h` : size < 60 ? `${size} min` : `${Math.floor(size / 60)} h ${size % 60} min`;
+  const place = propertyZone.split("/").at(-1)!.replaceAll("_", " ");
+  return `${place} time, ${amount} ${difference > 0 ? "ahead of" : "behind"} you`;
+}

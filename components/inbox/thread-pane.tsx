@@ -7,7 +7,7 @@ import type { Assignee, ConversationDetail, ConversationPage, Snooze, ThreadMess
 import { ASSIGNEE_SELECT_ID, AssignSelect } from "./assign-select";
 import { Composer, type ComposeMode } from "./composer";
 import { Badge, guestLabel } from "./conversation-row";
-import { formatFull, formatSnoozeUntil, localZone } from "./format-time";
+import { describeZoneDifference, formatFull, formatSnoozeUntil, localZone } from "./format-time";
 import { deleteSnooze, fetchConversation, fetchThread, markRead, markUnread, putAssignee, putNoReplyNeeded, putSnooze } from "./inbox-api";
 import { MessageItem, PendingMessageItem } from "./message-item";
 import { PresenceNotice } from "./presence-notice";
@@ -162,6 +162,7 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
             {conversation.propertyName} · {conversation.type === "request_to_book" ? "Request to book" : "Reservation"} #{conversation.reference}
             {conversation.type === "request_to_book" && !conversation.guestName ? " · Booking.com shows the guest's name once the request is confirmed" : ""}
           </p>
+          <ZoneNote propertyZone={conversation.propertyTimeZone} />
         </div>
         <div className="flex flex-wrap items-center gap-1.5">
           {conversation.needsReplySince ? <Badge tone="amber">Needs reply</Badge> : null}
@@ -352,5 +353,19 @@ function removeFromLists(queryClient: ReturnType<typeof useQueryClient>, id: str
 function setListItem(queryClient: ReturnType<typeof useQueryClient>, id: string, patch: Partial<ConversationPage["items"][number]>) {
   queryClient.setQueriesData<InfiniteData<ConversationPage>>({ queryKey: inboxKeys.lists() }, (data) =>
     data ? { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === id ? { ...item, ...patch } : item)) })) } : data,
+  );
+}
+
+/**
+ * Message times are the property's clock (what the guest means by "10:00"); the list shows the reader's.
+ * When the two differ, e.g. a central team in another country, the thread says so once, at the top.
+ */
+function ZoneNote({ propertyZone }: { propertyZone: string }) {
+  const difference = describeZoneDifference(propertyZone, localZone());
+  if (!difference) return null;
+  return (
+    <p className="truncate text-xs text-slate-500 dark:text-slate-400" data-testid="thread-time-zone">
+      Times here are {difference}
+    </p>
   );
 }
