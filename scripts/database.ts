@@ -82,12 +82,28 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
     async stop() {
       if (stopped) return;
       stopped = true;
+      // The package's stop() waits for the postmaster's 'exit' event, which never comes again for one
+      // that is already gone (it died, was stopped from outside, or got the terminal's Ctrl-C first):
+      // Ctrl-C then hung for seconds. Such a server needs no stopping, only its throwaway files removed.
+      const postmaster = postmasterOf(server);
+      if (postmaster && (postmaster.exitCode !== null || postmaster.signalCode !== null)) {
+        if (!options.persistent) fs.rmSync(options.dir, { recursive: true, force: true });
+        return;
+      }
       await server.stop();
     },
     shutdownBegins() {
       shuttingDown = true;
     },
   };
+}
+
+/**
+ * The postmaster's process. The package keeps it in a field its types mark private and offers no event
+ * for its exit; the version is pinned, and e2e/database-restart.spec.ts fails if this stops working.
+ */
+function postmasterOf(server: EmbeddedPostgres): ChildProcess | undefined {
+  return (server as unknown as { process?: ChildProcess }).process;
 }
 
 /** A Postgres that crashes again within this long of being restarted is restarted after a longer wait. */
@@ -106,10 +122,7 @@ function superviseRestarts(server: EmbeddedPostgres, isStopped: () => boolean, l
   // When this supervisor last restarted it; none yet, so a first death is restarted after 1 s.
   let restartedAtMs = Number.NEGATIVE_INFINITY;
   const watch = () => {
-    // The package keeps the postmaster's ChildProcess in a field its types mark private and offers no
-    // event for its exit; the version is pinned, and e2e/database-restart.spec.ts fails if this stops working.
-    const postmaster = (server as unknown as { process?: ChildProcess }).process;
-    postmaster?.once("exit", (code, signal) => {
+    postmasterOf(server)?.once("exit", (code, signal) => {
       if (isStopped()) return;
       // Exit code 0 is a shutdown someone asked for (pg_ctl stop, a signal sent to it on purpose): that
       // is respected. A crash exits with another code; the OOM killer's SIGKILL with a signal.

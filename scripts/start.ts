@@ -37,6 +37,7 @@ async function shutdown(code: number): Promise<never> {
     database?.shutdownBegins?.();
     for (const child of [...children].reverse()) await stopChild(child);
     await database?.stop().catch((error: unknown) => console.error("[bellhop] stopping Postgres failed:", error));
+    log("stopped");
   }
   process.exit(code);
 }
