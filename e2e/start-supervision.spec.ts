@@ -4,6 +4,8 @@
 // the one child that cannot watch (a real postgres binary): a persistent one is reused by the next
 // `npm start` (scripts/local-environment.ts); this throwaway one is stopped by the test.
 import { expect, test } from "@playwright/test";
+import { DEMO_ACCOUNTS } from "./fixtures";
+import { E2E_SYNC_ENV, type SandboxConversation } from "./sandbox-control";
 import { groupProcesses, startThrowawayBellhop, status } from "./throwaway-bellhop";
 
 test("a killed npm start takes its web server, sandbox and worker with it", async () => {
@@ -45,6 +47,40 @@ test("with Postgres stopped from outside, npm start stays up without it and stil
     await expect.poll(() => groupProcesses(bellhop.group), { timeout: 15_000 }).toEqual([]);
     // It finished its shutdown (the hang ended only when Node ran out of work, without this line).
     expect(bellhop.output()).toContain("[bellhop] stopped");
+  } finally {
+    bellhop.stop();
+  }
+});
+
+// The sandbox stands in for Booking.com, which is always there: if its process dies, npm start starts
+// it again on the same port, and the worker carries on against it (new tokens, its queue).
+test("a sandbox that dies is started again and Bellhop syncs with it", async ({ page }) => {
+  test.setTimeout(150_000);
+  const bellhop = await startThrowawayBellhop(E2E_SYNC_ENV);
+  try {
+    const sandboxProcess = () => groupProcesses(bellhop.group).find((process) => process.command.includes("sandbox/main.ts"));
+    const first = sandboxProcess();
+    expect(first, groupProcesses(bellhop.group).map((process) => process.command).join("\n")).toBeDefined();
+    process.kill(first!.pid, "SIGKILL");
+    await expect.poll(() => bellhop.output(), { timeout: 15_000 }).toContain("the Booking.com sandbox exited with code 128; restarting it in 1 s");
+    await expect.poll(() => status(`${bellhop.sandboxUrl}/_sandbox/health`), { timeout: 30_000 }).toBe(200);
+    expect(sandboxProcess()?.pid).not.toBe(first!.pid);
+
+    // A guest writes on the new sandbox: the message reaches the inbox.
+    const created = await fetch(`${bellhop.sandboxUrl}/_sandbox/bookings`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ propertyId: 13921698, guestName: "Elif Demir", sendWelcome: false, firstGuestMessage: "Written after the sandbox came back" }),
+    });
+    expect(created.status).toBe(201);
+    const { conversation } = (await created.json()) as { conversation: SandboxConversation };
+    await page.goto(`${bellhop.url}/sign-in`);
+    await page.getByLabel("E-mail").fill(DEMO_ACCOUNTS.admin.email);
+    await page.getByLabel("Password").fill(DEMO_ACCOUNTS.admin.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/inbox/);
+    const row = page.getByTestId("conversation-row").filter({ hasText: `#${conversation.reference}` });
+    await expect(row).toContainText("Written after the sandbox came back", { timeout: 30_000 });
   } finally {
     bellhop.stop();
   }

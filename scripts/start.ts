@@ -137,16 +137,22 @@ async function main() {
 }
 
 function startWorker(appEnv: NodeJS.ProcessEnv): void {
-  const worker = startChild("worker", process.execPath, ["--import", "tsx", "lib/sync/worker-main.ts"], appEnv);
-  children.push(worker);
-  void worker.exited.then((code) => {
+  keepRunning("the sync worker", () => startChild("worker", process.execPath, ["--import", "tsx", "lib/sync/worker-main.ts"], appEnv), 5000);
+}
+
+/** Starts a child, and starts it again `delayMs` after it exits while Bellhop is not stopping. */
+function keepRunning(label: string, start: () => Child, delayMs: number, note = ""): Child {
+  const child = start();
+  children.push(child);
+  void child.exited.then((code) => {
     if (shuttingDown) return;
-    children.splice(children.indexOf(worker), 1);
-    console.error(`[bellhop] the sync worker exited with code ${code}; restarting it in 5 s`);
+    children.splice(children.indexOf(child), 1);
+    console.error(`[bellhop] ${label} exited with code ${code}; restarting it in ${delayMs / 1000} s${note}`);
     setTimeout(() => {
-      if (!shuttingDown) startWorker(appEnv);
-    }, 5000);
+      if (!shuttingDown) keepRunning(label, start, delayMs, note);
+    }, delayMs);
   });
+  return child;
 }
 
 /** The sandbox runs when no real Booking.com API is configured; its URL goes to the app's env. */
@@ -158,8 +164,10 @@ async function startSandboxUnlessConfigured(env: { BOOKING_API_BASE_URL?: string
     await shutdown(1);
   }
   const sandboxEnv = { ...process.env, SANDBOX_PORT: String(port), SANDBOX_HOST: "127.0.0.1", ...(ephemeral ? { SANDBOX_STATE_FILE: "memory" } : {}) };
-  const sandbox = startChild("sandbox", process.execPath, ["--import", "tsx", "sandbox/main.ts"], sandboxEnv, { quiet: true });
-  children.push(sandbox);
+  // Like Booking.com, it is expected to be there: if it dies, it is started again on the same port. Its
+  // world is reloaded from .data/sandbox/world.json; an ephemeral run's lives in memory and starts over.
+  const lost = ephemeral ? " (its world was in memory: what happened since the start is gone)" : "";
+  const sandbox = keepRunning("the Booking.com sandbox", () => startChild("sandbox", process.execPath, ["--import", "tsx", "sandbox/main.ts"], sandboxEnv, { quiet: true }), 1000, lost);
   const url = `http://127.0.0.1:${port}`;
   if (!(await waitForHttp(`${url}/_sandbox/health`, 30_000, () => sandbox.process.exitCode === null))) {
     console.error("[bellhop] the Booking.com sandbox did not start");
