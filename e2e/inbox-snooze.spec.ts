@@ -132,6 +132,7 @@ test("snooze until the guest replies, woken live by the guest; snooze until a da
     /late check-out/,
     new RegExp(`^${admin} snoozed this until the guest replies`),
     /extra towels/,
+    /^The guest wrote: the snooze ended/,
     new RegExp(`^${admin} snoozed this until ${times.label}`),
     new RegExp(`^${admin} woke this conversation`),
   ]);

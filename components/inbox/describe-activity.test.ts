@@ -33,6 +33,11 @@ describe("a line of the team's activity", () => {
     expect(describeActivity(activity({ kind: "reply_needed_on_booking", actorName: null }), "UTC")).toBe('"No reply needed" was taken away on Booking.com, outside Bellhop');
   });
 
+  it("says a snooze ended by itself, and why, without naming anyone", () => {
+    expect(describeActivity(activity({ kind: "snooze_ended", actorName: null, until: "2026-11-23T08:00:00.000Z" }), "UTC")).toBe("The snooze ended: back in the inbox");
+    expect(describeActivity(activity({ kind: "snooze_ended_guest_wrote", actorName: null }), "UTC")).toBe("The guest wrote: the snooze ended");
+  });
+
   it("speaks of a deleted account as a former colleague, and never as someone taking it themselves", () => {
     expect(describeActivity(activity({ kind: "assigned", actorName: null, subjectName: null }), "UTC")).toBe("A former colleague assigned this to a former colleague");
     expect(describeActivity(activity({ kind: "assignment_cleared", subjectName: null }), "UTC")).toBe("A former colleague was unassigned: no longer has access to this property");

@@ -30,5 +30,10 @@ export function describeActivity(activity: ThreadActivity, timeZone: string): st
       return `Marked as no reply needed on Booking.com, outside Bellhop`;
     case "reply_needed_on_booking":
       return `"No reply needed" was taken away on Booking.com, outside Bellhop`;
+    // Ended by itself: the line's own time is when (its snooze's end, or the guest's message).
+    case "snooze_ended":
+      return "The snooze ended: back in the inbox";
+    case "snooze_ended_guest_wrote":
+      return "The guest wrote: the snooze ended";
   }
 }

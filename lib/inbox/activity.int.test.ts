@@ -69,7 +69,7 @@ describe("the team's activity in the thread", () => {
     expect(await db().conversationActivity.count()).toBe(4);
   });
 
-  it("says who snoozed it until when (or until the guest replies) and who woke it; a snooze already over is woken by nobody", async () => {
+  it("says who snoozed it until when (or until the guest replies) and who woke it; a snooze already over is woken by nobody but says it ended", async () => {
     const id = await conversation();
     const until = new Date(Date.now() + 20 * HOUR);
     await snoozeConversation(sam, id, { until: until.toISOString() });
@@ -77,11 +77,23 @@ describe("the team's activity in the thread", () => {
     await unsnoozeConversation(sam, id);
     await unsnoozeConversation(sam, id); // not snoozed: nothing happened
 
-    // A snooze whose time passed is over by itself: clearing it later is nobody's doing.
+    // A snooze whose time passed is over by itself: clearing it later is nobody's doing, but the line
+    // the worker would have written (it had not cleared it yet) is written now, dated at its end.
     await snoozeConversation(admin, id, { until: new Date(Date.now() + HOUR).toISOString() });
-    await db().conversation.update({ where: { id }, data: { snoozedUntil: new Date(Date.now() - 1_000) } });
+    const aMomentAgo = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return new Date(Date.now() - 5); // after the snooze began, before now
+    };
+    const passed = await aMomentAgo();
+    await db().conversation.update({ where: { id }, data: { snoozedUntil: passed } });
     await unsnoozeConversation(sam, id);
     expect((await db().conversation.findUniqueOrThrow({ where: { id } })).snoozedAt).toBeNull();
+    // So is a new snooze over such a one: first the old one's end, then the new snooze.
+    const later = new Date(Date.now() + 3 * HOUR);
+    await snoozeConversation(admin, id, { until: new Date(Date.now() + HOUR).toISOString() });
+    const passedAgain = await aMomentAgo();
+    await db().conversation.update({ where: { id }, data: { snoozedUntil: passedAgain } });
+    await snoozeConversation(sam, id, { until: later.toISOString() });
 
     const lines = await activityOf(admin, id);
     expect(lines.slice(0, 3)).toEqual([
@@ -89,7 +101,11 @@ describe("the team's activity in the thread", () => {
       { kind: "snoozed", actorName: "Ada Admin", subjectName: null, actorIsSubject: false, until: null },
       { kind: "unsnoozed", actorName: "Sam Staff", subjectName: null, actorIsSubject: false, until: null },
     ]);
-    expect(lines.map((line) => line.kind)).toEqual(["snoozed", "snoozed", "unsnoozed", "snoozed"]);
+    expect(lines.map((line) => line.kind)).toEqual(["snoozed", "snoozed", "unsnoozed", "snoozed", "snooze_ended", "snoozed", "snooze_ended", "snoozed"]);
+    expect(lines[4]).toEqual({ kind: "snooze_ended", actorName: null, subjectName: null, actorIsSubject: false, until: passed.toISOString() });
+    expect(lines[7]).toMatchObject({ kind: "snoozed", actorName: "Sam Staff", until: later.toISOString() });
+    const ended = await db().conversationActivity.findMany({ where: { conversationId: id, kind: "snooze_ended" }, orderBy: { createdAt: "asc" } });
+    expect(ended.map((line) => line.createdAt)).toEqual([passed, passedAgain]);
   });
 
   it("says who marked it as needing no reply and who took the mark away, once per real change, a retried request included", async () => {

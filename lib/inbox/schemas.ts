@@ -151,6 +151,8 @@ export const ACTIVITY_KINDS = [
   "reply_needed",
   "no_reply_needed_on_booking",
   "reply_needed_on_booking",
+  "snooze_ended",
+  "snooze_ended_guest_wrote",
 ] as const;
 /**
  * The team's action on the conversation (lib/inbox/assign-conversation.ts, snooze-conversation.ts, and

@@ -5,13 +5,23 @@
 // It ends by itself: a stored guest message clears it (lib/sync/store-queue.ts, store-messages.ts), a
 // passed snoozed_until counts as over in every query (lib/inbox/list-conversations.ts snoozedSql) and is
 // cleared by the worker (lib/sync/snooze-wake.ts). A staff reply does not end it.
-// Snoozing and waking by hand leave a line in the thread (conversation_activity); ending by itself does not.
+// Snoozing and waking by hand leave a line in the thread (conversation_activity), with its author; ending
+// by itself leaves one without (snooze-wake.ts). A snooze whose time passed but that nobody cleared yet
+// gets its "ended" line here when staff wake or re-snooze it, or it would never get one.
 import { AppError } from "../api/errors";
 import type { Viewer } from "../auth/guard";
 import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
+import { endedSnoozeActivitySql } from "../sync/snooze-wake";
 import { findScopedConversation } from "./get-conversation";
 import type { Snooze } from "./schemas";
 import { snoozeUntilProblem } from "./snooze-window";
+
+/**
+ * The "snooze ended" line of a snooze in `target` whose time had passed before staff touched it: the
+ * worker clears such snoozes (and writes this line) within seconds, but a click can come first.
+ */
+const endedSnoozeActivity = Prisma.raw(endedSnoozeActivitySql("(select id, snoozed_until from target where snoozed_until <= now()) expired"));
 
 /** `until`: an ISO date-time (already shape-checked by snoozeBody), or null for "until the guest replies". */
 export async function snoozeConversation(viewer: Viewer, conversationId: string, input: { until: string | null }): Promise<{ snooze: Snooze }> {
@@ -20,10 +30,18 @@ export async function snoozeConversation(viewer: Viewer, conversationId: string,
   if (problem !== null) throw new AppError("validation_failed", `Cannot snooze: ${problem}`, { until: problem });
   const conversation = await findScopedConversation(viewer, conversationId);
   // A new snooze replaces the one before (another time, another author); the thread's activity says so.
-  await db().$transaction([
-    db().conversation.update({ where: { id: conversation.id }, data: { snoozedAt: new Date(), snoozedUntil: until, snoozedById: viewer.id } }),
-    db().conversationActivity.create({ data: { conversationId: conversation.id, actorId: viewer.id, kind: "snoozed", until } }),
-  ]);
+  await db().$executeRaw`
+    with target as (
+      select id, snoozed_until from conversations where id = ${conversation.id}::uuid for update
+    ), ended as (
+      ${endedSnoozeActivity}
+    ), snoozed as (
+      update conversations c set snoozed_at = now(), snoozed_until = ${until}, snoozed_by = ${viewer.id}::uuid, updated_at = now()
+      from target t where c.id = t.id
+      returning c.id
+    )
+    insert into conversation_activity (id, conversation_id, actor_id, kind, until)
+    select gen_random_uuid(), id, ${viewer.id}::uuid, 'snoozed', ${until} from snoozed`;
   return { snooze: { until: until?.toISOString() ?? null, by: viewer.name } };
 }
 
@@ -34,14 +52,16 @@ export async function unsnoozeConversation(viewer: Viewer, conversationId: strin
   // already (the row is merely not cleared yet), and nobody woke it.
   await db().$executeRaw`
     with target as (
-      select id, (snoozed_until is null or snoozed_until > now()) as snoozed_now
+      select id, snoozed_until, (snoozed_until is null or snoozed_until > now()) as snoozed_now
       from conversations where id = ${conversation.id}::uuid and snoozed_at is not null for update
+    ), ended as (
+      ${endedSnoozeActivity}
     ), woken as (
-      update conversations c set snoozed_at = null, snoozed_until = null, snoozed_by = null
+      update conversations c set snoozed_at = null, snoozed_until = null, snoozed_by = null, updated_at = now()
       from target t where c.id = t.id
       returning c.id, t.snoozed_now
     )
-    insert into conversation_activity (conversation_id, actor_id, kind)
-    select id, ${viewer.id}::uuid, 'unsnoozed' from woken where snoozed_now`;
+    insert into conversation_activity (id, conversation_id, actor_id, kind)
+    select gen_random_uuid(), id, ${viewer.id}::uuid, 'unsnoozed' from woken where snoozed_now`;
   return { snooze: null };
 }

@@ -1,6 +1,7 @@
 // A snooze ends by itself: a new guest message wakes the conversation (the queue's fast path and the full
 // store path), a redelivered one does not, a message from the property does not; and the worker's
-// housekeeping clears snoozes whose time has passed, which open inboxes hear on bellhop_changes.
+// housekeeping clears snoozes whose time has passed, which open inboxes hear on bellhop_changes. Each
+// leaves one line in the thread saying why the conversation is back.
 import { randomUUID } from "node:crypto";
 import { Client } from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -16,6 +17,16 @@ import { createAdmin, PROPERTY_IDS, startSyncTestWorld, waitFor, type SyncTestWo
 import { startWorker, type WorkerHandle } from "./worker";
 
 const HOUR = 3_600_000;
+
+/** The lines a snooze that ended by itself left in the thread (no actor), oldest first. */
+async function endedLines(conversationId: string) {
+  const rows = await db().conversationActivity.findMany({
+    where: { conversationId, kind: { in: ["snooze_ended", "snooze_ended_guest_wrote"] } },
+    orderBy: { createdAt: "asc" },
+    select: { kind: true, actorId: true, until: true, createdAt: true },
+  });
+  return rows;
+}
 
 async function snoozeOf(conversationId: string) {
   return db().conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { snoozedAt: true, snoozedUntil: true, snoozedById: true, changeSeq: true } });
@@ -60,12 +71,30 @@ describe("a guest message wakes a snoozed conversation", () => {
     const woken = await snoozeOf(conversation.id);
     expect(woken).toMatchObject({ snoozedAt: null, snoozedUntil: null, snoozedById: null });
     expect(woken.changeSeq).toBeGreaterThan(snoozed.changeSeq);
+    // The thread says why it is back, in the statement that stored the message: nobody's doing.
+    expect(await endedLines(conversation.id)).toMatchObject([{ kind: "snooze_ended_guest_wrote", actorId: null, until: null }]);
 
     // Until a date: a guest message wakes it too, before its time.
-    await snoozeConversation(admin, conversation.id, { until: new Date(Date.now() + 24 * HOUR).toISOString() });
+    const tomorrow = new Date(Date.now() + 24 * HOUR);
+    await snoozeConversation(admin, conversation.id, { until: tomorrow.toISOString() });
     await world.sandbox.sendAsGuest(booking.conversationId, "Sorry, one more thing");
     await drain();
     expect(await snoozeOf(conversation.id)).toMatchObject({ snoozedAt: null, snoozedUntil: null });
+    expect((await endedLines(conversation.id)).map((line) => [line.kind, line.until?.toISOString() ?? null])).toEqual([
+      ["snooze_ended_guest_wrote", null],
+      ["snooze_ended_guest_wrote", tomorrow.toISOString()],
+    ]);
+
+    // A snooze whose time had passed before the guest wrote (the worker had not cleared it yet) ended
+    // by its time, not because of the message: its line says so, dated at that time.
+    await snoozeConversation(admin, conversation.id, { until: new Date(Date.now() + HOUR).toISOString() });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const passed = new Date(Date.now() - 5); // after the snooze began, before now
+    await db().conversation.update({ where: { id: conversation.id }, data: { snoozedUntil: passed } });
+    await world.sandbox.sendAsGuest(booking.conversationId, "Are you there?");
+    await drain();
+    expect(await snoozeOf(conversation.id)).toMatchObject({ snoozedAt: null });
+    expect((await endedLines(conversation.id)).at(-1)).toMatchObject({ kind: "snooze_ended", actorId: null, until: passed, createdAt: passed });
 
     // Snoozed again after those messages were stored: Booking.com delivers them once more. Nothing new
     // was stored, so nothing wakes.
@@ -75,7 +104,8 @@ describe("a guest message wakes a snoozed conversation", () => {
     expect(redelivered.read).toBeGreaterThanOrEqual(3);
     expect(redelivered.inserted).toBe(0);
     expect((await snoozeOf(conversation.id)).snoozedAt).not.toBeNull();
-    expect(await db().message.count({ where: { conversationId: conversation.id } })).toBe(3);
+    expect(await db().message.count({ where: { conversationId: conversation.id } })).toBe(4);
+    expect(await endedLines(conversation.id)).toHaveLength(3);
   });
 
   it("through the full store path (a conversation read from Booking.com), not by a property message nor by a message stored before", async () => {
@@ -102,14 +132,18 @@ describe("a guest message wakes a snoozed conversation", () => {
     expect(await storeBatch({ facts: [], messages: [message({ senderType: "property", content: "We will check." })] })).toMatchObject({ inserted: 1 });
     expect((await snoozeOf(conversation.id)).snoozedAt).not.toBeNull();
 
+    expect(await endedLines(conversation.id)).toEqual([]);
+
     const guest = message({ content: "Thank you!" });
     expect(await storeBatch({ facts: [], messages: [guest] })).toMatchObject({ inserted: 1 });
     expect(await snoozeOf(conversation.id)).toMatchObject({ snoozedAt: null, snoozedUntil: null, snoozedById: null });
+    expect(await endedLines(conversation.id)).toMatchObject([{ kind: "snooze_ended_guest_wrote", actorId: null }]);
 
     // The same message read again (reconciliation re-reads recent conversations) after a new snooze.
     await snoozeConversation(admin, conversation.id, { until: new Date(Date.now() + HOUR).toISOString() });
     expect(await storeBatch({ facts: [], messages: [guest] })).toMatchObject({ inserted: 0, duplicates: 1 });
     expect((await snoozeOf(conversation.id)).snoozedAt).not.toBeNull();
+    expect(await endedLines(conversation.id)).toHaveLength(1);
   });
 });
 
@@ -157,10 +191,17 @@ describe("the worker's housekeeping", () => {
     await waitFor("the due snooze to be cleared", async () => (await snoozeOf(due.id)).snoozedAt === null, 10_000);
     expect(await snoozeOf(due.id)).toMatchObject({ snoozedUntil: null, snoozedById: null });
     await waitFor("its change to be announced", async () => notified.includes(due.id), 5_000);
+    // Its line is dated when the snooze ended, not when the worker noticed.
+    expect(await endedLines(due.id)).toEqual([{ kind: "snooze_ended", actorId: null, until: due.snoozedUntil, createdAt: due.snoozedUntil }]);
 
     // A snooze that comes due while the worker runs is cleared by a later round.
     await db().conversation.update({ where: { id: later.id }, data: { snoozedUntil: new Date(Date.now() + 500) } });
     await waitFor("the second snooze to be cleared", async () => (await snoozeOf(later.id)).snoozedAt === null, 10_000);
     expect((await snoozeOf(untilReply.id)).snoozedAt).not.toBeNull();
+    // Later rounds (every 0.3 s) find nothing more to clear: one line per snooze.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await endedLines(due.id)).toHaveLength(1);
+    expect((await endedLines(later.id)).map((line) => line.kind)).toEqual(["snooze_ended"]);
+    expect(await endedLines(untilReply.id)).toEqual([]);
   });
 });

@@ -32,13 +32,13 @@
 // message is searchable as soon as it is committed. So does waking a snoozed conversation when a guest
 // writes (snooze-wake.ts): only conversations snoozed when the statement began are updated, so a batch
 // for conversations nobody snoozed pays for no conversation UPDATE, and only rows really inserted count,
-// so a redelivered message wakes nothing.
+// so a redelivered message wakes nothing. Each wake leaves its line in the thread in the same statement.
 import type pg from "pg";
 import { syncConfig } from "./config";
 import { previewSql, REFRESH_SUMMARIES_SQL } from "./conversation-summary";
 import type { IncomingMessage } from "./incoming";
 import { inSqlTransaction } from "../sql-pool";
-import { CLEAR_SNOOZE_SQL } from "./snooze-wake";
+import { CLEAR_SNOOZE_SQL, endedSnoozeActivitySql } from "./snooze-wake";
 
 export type QueueMessageStatus = "store" | "unknown" | "unserved" | "adopt";
 
@@ -85,12 +85,17 @@ WITH m AS (
   INSERT INTO conversation_summary_pending (conversation_id, batch_id)
   SELECT DISTINCT conversation_id, $11::uuid FROM ins ORDER BY 1
   ON CONFLICT DO NOTHING
-), woken AS (
-  UPDATE conversations c SET ${CLEAR_SNOOZE_SQL}
+), snooze_target AS (
+  SELECT c.id, c.snoozed_until FROM conversations c
    WHERE c.id = ANY(ARRAY(
            SELECT classified.conversation_id FROM classified JOIN ins ON ins.booking_id = classified.booking_id
             WHERE classified.snoozed AND ins.sender_type = 'guest'))
      AND c.snoozed_at IS NOT NULL
+   FOR UPDATE
+), woken AS (
+  UPDATE conversations c SET ${CLEAR_SNOOZE_SQL} FROM snooze_target t WHERE c.id = t.id RETURNING c.id, t.snoozed_until
+), woken_activity AS (
+  ${endedSnoozeActivitySql("woken")}
 )
 SELECT classified.ord::int AS ord, classified.status, ins.id AS message_id, ins.conversation_id
   FROM classified
