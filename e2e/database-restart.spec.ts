@@ -70,6 +70,14 @@ test("a Postgres killed under npm start is restarted and the open inbox carries 
       "the guest received the reply",
     );
     expect(guestSide.messages.filter((message) => message.content.includes("open until 22:00"))).toHaveLength(1);
+
+    // The worker tells the outage as one event (lib/sync/failure-log.ts): no "… failed:" line per
+    // attempt of each loop, at most one "cannot be reached", and "reachable again" after it.
+    const workerLines = bellhop.output().split("\n").filter((line) => line.startsWith("[bellhop-worker]"));
+    expect(workerLines.filter((line) => line.includes(" failed: ")), workerLines.join("\n")).toEqual([]);
+    const down = workerLines.findIndex((line) => line.includes("the database cannot be reached"));
+    expect(workerLines.filter((line) => line.includes("the database cannot be reached")).length).toBeLessThanOrEqual(1);
+    if (down >= 0) expect(workerLines.slice(down + 1).some((line) => line.includes("the database is reachable again")), workerLines.join("\n")).toBe(true);
   } finally {
     // Kept beside the trace (test-results/), where a failure's reason usually is.
     fs.writeFileSync(test.info().outputPath("npm-start.log"), bellhop.output());

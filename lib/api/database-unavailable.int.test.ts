@@ -4,6 +4,7 @@
 // real refused fetch (Booking.com being down is not the database being down).
 import { CallbackRouteError } from "@auth/core/errors";
 import { PrismaPg } from "@prisma/adapter-pg";
+import net from "node:net";
 import pg from "pg";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
@@ -61,6 +62,32 @@ describe("the database being unreachable", () => {
     await session.end().catch(() => undefined);
     expect(isDatabaseUnavailable(markPgConnectionFailure(inFlight)), String(inFlight)).toBe(true);
     expect(isDatabaseUnavailable(markPgConnectionFailure(reused)), String(reused)).toBe(true);
+  });
+
+  it("is recognised while Postgres is starting up (57P03, as it answers while it replays its log after a restart)", async () => {
+    // What a Postgres in recovery answers a new connection: an ErrorResponse with SQLSTATE 57P03, then
+    // it closes. A server that says only that, so the moment need not be caught on a real restart.
+    const fields = ["SFATAL", "VFATAL", "C57P03", "Mthe database system is starting up"].map((field) => Buffer.from(`${field}\0`));
+    const body = Buffer.concat([...fields, Buffer.from([0])]);
+    const header = Buffer.alloc(5);
+    header.write("E", 0);
+    header.writeInt32BE(body.length + 4, 1);
+    const server = net.createServer((socket) => socket.once("data", () => socket.end(Buffer.concat([header, body]))));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `postgresql://postgres:postgres@127.0.0.1:${(server.address() as net.AddressInfo).port}/bellhop`;
+    const starting = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    const pool = new pg.Pool({ connectionString: url });
+    try {
+      const throughPrisma = await rejection(starting.conversation.count());
+      expect(String(throughPrisma)).toContain("starting up");
+      expect(isDatabaseUnavailable(throughPrisma)).toBe(true);
+      const throughPg = await rejection(pool.query("select 1"));
+      expect(isDatabaseUnavailable(markPgConnectionFailure(throughPg))).toBe(true);
+    } finally {
+      await starting.$disconnect();
+      await pool.end();
+      server.close();
+    }
   });
 
   it("is found inside Auth.js's wrapper, so a sign-in during an outage is not a wrong password", async () => {

@@ -39,14 +39,24 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; current && typeof current === "object" && depth < 6; depth++) {
     if (current instanceof DatabaseUnavailableError) return true;
-    const candidate = current as { name?: unknown; code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } }; cause?: unknown; err?: unknown };
+    const candidate = current as { name?: unknown; code?: unknown; meta?: { driverAdapterError?: { cause?: AdapterCause } }; cause?: unknown; err?: unknown };
     if (typeof candidate.name === "string" && candidate.name.startsWith("PrismaClient")) {
       if (candidate.name === "PrismaClientInitializationError") return true;
       if (typeof candidate.code === "string" && PRISMA_CODES.has(candidate.code)) return true;
-      const kind = candidate.meta?.driverAdapterError?.cause?.kind;
-      if (typeof kind === "string" && ADAPTER_KINDS.has(kind)) return true;
+      if (isUnavailableAdapterCause(candidate.meta?.driverAdapterError?.cause)) return true;
     }
+    // A failure to connect reaches the caller as the adapter's own error, unwrapped.
+    if (candidate.name === "DriverAdapterError" && isUnavailableAdapterCause(candidate.cause as AdapterCause | undefined)) return true;
     current = candidate.cause ?? candidate.err;
   }
   return false;
+}
+
+/** What @prisma/adapter-pg makes of a pg error: a kind, and pg's SQLSTATE when it has no kind for it. */
+type AdapterCause = { kind?: unknown; originalCode?: unknown };
+
+function isUnavailableAdapterCause(cause: AdapterCause | undefined): boolean {
+  if (typeof cause?.kind === "string" && ADAPTER_KINDS.has(cause.kind)) return true;
+  // E.g. 57P03 "the database system is starting up", while Postgres replays its log after a restart.
+  return typeof cause?.originalCode === "string" && PG_CODES.has(cause.originalCode);
 }

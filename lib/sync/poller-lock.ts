@@ -7,6 +7,7 @@
 // and from anything else using advisory locks; the key is the first 32 bits of sha256(id).
 import { createHash } from "node:crypto";
 import pg from "pg";
+import { markPgConnectionFailure } from "../api/database-unavailable";
 
 export const LOCK_NAMESPACE = { poller: 0x62_6c_70_01, backfill: 0x62_6c_70_02, outbound: 0x62_6c_70_03 } as const; // "blp" + kind
 export type LockKind = keyof typeof LOCK_NAMESPACE;
@@ -100,7 +101,9 @@ export class LockSession {
   // queries on one client itself, but deprecates it (pg 9 will refuse).
   private tail: Promise<unknown> = Promise.resolve();
   private serially<T>(run: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(run, run);
+    const result = this.tail.then(run, run).catch((error: unknown) => {
+      throw markPgConnectionFailure(error);
+    });
     this.tail = result.catch(() => undefined);
     return result;
   }
@@ -113,7 +116,10 @@ export class LockSession {
       client.on("end", () => {
         if (this.client === client) this.markLost();
       });
-      await client.connect();
+      // Marked, so the worker logs a database outage once rather than every failed attempt (worker.ts).
+      await client.connect().catch((error: unknown) => {
+        throw markPgConnectionFailure(error);
+      });
       this.lost = false;
       this.client = client;
       return client;

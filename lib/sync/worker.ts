@@ -13,6 +13,7 @@ import { z } from "zod";
 import { db } from "../db";
 import { runBackfill } from "./backfill";
 import { pollIntervalMs, syncConfig } from "./config";
+import { FailureLog } from "./failure-log";
 import { dispatchOutbound, OUTBOUND_QUEUE, outboundBoss, stopOutboundBoss } from "./outbound/boss";
 import { executeOutboundAction } from "./outbound/execute";
 import { LockSession } from "./poller-lock";
@@ -42,6 +43,7 @@ const jobDataSchema = z.object({ actionId: z.uuid() });
 
 export async function startWorker(options: WorkerOptions): Promise<WorkerHandle> {
   const log = options.log ?? ((line: string) => console.log(`[bellhop-worker] ${line}`));
+  const failures = new FailureLog(log);
   const config = syncConfig();
   const locks = new LockSession(options.databaseUrl, `bellhop-worker-${process.pid}`);
   const lockRetryMs = options.lockRetryMs ?? 2_000;
@@ -80,7 +82,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     const wanted = new Set(connections.map((connection) => connection.id));
     for (const id of wanted) {
       if (!pollers.has(id)) {
-        const loop = new PollerLoop(id, locks, log, lockRetryMs);
+        const loop = new PollerLoop(id, locks, log, failures, lockRetryMs);
         pollers.set(id, loop);
         loop.start();
       }
@@ -91,7 +93,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
         await loop.stop();
       }
     }
-    backfillRunning ??= runPendingBackfills(locks, log, () => stopping).finally(() => {
+    backfillRunning ??= runPendingBackfills(locks, log, failures, () => stopping).finally(() => {
       backfillRunning = null;
     });
     await wakeExpiredSnoozes();
@@ -102,8 +104,9 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     if (stopping) return;
     try {
       await housekeeping();
+      failures.succeeded();
     } catch (error) {
-      log(`housekeeping failed: ${error instanceof Error ? error.message : String(error)}`);
+      failures.failed("housekeeping", error);
     }
     if (!stopping) timer = setTimeout(() => void tick(), config.SYNC_HOUSEKEEPING_SECONDS * 1000);
   };
@@ -136,6 +139,7 @@ class PollerLoop {
     private readonly connectionId: string,
     private readonly locks: LockSession,
     private readonly log: (line: string) => void,
+    private readonly failures: FailureLog,
     private readonly lockRetryMs: number,
   ) {}
 
@@ -170,13 +174,14 @@ class PollerLoop {
         }
         const outcome = await pollOnce(this.connectionId, { stillAllowed: () => this.locks.stillHolds("poller", this.connectionId) });
         failures = 0;
+        this.failures.succeeded();
         if (outcome.read > 0) continue; // more may be waiting: read again at once
         await this.reconcileIfDue();
         const connection = await db().bookingConnection.findUnique({ where: { id: this.connectionId }, select: { pollIntervalSeconds: true } });
         await this.sleep(pollIntervalMs(connection?.pollIntervalSeconds ?? 60));
       } catch (error) {
         failures++;
-        if (!(error instanceof PollerLockLostError)) this.log(`poll of ${this.connectionId} failed: ${error instanceof Error ? error.message : String(error)}`);
+        if (!(error instanceof PollerLockLostError)) this.failures.failed(`poll of ${this.connectionId}`, error);
         await this.sleep(Math.min(60_000, 500 * 2 ** Math.min(failures, 7)));
       }
     }
@@ -194,7 +199,7 @@ class PollerLoop {
       const stored = `${outcome.inserted} ${outcome.inserted === 1 ? "message" : "messages"} stored that the queue had not delivered yet`;
       this.log(`reconciled ${this.connectionId}: ${checked}, ${stored}`);
     } catch (error) {
-      this.log(`reconciliation of ${this.connectionId} failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.failures.failed(`reconciliation of ${this.connectionId}`, error);
     }
   }
 
@@ -211,7 +216,7 @@ class PollerLoop {
   }
 }
 
-async function runPendingBackfills(locks: LockSession, log: (line: string) => void, stopping: () => boolean): Promise<void> {
+async function runPendingBackfills(locks: LockSession, log: (line: string) => void, failures: FailureLog, stopping: () => boolean): Promise<void> {
   // A failed backfill resumes from its cursor, so retrying costs little: once a minute, so that a
   // passing outage or a corrected password heals without anyone pressing "Re-import".
   const retryFailedBefore = new Date(Date.now() - 60_000);
@@ -232,7 +237,7 @@ async function runPendingBackfills(locks: LockSession, log: (line: string) => vo
       const outcome = await runBackfill(property.id);
       log(`backfilled property ${property.id}: ${outcome.conversations} conversations, ${outcome.messages} messages`);
     } catch (error) {
-      log(`backfill of property ${property.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+      failures.failed(`backfill of property ${property.id}`, error);
     } finally {
       await locks.release("backfill", property.id);
     }
