@@ -4,7 +4,7 @@
 // the suite's own server is not touched.
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { DEMO_ACCOUNTS } from "./fixtures";
+import { DEMO_ACCOUNTS, signIn } from "./fixtures";
 import { E2E_SYNC_ENV, eventually, type SandboxConversation, type SandboxMessage } from "./sandbox-control";
 import { groupProcesses, startThrowawayBellhop, status } from "./throwaway-bellhop";
 
@@ -24,11 +24,7 @@ test("a Postgres killed under npm start is restarted and the open inbox carries 
       firstGuestMessage: "Written before the crash: is the sauna open in the evening?",
     });
 
-    await page.goto(`${bellhop.url}/sign-in`);
-    await page.getByLabel("E-mail").fill(DEMO_ACCOUNTS.admin.email);
-    await page.getByLabel("Password").fill(DEMO_ACCOUNTS.admin.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/inbox/);
+    await signIn(page, DEMO_ACCOUNTS.admin, bellhop.url);
     const row = page.getByTestId("conversation-row").filter({ hasText: `#${conversation.reference}` });
     await expect(row).toBeVisible({ timeout: 30_000 });
     await row.click();

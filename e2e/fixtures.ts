@@ -3,8 +3,9 @@ import { DEMO_ACCOUNTS } from "../prisma/seed";
 
 export { DEMO_ACCOUNTS };
 
-export async function signIn(page: Page, account: { email: string; password: string }) {
-  await page.goto("/sign-in");
+/** Signs in on the suite's server, or on another Bellhop at `base` (a throwaway one). */
+export async function signIn(page: Page, account: { email: string; password: string }, base = "") {
+  await page.goto(`${base}/sign-in`);
   await page.getByLabel("E-mail").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -104,16 +104,22 @@ test("no reply needed: set and unset, reflected in the views and in Booking.com"
   await expect(await rowIn("no_reply_needed")).toBeVisible();
 });
 
+/** A new Lisbon booking whose guest wrote `text`, opened by the admin: the row and the message. */
+async function openLisbonGuestMessage(page: Page, request: APIRequestContext, guestName: string, text: string) {
+  const { conversation } = await createBooking(request, { propertyId: LISBON, guestName });
+  await guestSends(request, conversation.conversationId, text);
+  await signIn(page, DEMO_ACCOUNTS.admin);
+  const row = await openByReference(page, conversation.reference);
+  const message = page.getByTestId("message").filter({ hasText: text });
+  await expect(message).toBeVisible({ timeout: 20_000 });
+  return { row, message };
+}
+
 test.describe("a reader whose clock is not the property's", () => {
   test.use({ timezoneId: "Asia/Tokyo" });
 
   test("the thread shows the property's clock and says how far it is from the reader's; the list shows the reader's", async ({ page, request }) => {
-    const { conversation } = await createBooking(request, { propertyId: LISBON, guestName: "Tiago Faria" });
-    await guestSends(request, conversation.conversationId, "Can we check in at 10:00?");
-    await signIn(page, DEMO_ACCOUNTS.admin);
-    const row = await openByReference(page, conversation.reference);
-    const message = page.getByTestId("message").filter({ hasText: "Can we check in at 10:00?" });
-    await expect(message).toBeVisible({ timeout: 20_000 });
+    const { row, message } = await openLisbonGuestMessage(page, request, "Tiago Faria", "Can we check in at 10:00?");
 
     const sentAt = new Date((await message.locator("time").first().getAttribute("datetime"))!);
     // Tokyo keeps +9 all year; Lisbon is +0 in winter and +1 in summer.
@@ -131,11 +137,7 @@ test.describe("a reader at the property", () => {
   test.use({ timezoneId: "Europe/Lisbon" });
 
   test("sees no time-zone note: the thread's clock is their own", async ({ page, request }) => {
-    const { conversation } = await createBooking(request, { propertyId: LISBON, guestName: "Marta Lopes" });
-    await guestSends(request, conversation.conversationId, "See you tomorrow");
-    await signIn(page, DEMO_ACCOUNTS.admin);
-    await openByReference(page, conversation.reference);
-    await expect(page.getByTestId("message").filter({ hasText: "See you tomorrow" })).toBeVisible({ timeout: 20_000 });
+    await openLisbonGuestMessage(page, request, "Marta Lopes", "See you tomorrow");
     await expect(page.getByTestId("thread-guest-name")).toHaveText("Marta Lopes");
     await expect(page.getByTestId("thread-time-zone")).toHaveCount(0);
   });

@@ -4,7 +4,7 @@
 // the one child that cannot watch (a real postgres binary): a persistent one is reused by the next
 // `npm start` (scripts/local-environment.ts); this throwaway one is stopped by the test.
 import { expect, test } from "@playwright/test";
-import { DEMO_ACCOUNTS } from "./fixtures";
+import { DEMO_ACCOUNTS, signIn } from "./fixtures";
 import { E2E_SYNC_ENV, type SandboxConversation } from "./sandbox-control";
 import { groupProcesses, startThrowawayBellhop, status } from "./throwaway-bellhop";
 
@@ -74,11 +74,7 @@ test("a sandbox that dies is started again and Bellhop syncs with it", async ({ 
     });
     expect(created.status).toBe(201);
     const { conversation } = (await created.json()) as { conversation: SandboxConversation };
-    await page.goto(`${bellhop.url}/sign-in`);
-    await page.getByLabel("E-mail").fill(DEMO_ACCOUNTS.admin.email);
-    await page.getByLabel("Password").fill(DEMO_ACCOUNTS.admin.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/inbox/);
+    await signIn(page, DEMO_ACCOUNTS.admin, bellhop.url);
     const row = page.getByTestId("conversation-row").filter({ hasText: `#${conversation.reference}` });
     await expect(row).toContainText("Written after the sandbox came back", { timeout: 30_000 });
   } finally {
