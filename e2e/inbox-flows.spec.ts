@@ -124,7 +124,7 @@ test.describe("a reader whose clock is not the property's", () => {
     const sentAt = new Date((await message.locator("time").first().getAttribute("datetime"))!);
     // Tokyo keeps +9 all year; Lisbon is +0 in winter and +1 in summer.
     const lisbonOffsetHours = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Lisbon", timeZoneName: "longOffset" }).format(sentAt).endsWith("+01:00") ? 1 : 0;
-    await expect(page.getByTestId("thread-time-zone")).toHaveText(`Times here are Lisbon time, ${9 - lisbonOffsetHours} h behind you`);
+    await expect(page.getByTestId("thread-time-zone")).toHaveText(`Message times are Lisbon time, ${9 - lisbonOffsetHours} h behind you`);
     const lisbonClock = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Lisbon", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(sentAt);
     await expect(message.locator("time").first()).toHaveText(lisbonClock);
     await expect(message.locator("time").first()).toHaveAttribute("title", /WES?T$/);

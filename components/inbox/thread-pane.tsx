@@ -359,13 +359,15 @@ function setListItem(queryClient: ReturnType<typeof useQueryClient>, id: string,
 /**
  * Message times are the property's clock (what the guest means by "10:00"); the list shows the reader's.
  * When the two differ, e.g. a central team in another country, the thread says so once, at the top.
+ * Snooze times stay in the reader's zone (they are picked in it): an instant each reader reads in their
+ * own clock, so the note speaks of message times only.
  */
 function ZoneNote({ propertyZone }: { propertyZone: string }) {
   const difference = describeZoneDifference(propertyZone, localZone());
   if (!difference) return null;
   return (
     <p className="truncate text-xs text-slate-500 dark:text-slate-400" data-testid="thread-time-zone">
-      Times here are {difference}
+      Message times are {difference}
     </p>
   );
 }
