@@ -3,7 +3,7 @@
 // the thread keeps a line of each.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_ACCOUNTS, signIn } from "./fixtures";
+import { DEMO_ACCOUNTS, openByReference, signIn } from "./fixtures";
 import { createBooking, guestSends } from "./sandbox-control";
 
 const LISBON = 6819547;
@@ -136,4 +136,37 @@ test("snooze until the guest replies, woken live by the guest; snooze until a da
     new RegExp(`^${admin} snoozed this until ${times.label}`),
     new RegExp(`^${admin} woke this conversation`),
   ]);
+});
+
+// The page missed a guest message (its live stream is held up here; in life, a slow network or a
+// message that arrives the second before the click). Snoozing "until the guest replies" now would hide
+// a message nobody has read until the guest writes yet again: the server refuses, and the page shows it.
+test("a snooze is refused when the guest wrote after what the page shows, and the new message appears", async ({ page, request }) => {
+  const { conversation } = await createBooking(request, { propertyId: LISBON, guestName: "Rita Lobo" });
+  await guestSends(request, conversation.conversationId, "Can we check in at noon?");
+  await page.route("**/api/events", () => undefined); // never answered: no live updates for this page
+  await signIn(page, DEMO_ACCOUNTS.admin);
+  await openByReference(page, conversation.reference);
+  await expect(page.getByTestId("message").filter({ hasText: "check in at noon" })).toBeVisible({ timeout: 20_000 });
+
+  await guestSends(request, conversation.conversationId, "Also, we will be three, not two.");
+  await expect
+    .poll(async () => ((await (await page.request.get(`/api/conversations?q=${conversation.reference}`)).json()) as { items: { lastMessagePreview: string }[] }).items[0]?.lastMessagePreview, { timeout: 20_000 })
+    .toContain("three, not two");
+  const missed = page.getByTestId("message").filter({ hasText: "three, not two" });
+  await expect(missed).toHaveCount(0);
+
+  const dialog = page.getByRole("dialog", { name: "Snooze" });
+  await pressOnPage(page, "z");
+  await dialog.getByRole("button", { name: "Until the guest replies" }).click();
+  await expect(dialog.getByRole("alert")).toHaveText(/The guest has written again since this conversation was loaded/);
+  await page.keyboard.press("Escape");
+  await expect(missed).toBeVisible();
+  await expect(page).toHaveURL(/[?&]c=/);
+  await expect(page.getByTestId("snooze-status")).toHaveCount(0);
+
+  // Now the page is current: the snooze goes through.
+  await pressOnPage(page, "z");
+  await dialog.getByRole("button", { name: "Until the guest replies" }).click();
+  await expect(page).not.toHaveURL(/[?&]c=/);
 });

@@ -87,9 +87,12 @@ export const markRead = (id: string) => request<{ unread: boolean }>(`/api/conve
 export const markUnread = (id: string) => request<{ unread: boolean }>(`/api/conversations/${id}/read`, { method: "DELETE" });
 export const putNoReplyNeeded = (id: string, value: boolean) =>
   request<{ noReplyNeeded: boolean }>(`/api/conversations/${id}/no-reply-needed`, { method: "PUT", body: JSON.stringify({ value, clientKey: crypto.randomUUID() }) });
-/** `until` null: until the guest replies. */
-export const putSnooze = (id: string, until: Date | null) =>
-  request<{ snooze: Snooze }>(`/api/conversations/${id}/snooze`, { method: "PUT", body: JSON.stringify({ until: until?.toISOString() ?? null }) });
+/**
+ * `until` null: until the guest replies. `seenGuestMessageAt`: the newest guest message the page shows
+ * (null: none; undefined: not known), so the server refuses if the guest wrote since (409).
+ */
+export const putSnooze = (id: string, until: Date | null, seenGuestMessageAt: string | null | undefined) =>
+  request<{ snooze: Snooze }>(`/api/conversations/${id}/snooze`, { method: "PUT", body: JSON.stringify({ until: until?.toISOString() ?? null, seenGuestMessageAt }) });
 export const deleteSnooze = (id: string) => request<{ snooze: null }>(`/api/conversations/${id}/snooze`, { method: "DELETE" });
 /** `userId` null: unassign. */
 export const putAssignee = (id: string, userId: string | null) =>

@@ -3,12 +3,12 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
-import type { Assignee, ConversationDetail, ConversationPage, Snooze, ThreadMessage } from "@/lib/inbox/schemas";
+import type { Assignee, ConversationDetail, ConversationPage, Snooze, ThreadMessage, ThreadPage } from "@/lib/inbox/schemas";
 import { ASSIGNEE_SELECT_ID, AssignSelect } from "./assign-select";
 import { Composer, type ComposeMode } from "./composer";
 import { Badge, guestLabel } from "./conversation-row";
 import { describeZoneDifference, formatFull, formatSnoozeUntil, localZone } from "./format-time";
-import { deleteSnooze, fetchConversation, fetchThread, markRead, markUnread, putAssignee, putNoReplyNeeded, putSnooze } from "./inbox-api";
+import { ApiError, deleteSnooze, fetchConversation, fetchThread, markRead, markUnread, putAssignee, putNoReplyNeeded, putSnooze } from "./inbox-api";
 import { MessageItem, PendingMessageItem } from "./message-item";
 import { PresenceNotice } from "./presence-notice";
 import { inboxKeys, type ListFilters } from "./query-keys";
@@ -66,7 +66,7 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
   // Snoozed, so the thread goes back to the list once the server has it (as "Mark as unread" does).
   const [snoozeOpen, setSnoozeOpen] = useState(false);
   const snoozeMutation = useMutation({
-    mutationFn: (until: Date | null) => putSnooze(conversationId, until),
+    mutationFn: (until: Date | null) => putSnooze(conversationId, until, newestGuestMessageAt(thread.data)),
     onMutate: (until) => {
       const snooze: Snooze = { until: until?.toISOString() ?? null, by: null };
       queryClient.setQueryData<ConversationDetail>(inboxKeys.conversation(conversationId), (old) => (old ? { ...old, snooze } : old));
@@ -75,6 +75,10 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
     onSuccess: () => {
       setSnoozeOpen(false);
       onClose();
+    },
+    onError: (error) => {
+      // The guest wrote since this page last heard: show the message (the dialog says why).
+      if (error instanceof ApiError && error.status === 409) void queryClient.invalidateQueries({ queryKey: inboxKeys.thread(conversationId) });
     },
     onSettled: () => invalidateAfterSnooze(queryClient, conversationId),
   });
@@ -305,6 +309,19 @@ function MessageList({ conversation, thread }: { conversation: ConversationDetai
       </div>
     </div>
   );
+}
+
+/**
+ * The newest guest message the loaded pages hold (they are newest first); null when the whole thread is
+ * loaded and has none; undefined when it cannot be told (not loaded yet, or older than what is loaded).
+ */
+function newestGuestMessageAt(thread: InfiniteData<ThreadPage> | undefined): string | null | undefined {
+  if (!thread) return undefined;
+  for (const page of thread.pages) {
+    const message = page.messages.find((item) => item.senderType === "guest");
+    if (message) return message.sentAt;
+  }
+  return thread.pages.at(-1)?.nextCursor ? undefined : null;
 }
 
 /** Newest page first; older pages are fetched as the staff member scrolls up. */

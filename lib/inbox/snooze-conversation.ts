@@ -21,27 +21,44 @@ import { snoozeUntilProblem } from "./snooze-window";
  * The "snooze ended" line of a snooze in `target` whose time had passed before staff touched it: the
  * worker clears such snoozes (and writes this line) within seconds, but a click can come first.
  */
-const endedSnoozeActivity = Prisma.raw(endedSnoozeActivitySql("(select id, snoozed_until from target where snoozed_until <= now()) expired"));
+function endedSnoozeActivity(targetRows = "target"): Prisma.Sql {
+  return Prisma.raw(endedSnoozeActivitySql(`(select id, snoozed_until from ${targetRows} where snoozed_until <= now()) expired`));
+}
 
-/** `until`: an ISO date-time (already shape-checked by snoozeBody), or null for "until the guest replies". */
-export async function snoozeConversation(viewer: Viewer, conversationId: string, input: { until: string | null }): Promise<{ snooze: Snooze }> {
+/**
+ * `until`: an ISO date-time (already shape-checked by snoozeBody), or null for "until the guest replies".
+ * `seenGuestMessageAt`: the newest guest message the staff member has in front of them (null: none).
+ * When the guest has written since, nothing is snoozed and the answer is a conflict: a snooze, above all
+ * "until the guest replies", would hide a message nobody has read. Without it (an API caller), no check.
+ */
+export async function snoozeConversation(viewer: Viewer, conversationId: string, input: { until: string | null; seenGuestMessageAt?: string | null }): Promise<{ snooze: Snooze }> {
   const until = input.until === null ? null : new Date(input.until);
   const problem = until === null ? null : snoozeUntilProblem(until, new Date());
   if (problem !== null) throw new AppError("validation_failed", `Cannot snooze: ${problem}`, { until: problem });
   const conversation = await findScopedConversation(viewer, conversationId);
+  const seen = input.seenGuestMessageAt;
+  const unseenGuestMessage =
+    seen === undefined
+      ? Prisma.sql`false`
+      : Prisma.sql`exists (select 1 from messages m where m.conversation_id = c.id and m.sender_type = 'guest'
+          ${seen === null ? Prisma.empty : Prisma.sql`and m.sent_at > ${new Date(seen)}::timestamptz`})`;
   // A new snooze replaces the one before (another time, another author); the thread's activity says so.
-  await db().$executeRaw`
+  // Checked and written in one statement, under the row lock.
+  const [outcome] = await db().$queryRaw<{ fresh: boolean }[]>`
     with target as (
-      select id, snoozed_until from conversations where id = ${conversation.id}::uuid for update
+      select c.id, c.snoozed_until, not ${unseenGuestMessage} as fresh from conversations c where c.id = ${conversation.id}::uuid for update
     ), ended as (
-      ${endedSnoozeActivity}
+      ${endedSnoozeActivity("(select * from target where fresh) fresh_target")}
     ), snoozed as (
       update conversations c set snoozed_at = now(), snoozed_until = ${until}, snoozed_by = ${viewer.id}::uuid, updated_at = now()
-      from target t where c.id = t.id
+      from target t where c.id = t.id and t.fresh
       returning c.id
+    ), line as (
+      insert into conversation_activity (id, conversation_id, actor_id, kind, until)
+      select gen_random_uuid(), id, ${viewer.id}::uuid, 'snoozed', ${until} from snoozed
     )
-    insert into conversation_activity (id, conversation_id, actor_id, kind, until)
-    select gen_random_uuid(), id, ${viewer.id}::uuid, 'snoozed', ${until} from snoozed`;
+    select fresh from target`;
+  if (!outcome?.fresh) throw new AppError("conflict", "The guest has written again since this conversation was loaded. Read the new message first, then snooze it if you still want to.");
   return { snooze: { until: until?.toISOString() ?? null, by: viewer.name } };
 }
 
@@ -55,7 +72,7 @@ export async function unsnoozeConversation(viewer: Viewer, conversationId: strin
       select id, snoozed_until, (snoozed_until is null or snoozed_until > now()) as snoozed_now
       from conversations where id = ${conversation.id}::uuid and snoozed_at is not null for update
     ), ended as (
-      ${endedSnoozeActivity}
+      ${endedSnoozeActivity()}
     ), woken as (
       update conversations c set snoozed_at = null, snoozed_until = null, snoozed_by = null, updated_at = now()
       from target t where c.id = t.id

@@ -227,6 +227,37 @@ describe("snooze", () => {
       expect(await ids(admin)).toEqual([row.id]);
     });
 
+    it("refuses with 409, snoozing nothing, when the guest wrote after the newest message the staff member had seen", async () => {
+      const row = await conversation();
+      const guestMessage = async (minutesAgo: number, content: string) =>
+        db().message.create({ data: { bookingId: randomUUID(), conversationId: row.id, propertyId: "111", senderType: "guest", messageType: "free_text", content, sentAt: new Date(Date.now() - minutesAgo * MINUTE) } });
+      const first = await guestMessage(30, "Is breakfast included?");
+      const snooze = (seenGuestMessageAt: string | null | undefined) =>
+        call("PUT", row.id, { viewer: admin, body: JSON.stringify({ until: null, ...(seenGuestMessageAt === undefined ? {} : { seenGuestMessageAt }) }) });
+
+      // Seen up to the newest: snoozed.
+      expect((await snooze(first.sentAt.toISOString())).status).toBe(200);
+      await unsnoozeConversation(admin, row.id);
+
+      // The guest writes again while the page still shows only the first message.
+      await guestMessage(1, "And is there parking?");
+      const lines = await db().conversationActivity.count({ where: { conversationId: row.id } });
+      const refused = await snooze(first.sentAt.toISOString());
+      expect(refused).toEqual({
+        status: 409,
+        body: { error: { code: "conflict", message: "The guest has written again since this conversation was loaded. Read the new message first, then snooze it if you still want to." } },
+      });
+      // A page that had no guest message at all is behind too.
+      expect((await snooze(null)).status).toBe(409);
+      expect((await getConversation(admin, row.id)).snooze).toBeNull();
+      expect(await db().conversationActivity.count({ where: { conversationId: row.id } })).toBe(lines);
+      expect(await ids(admin)).toEqual([row.id]);
+
+      // Without the field (another API caller), no check.
+      expect((await snooze(undefined)).status).toBe(200);
+      expect(await snooze("yesterday")).toMatchObject({ status: 400 });
+    });
+
     it("answers a past time, a time more than a year ahead and anything malformed with 400 in the one error shape", async () => {
       const row = await conversation();
       const cases: [string, string | undefined, string][] = [
