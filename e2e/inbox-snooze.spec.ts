@@ -139,9 +139,9 @@ test("snooze until the guest replies, woken live by the guest; snooze until a da
 });
 
 // The page missed a guest message (its live stream is held up here; in life, a slow network or a
-// message that arrives the second before the click). Snoozing "until the guest replies" now would hide
-// a message nobody has read until the guest writes yet again: the server refuses, and the page shows it.
-test("a snooze is refused when the guest wrote after what the page shows, and the new message appears", async ({ page, request }) => {
+// message that arrives the second before the click). Snoozing it, or marking it "no reply needed", now
+// would hide a message nobody has read: the server refuses, and the page shows the message.
+test("snooze and no reply needed are refused when the guest wrote after what the page shows, and the new message appears", async ({ page, request }) => {
   const { conversation } = await createBooking(request, { propertyId: LISBON, guestName: "Rita Lobo" });
   await guestSends(request, conversation.conversationId, "Can we check in at noon?");
   await page.route("**/api/events", () => undefined); // never answered: no live updates for this page
@@ -149,23 +149,37 @@ test("a snooze is refused when the guest wrote after what the page shows, and th
   await openByReference(page, conversation.reference);
   await expect(page.getByTestId("message").filter({ hasText: "check in at noon" })).toBeVisible({ timeout: 20_000 });
 
-  await guestSends(request, conversation.conversationId, "Also, we will be three, not two.");
-  await expect
-    .poll(async () => ((await (await page.request.get(`/api/conversations?q=${conversation.reference}`)).json()) as { items: { lastMessagePreview: string }[] }).items[0]?.lastMessagePreview, { timeout: 20_000 })
-    .toContain("three, not two");
-  const missed = page.getByTestId("message").filter({ hasText: "three, not two" });
-  await expect(missed).toHaveCount(0);
+  /** The guest writes; resolves once Bellhop has stored it, with the (still empty) place it will show. */
+  const guestWritesUnseen = async (text: string) => {
+    await guestSends(request, conversation.conversationId, text);
+    await expect
+      .poll(async () => ((await (await page.request.get(`/api/conversations?q=${conversation.reference}`)).json()) as { items: { lastMessagePreview: string }[] }).items[0]?.lastMessagePreview, { timeout: 20_000 })
+      .toContain(text);
+    const message = page.getByTestId("message").filter({ hasText: text });
+    await expect(message).toHaveCount(0);
+    return message;
+  };
 
+  const missedFirst = await guestWritesUnseen("Also, we will be three, not two.");
+  const toggle = page.getByTitle("No reply needed (e)");
+  await pressOnPage(page, "e");
+  await expect(page.getByRole("alert").filter({ hasText: 'then mark it "no reply needed"' })).toBeVisible();
+  await expect(missedFirst).toBeVisible();
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+
+  const missedSecond = await guestWritesUnseen("Is there a cot for the baby?");
   const dialog = page.getByRole("dialog", { name: "Snooze" });
   await pressOnPage(page, "z");
   await dialog.getByRole("button", { name: "Until the guest replies" }).click();
-  await expect(dialog.getByRole("alert")).toHaveText(/The guest has written again since this conversation was loaded/);
+  await expect(dialog.getByRole("alert")).toHaveText(/The guest has written again since this conversation was loaded.*then snooze it/);
   await page.keyboard.press("Escape");
-  await expect(missed).toBeVisible();
+  await expect(missedSecond).toBeVisible();
   await expect(page).toHaveURL(/[?&]c=/);
   await expect(page.getByTestId("snooze-status")).toHaveCount(0);
 
-  // Now the page is current: the snooze goes through.
+  // Now the page is current: both go through.
+  await pressOnPage(page, "e");
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
   await pressOnPage(page, "z");
   await dialog.getByRole("button", { name: "Until the guest replies" }).click();
   await expect(page).not.toHaveURL(/[?&]c=/);

@@ -85,8 +85,9 @@ export const postReply = (id: string, body: { content: string; clientKey: string
 export const retryMessage = (id: string, messageId: string) => request<{ ok: true }>(`/api/conversations/${id}/messages/${messageId}/retry`, { method: "POST" });
 export const markRead = (id: string) => request<{ unread: boolean }>(`/api/conversations/${id}/read`, { method: "POST" });
 export const markUnread = (id: string) => request<{ unread: boolean }>(`/api/conversations/${id}/read`, { method: "DELETE" });
-export const putNoReplyNeeded = (id: string, value: boolean) =>
-  request<{ noReplyNeeded: boolean }>(`/api/conversations/${id}/no-reply-needed`, { method: "PUT", body: JSON.stringify({ value, clientKey: crypto.randomUUID() }) });
+/** `seenGuestMessageAt`: as for putSnooze; the server checks it when the mark is set. */
+export const putNoReplyNeeded = (id: string, value: boolean, seenGuestMessageAt: string | null | undefined) =>
+  request<{ noReplyNeeded: boolean }>(`/api/conversations/${id}/no-reply-needed`, { method: "PUT", body: JSON.stringify({ value, clientKey: crypto.randomUUID(), seenGuestMessageAt }) });
 /**
  * `until` null: until the guest replies. `seenGuestMessageAt`: the newest guest message the page shows
  * (null: none; undefined: not known), so the server refuses if the guest wrote since (409).

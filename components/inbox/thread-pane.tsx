@@ -40,12 +40,19 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
     });
   }, [unread, conversationId, queryClient]);
 
+  // A snooze or "no reply needed" refused because the guest wrote since this page last heard (409,
+  // lib/inbox/unseen-guest-message.ts): fetch the thread, so the message is there beside the error.
+  const showMissedMessages = (error: Error) => {
+    if (error instanceof ApiError && error.status === 409) void queryClient.invalidateQueries({ queryKey: inboxKeys.thread(conversationId) });
+  };
+
   const noReply = useMutation({
-    mutationFn: (value: boolean) => putNoReplyNeeded(conversationId, value),
+    mutationFn: (value: boolean) => putNoReplyNeeded(conversationId, value, newestGuestMessageAt(thread.data)),
     onMutate: (value) => {
       queryClient.setQueryData<ConversationDetail>(inboxKeys.conversation(conversationId), (old) => (old ? { ...old, noReplyNeeded: value, needsReplySince: value ? null : old.needsReplySince } : old));
       setListItem(queryClient, conversationId, { noReplyNeeded: value, ...(value ? { needsReplySince: null } : {}) });
     },
+    onError: (error) => showMissedMessages(error),
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: inboxKeys.conversation(conversationId) });
       void queryClient.invalidateQueries({ queryKey: inboxKeys.lists() });
@@ -76,10 +83,7 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
       setSnoozeOpen(false);
       onClose();
     },
-    onError: (error) => {
-      // The guest wrote since this page last heard: show the message (the dialog says why).
-      if (error instanceof ApiError && error.status === 409) void queryClient.invalidateQueries({ queryKey: inboxKeys.thread(conversationId) });
-    },
+    onError: (error) => showMissedMessages(error),
     onSettled: () => invalidateAfterSnooze(queryClient, conversationId),
   });
   const unsnoozeMutation = useMutation({

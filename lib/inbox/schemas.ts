@@ -32,13 +32,16 @@ export const sendReplyBody = z.strictObject({
   attachmentIds: z.array(z.uuid()).max(10).optional(),
 });
 
-export const noReplyNeededBody = z.strictObject({ value: z.boolean(), clientKey: z.uuid().optional() });
+const seenGuestMessageAt = z.iso.datetime({ offset: true, error: "must be a date and time, e.g. 2026-11-24T09:00:00.000Z" }).nullable().optional();
+
+/** `seenGuestMessageAt`: the newest guest message the page shows (null: none); setting the mark after a newer one is a 409. */
+export const noReplyNeededBody = z.strictObject({ value: z.boolean(), clientKey: z.uuid().optional(), seenGuestMessageAt });
 
 /** `until`: when it wakes (with an offset, e.g. from toISOString()); null: until the guest replies. */
 export const snoozeBody = z.strictObject({
   until: z.iso.datetime({ offset: true, error: "must be a date and time, e.g. 2026-11-24T09:00:00.000Z" }).nullable(),
   /** The newest guest message the staff member has seen (null: none); a newer one makes it a 409. */
-  seenGuestMessageAt: z.iso.datetime({ offset: true, error: "must be a date and time, e.g. 2026-11-24T09:00:00.000Z" }).nullable().optional(),
+  seenGuestMessageAt,
 });
 
 /** `userId`: the staff member to assign it to; null: unassign. */

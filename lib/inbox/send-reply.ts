@@ -23,9 +23,9 @@ export async function retryReply(viewer: Viewer, conversationId: string, message
   return { ok: true };
 }
 
-export async function setNoReplyNeeded(viewer: Viewer, conversationId: string, input: { value: boolean; clientKey?: string }): Promise<{ noReplyNeeded: boolean }> {
+export async function setNoReplyNeeded(viewer: Viewer, conversationId: string, input: { value: boolean; clientKey?: string; seenGuestMessageAt?: string | null }): Promise<{ noReplyNeeded: boolean }> {
   const conversation = await findScopedConversation(viewer, conversationId);
-  await enqueueNoReplyNeeded({ viewer, conversationId: conversation.id, value: input.value, clientKey: input.clientKey });
+  await enqueueNoReplyNeeded({ viewer, conversationId: conversation.id, value: input.value, clientKey: input.clientKey, seenGuestMessageAt: input.seenGuestMessageAt });
   return { noReplyNeeded: input.value };
 }
 

@@ -16,6 +16,7 @@ import { endedSnoozeActivitySql } from "../sync/snooze-wake";
 import { findScopedConversation } from "./get-conversation";
 import type { Snooze } from "./schemas";
 import { snoozeUntilProblem } from "./snooze-window";
+import { guestWroteSince, guestWroteSinceSql } from "./unseen-guest-message";
 
 /**
  * The "snooze ended" line of a snooze in `target` whose time had passed before staff touched it: the
@@ -27,21 +28,15 @@ function endedSnoozeActivity(targetRows = "target"): Prisma.Sql {
 
 /**
  * `until`: an ISO date-time (already shape-checked by snoozeBody), or null for "until the guest replies".
- * `seenGuestMessageAt`: the newest guest message the staff member has in front of them (null: none).
- * When the guest has written since, nothing is snoozed and the answer is a conflict: a snooze, above all
- * "until the guest replies", would hide a message nobody has read. Without it (an API caller), no check.
+ * `seenGuestMessageAt`: the newest guest message the page shows; when the guest has written since,
+ * nothing is snoozed and the answer is a 409 (unseen-guest-message.ts).
  */
 export async function snoozeConversation(viewer: Viewer, conversationId: string, input: { until: string | null; seenGuestMessageAt?: string | null }): Promise<{ snooze: Snooze }> {
   const until = input.until === null ? null : new Date(input.until);
   const problem = until === null ? null : snoozeUntilProblem(until, new Date());
   if (problem !== null) throw new AppError("validation_failed", `Cannot snooze: ${problem}`, { until: problem });
   const conversation = await findScopedConversation(viewer, conversationId);
-  const seen = input.seenGuestMessageAt;
-  const unseenGuestMessage =
-    seen === undefined
-      ? Prisma.sql`false`
-      : Prisma.sql`exists (select 1 from messages m where m.conversation_id = c.id and m.sender_type = 'guest'
-          ${seen === null ? Prisma.empty : Prisma.sql`and m.sent_at > ${new Date(seen)}::timestamptz`})`;
+  const unseenGuestMessage = guestWroteSinceSql(Prisma.sql`c.id`, input.seenGuestMessageAt);
   // A new snooze replaces the one before (another time, another author); the thread's activity says so.
   // Checked and written in one statement, under the row lock.
   const [outcome] = await db().$queryRaw<{ fresh: boolean }[]>`
@@ -58,7 +53,7 @@ export async function snoozeConversation(viewer: Viewer, conversationId: string,
       select gen_random_uuid(), id, ${viewer.id}::uuid, 'snoozed', ${until} from snoozed
     )
     select fresh from target`;
-  if (!outcome?.fresh) throw new AppError("conflict", "The guest has written again since this conversation was loaded. Read the new message first, then snooze it if you still want to.");
+  if (!outcome?.fresh) throw guestWroteSince("snooze it");
   return { snooze: { until: until?.toISOString() ?? null, by: viewer.name } };
 }
 

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { AppError, validationError } from "../../api/errors";
 import { assertPropertyAccess, type Viewer } from "../../auth/guard";
 import { db } from "../../db";
+import { guestWroteSince, guestWroteSinceSql } from "../../inbox/unseen-guest-message";
 import { Prisma } from "../../generated/prisma/client";
 import { refreshConversationSummaries } from "../conversation-summary";
 import { cleanFileName, MAX_ATTACHMENT_BYTES, sniffImageType } from "./attachment-check";
@@ -146,6 +147,8 @@ export async function enqueueNoReplyNeeded(input: {
   conversationId: string;
   value: boolean;
   clientKey?: string;
+  /** Setting the mark: the newest guest message the page shows (lib/inbox/unseen-guest-message.ts). */
+  seenGuestMessageAt?: string | null;
 }): Promise<{ actionId: string; created: boolean }> {
   const request = parse(z.object({ conversationId: z.uuid(), value: z.boolean(), clientKey: clientKeySchema.optional() }), input, "request");
   const clientKey = request.clientKey ?? `nrn:${randomUUID()}`;
@@ -159,8 +162,11 @@ export async function enqueueNoReplyNeeded(input: {
     // Optimistic: the inbox shows the new state at once; needs_reply_since follows in the summary.
     // The thread's activity says whose call it was, when the mark really changes (read under the lock
     // the update takes, so two staff clicking at once leave one line).
-    const [before] = await tx.$queryRaw<{ no_reply_needed: boolean }[]>`
-      select no_reply_needed from conversations where id = ${conversation.id}::uuid for update`;
+    const [before] = await tx.$queryRaw<{ no_reply_needed: boolean; guest_wrote_since: boolean }[]>`
+      select no_reply_needed, ${request.value ? guestWroteSinceSql(Prisma.sql`conversations.id`, input.seenGuestMessageAt) : Prisma.sql`false`} as guest_wrote_since
+      from conversations where id = ${conversation.id}::uuid for update`;
+    // Marking "no reply needed" on a page behind the guest would take an unread question out of Needs reply.
+    if (before?.guest_wrote_since) throw guestWroteSince('mark it "no reply needed"');
     await tx.conversation.update({ where: { id: conversation.id }, data: { noReplyNeeded: request.value } });
     if (before && before.no_reply_needed !== request.value) {
       await tx.conversationActivity.create({ data: { conversationId: conversation.id, actorId: input.viewer.id, kind: request.value ? "no_reply_needed" : "reply_needed" } });
