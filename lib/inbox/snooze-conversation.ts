@@ -13,7 +13,7 @@ import type { Viewer } from "../auth/guard";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { endedSnoozeActivitySql } from "../sync/snooze-wake";
-import { findScopedConversation } from "./get-conversation";
+import { conversationNotFound, findScopedConversation } from "./get-conversation";
 import type { Snooze } from "./schemas";
 import { snoozeUntilProblem } from "./snooze-window";
 import { guestWroteSince, guestWroteSinceSql } from "./unseen-guest-message";
@@ -53,7 +53,8 @@ export async function snoozeConversation(viewer: Viewer, conversationId: string,
       select gen_random_uuid(), id, ${viewer.id}::uuid, 'snoozed', ${until} from snoozed
     )
     select fresh from target`;
-  if (!outcome?.fresh) throw guestWroteSince("snooze it");
+  if (!outcome) throw conversationNotFound(); // deleted since it was found
+  if (!outcome.fresh) throw guestWroteSince("snooze it");
   return { snooze: { until: until?.toISOString() ?? null, by: viewer.name } };
 }
 
