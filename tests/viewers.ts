@@ -1,6 +1,7 @@
 // A signed-in staff member for integration tests: a user row with access to `propertyIds`, loaded
 // through the real guard, as a request would see them.
 import { randomUUID } from "node:crypto";
+import { encode } from "next-auth/jwt";
 import { loadViewer, type Viewer } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { resetDatabase } from "./database";
@@ -20,4 +21,11 @@ export async function resetToHarbourTeam(): Promise<{ admin: Viewer; sam: Viewer
   await resetDatabase();
   await db().property.createMany({ data: [{ id: "111", name: "Harbour Hotel" }, { id: "222", name: "Mountain Inn" }] });
   return { admin: await createViewer("admin", [], "Ada Admin"), sam: await createViewer("staff", ["111"], "Sam Staff") };
+}
+
+/** The Auth.js session cookie a signed-in browser of `viewer` would send, for calling route handlers directly. */
+export async function sessionCookieFor(viewer: Viewer): Promise<string> {
+  const name = "authjs.session-token";
+  const token = await encode({ token: { sub: viewer.id }, secret: process.env.AUTH_SECRET!, salt: name, maxAge: 3600 });
+  return `${name}=${token}`;
 }

@@ -4,7 +4,6 @@
 // or deactivates them, and the routes (PUT /api/conversations/[id]/assignee, GET …/assignees) through
 // the real guard with a real session cookie.
 import { randomUUID } from "node:crypto";
-import { encode } from "next-auth/jwt";
 import { Client } from "pg";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { PUT } from "@/app/api/conversations/[id]/assignee/route";
@@ -14,13 +13,12 @@ import { AppError } from "@/lib/api/errors";
 import { loadViewer, type Viewer } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { resetDatabase } from "@/tests/database";
-import { createViewer } from "@/tests/viewers";
+import { createViewer, sessionCookieFor } from "@/tests/viewers";
+import { allListPages as allPages, listIds as ids, listPage as list } from "@/tests/list-pages";
 import { statusOf } from "@/tests/status-of";
 import { assignConversation, listAssignees } from "./assign-conversation";
 import { countUnreadConversations } from "./count-unread-conversations";
 import { getConversation } from "./get-conversation";
-import { listConversations } from "./list-conversations";
-import { listConversationsQuery, type ListConversationsInput } from "./schemas";
 import { snoozeConversation } from "./snooze-conversation";
 
 const MINUTE = 60_000;
@@ -45,23 +43,9 @@ async function conversation(seed: { ago?: number | null; at?: Date; propertyId?:
   });
 }
 
-const list = (viewer: Viewer, input: Partial<ListConversationsInput> = {}) => listConversations(viewer, listConversationsQuery.parse(input));
-const ids = async (viewer: Viewer, input: Partial<ListConversationsInput> = {}) => (await list(viewer, input)).items.map((item) => item.id);
 const seqOf = async (id: string) => (await db().conversation.findUniqueOrThrow({ where: { id }, select: { changeSeq: true } })).changeSeq;
 const assigneeOf = async (id: string) => (await db().conversation.findUniqueOrThrow({ where: { id }, select: { assigneeId: true } })).assigneeId;
 
-async function allPages(viewer: Viewer, input: Partial<ListConversationsInput>): Promise<{ ids: string[]; pages: number }> {
-  const seen: string[] = [];
-  let cursor: string | undefined;
-  let pages = 0;
-  do {
-    const page = await list(viewer, { ...input, cursor });
-    seen.push(...page.items.map((item) => item.id));
-    cursor = page.nextCursor ?? undefined;
-    pages++;
-  } while (cursor && pages < 30);
-  return { ids: seen, pages };
-}
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
@@ -286,15 +270,9 @@ describe("assignment", () => {
   });
 
   describe("the routes", () => {
-    async function cookieFor(viewer: Viewer): Promise<string> {
-      const name = "authjs.session-token";
-      const token = await encode({ token: { sub: viewer.id }, secret: process.env.AUTH_SECRET!, salt: name, maxAge: 3600 });
-      return `${name}=${token}`;
-    }
-
     async function call(method: "PUT" | "GET", id: string, options: { viewer?: Viewer; body?: string } = {}) {
       const headers: Record<string, string> = { "content-type": "application/json" };
-      if (options.viewer) headers.cookie = await cookieFor(options.viewer);
+      if (options.viewer) headers.cookie = await sessionCookieFor(options.viewer);
       const path = method === "PUT" ? "assignee" : "assignees";
       const request = new Request(`http://bellhop.test/api/conversations/${id}/${path}`, { method, headers, body: options.body });
       const response = await (method === "PUT" ? PUT : GET)(request, { params: Promise.resolve({ id }) });

@@ -2,20 +2,18 @@
 // and paging, a snooze whose time has passed (over without any job), the unread count, and the route
 // (PUT/DELETE /api/conversations/[id]/snooze) through the real guard with a real session cookie.
 import { randomUUID } from "node:crypto";
-import { encode } from "next-auth/jwt";
 import { beforeEach, describe, expect, it } from "vitest";
 import { DELETE, PUT } from "@/app/api/conversations/[id]/snooze/route";
 import type { Viewer } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { resetDatabase } from "@/tests/database";
-import { createViewer } from "@/tests/viewers";
+import { allListPages as allPages, listIds as ids, listPage as list } from "@/tests/list-pages";
+import { createViewer, sessionCookieFor } from "@/tests/viewers";
 import { statusOf } from "@/tests/status-of";
 import { assignConversation } from "./assign-conversation";
 import { countUnreadConversations } from "./count-unread-conversations";
 import { getConversation } from "./get-conversation";
-import { listConversations } from "./list-conversations";
 import { INBOX_VIEWS, type InboxView } from "./list-views";
-import { listConversationsQuery, type ListConversationsInput } from "./schemas";
 import { snoozeConversation, unsnoozeConversation } from "./snooze-conversation";
 
 const MINUTE = 60_000;
@@ -47,21 +45,6 @@ async function setSnooze(id: string, snooze: { at?: Date; until: Date | null; by
   await db().conversation.update({ where: { id }, data: { snoozedAt: snooze.at ?? new Date(), snoozedUntil: snooze.until, snoozedById: snooze.by ?? null } });
 }
 
-const list = (viewer: Viewer, input: Partial<ListConversationsInput> = {}) => listConversations(viewer, listConversationsQuery.parse(input));
-const ids = async (viewer: Viewer, input: Partial<ListConversationsInput> = {}) => (await list(viewer, input)).items.map((item) => item.id);
-
-async function allPages(viewer: Viewer, input: Partial<ListConversationsInput>): Promise<{ ids: string[]; pages: number }> {
-  const seen: string[] = [];
-  let cursor: string | undefined;
-  let pages = 0;
-  do {
-    const page = await list(viewer, { ...input, cursor });
-    seen.push(...page.items.map((item) => item.id));
-    cursor = page.nextCursor ?? undefined;
-    pages++;
-  } while (cursor && pages < 20);
-  return { ids: seen, pages };
-}
 
 describe("snooze", () => {
   let admin: Viewer;
@@ -198,15 +181,9 @@ describe("snooze", () => {
   });
 
   describe("the route", () => {
-    async function cookieFor(viewer: Viewer): Promise<string> {
-      const name = "authjs.session-token";
-      const token = await encode({ token: { sub: viewer.id }, secret: process.env.AUTH_SECRET!, salt: name, maxAge: 3600 });
-      return `${name}=${token}`;
-    }
-
     async function call(method: "PUT" | "DELETE", id: string, options: { viewer?: Viewer; body?: string } = {}) {
       const headers: Record<string, string> = { "content-type": "application/json" };
-      if (options.viewer) headers.cookie = await cookieFor(options.viewer);
+      if (options.viewer) headers.cookie = await sessionCookieFor(options.viewer);
       const request = new Request(`http://bellhop.test/api/conversations/${id}/snooze`, { method, headers, body: options.body });
       const handler = method === "PUT" ? PUT : DELETE;
       const response = await handler(request, { params: Promise.resolve({ id }) });
