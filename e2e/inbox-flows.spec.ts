@@ -102,6 +102,19 @@ test("no reply needed: set and unset, reflected in the views and in Booking.com"
   await expect(toggle).toHaveAttribute("aria-pressed", "true", { timeout: 20_000 });
   await expect(page.getByTestId("activity").last()).toContainText("Marked as no reply needed on Booking.com, outside Bellhop");
   await expect(await rowIn("no_reply_needed")).toBeVisible();
+
+  // The guest writes again: the mark covered what was there, not this. The open thread shows the new
+  // message and takes the mark away (with a line saying why), the conversation is back in Needs reply,
+  // and Booking.com's tag goes too, so the guest is no longer told that no reply is needed.
+  await (await rowIn("no_reply_needed")).click();
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  await guestSends(request, conversation.conversationId, "Sorry, one more thing: is there parking?");
+  await expect(page.getByTestId("message").filter({ hasText: "is there parking?" })).toBeVisible({ timeout: 20_000 });
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  await expect(page.getByTestId("activity").last()).toContainText('The guest wrote again: no longer marked "no reply needed"');
+  await eventually(() => inspect(request, conversation.conversationId), (state) => !state.conversation.noReplyNeeded, "Booking.com's tag taken away");
+  await expect(await rowIn("needs_reply")).toBeVisible();
+  await expect(await rowIn("no_reply_needed")).toHaveCount(0);
 });
 
 /** A new Lisbon booking whose guest wrote `text`, opened by the admin: the row and the message. */

@@ -36,6 +36,7 @@ describe("a line of the team's activity", () => {
   it("says a snooze ended by itself, and why, without naming anyone", () => {
     expect(describeActivity(activity({ kind: "snooze_ended", actorName: null, until: "2026-11-23T08:00:00.000Z" }), "UTC")).toBe("The snooze ended: back in the inbox");
     expect(describeActivity(activity({ kind: "snooze_ended_guest_wrote", actorName: null }), "UTC")).toBe("The guest wrote: the snooze ended");
+    expect(describeActivity(activity({ kind: "reply_needed_guest_wrote", actorName: null }), "UTC")).toBe('The guest wrote again: no longer marked "no reply needed"');
   });
 
   it("speaks of a deleted account as a former colleague, and never as someone taking it themselves", () => {

@@ -35,5 +35,8 @@ export function describeActivity(activity: ThreadActivity, timeZone: string): st
       return "The snooze ended: back in the inbox";
     case "snooze_ended_guest_wrote":
       return "The guest wrote: the snooze ended";
+    // The guest wrote after the mark (lib/sync/guest-wrote-again.ts): back in Needs reply.
+    case "reply_needed_guest_wrote":
+      return 'The guest wrote again: no longer marked "no reply needed"';
   }
 }

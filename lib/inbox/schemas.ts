@@ -158,6 +158,7 @@ export const ACTIVITY_KINDS = [
   "reply_needed_on_booking",
   "snooze_ended",
   "snooze_ended_guest_wrote",
+  "reply_needed_guest_wrote",
 ] as const;
 /**
  * The team's action on the conversation (lib/inbox/assign-conversation.ts, snooze-conversation.ts, and

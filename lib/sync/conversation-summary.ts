@@ -13,9 +13,11 @@ export function previewSql(content: string): string {
 }
 
 /**
- * needs_reply_since: the oldest guest message newer than the last reply from the property. A reply
- * counts as soon as staff sent it (queued/sending/unknown/sent); a failed one does not. Cleared while
- * the conversation carries no_reply_needed.
+ * needs_reply_since: the oldest guest message newer than the last reply from the property, and newer
+ * than what a "no reply needed" mark covered (no_reply_needed_through: the guest wrote again after the
+ * mark, lib/sync/guest-wrote-again.ts). A reply counts as soon as staff sent it
+ * (queued/sending/unknown/sent); a failed one does not. Cleared while the conversation carries
+ * no_reply_needed.
  *
  * The recompute as SQL with one parameter, $1::uuid[] (also run on a plain `pg` client by the queue store).
  */
@@ -36,7 +38,9 @@ export const REFRESH_SUMMARIES_SQL = `
     ), waiting AS (
       SELECT m.conversation_id, min(m.sent_at) AS since
         FROM messages m JOIN agg a ON a.conversation_id = m.conversation_id
+        JOIN conversations covered ON covered.id = m.conversation_id
        WHERE m.sender_type = 'guest' AND (a.last_reply_at IS NULL OR m.sent_at > a.last_reply_at)
+         AND (covered.no_reply_needed_through IS NULL OR m.sent_at > covered.no_reply_needed_through)
        GROUP BY m.conversation_id
     )
     UPDATE conversations c

@@ -140,6 +140,8 @@ export async function storeQueueBatch(queueMessages: QueueMessage[], properties:
   // 1. Messages of known conversations: one transaction, usually one statement (store-queue.ts).
   const fast = await storeKnownQueueMessages(queueMessages.map(fromQueueMessage), servedIds, batchId);
   stored = fast.stored;
+  // Committed: the removals of "no reply needed" the guest wrote after can go to Booking.com.
+  await dispatchOutbound(fast.reopenActionIds);
   outcome.inserted += fast.inserted;
   outcome.duplicates += fast.duplicates;
   const rest: QueueMessage[] = [];

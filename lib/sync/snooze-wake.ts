@@ -17,7 +17,7 @@ import type { Prisma } from "../generated/prisma/client";
 type Tx = Prisma.TransactionClient;
 
 /** SET clause that ends a snooze. */
-export const CLEAR_SNOOZE_SQL = `snoozed_at = NULL, snoozed_until = NULL, snoozed_by = NULL, updated_at = now()`;
+const CLEAR_SNOOZE_SQL = `snoozed_at = NULL, snoozed_until = NULL, snoozed_by = NULL, updated_at = now()`;
 
 /**
  * The thread's line for snoozes that ended by themselves, from `source` (rows of id and the snooze's

@@ -6,7 +6,8 @@
 //   3. the rest: one multi-row INSERT … ON CONFLICT (booking_id) DO NOTHING, so redelivered, duplicated
 //      or concurrently stored messages are stored once;
 //   4. read tags (when the source knows them), attachment ids, and the conversations' inbox columns;
-//   5. a conversation a new guest message was stored in wakes from its snooze (snooze-wake.ts).
+//   5. a conversation a new guest message was stored in wakes from its snooze (snooze-wake.ts), and
+//      loses a "no reply needed" mark that did not cover that message (guest-wrote-again.ts).
 // The caller confirms the queue only after this commits.
 //
 // Staff changes win over older reads. Toggling no_reply_needed or marking messages read changes our copy
@@ -16,13 +17,16 @@
 // for it is queued or running, or finished after the read began (`observedAt`); the next read after it
 // settled applies Booking.com's state (which, after a failed action, is the truth again). The rows are
 // locked before the actions are checked, so an action committed meanwhile is seen. A no_reply_needed
-// fact that is applied was changed at Booking.com itself, and leaves a line in the thread saying so.
+// fact that is applied was changed at Booking.com itself, and leaves a line in the thread saying so. A
+// mark learnt that way covers the guest's messages of the same read (no_reply_needed_through).
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { syncConfig } from "./config";
 import { sameMessageContent } from "./content-match";
 import { previewSql, refreshConversationSummaries } from "./conversation-summary";
 import type { ConversationFacts, IncomingMessage } from "./incoming";
+import { newestGuestMessageSql, reopenMarkedConversations } from "./guest-wrote-again";
+import { dispatchOutbound } from "./outbound/boss";
 import { wakeSnoozedConversations } from "./snooze-wake";
 
 type Tx = Prisma.TransactionClient;
@@ -46,6 +50,8 @@ export interface StoreResult {
   readTagsUpdated: number;
   /** Conversations created by this batch. */
   newConversations: StoredConversationRef[];
+  /** Actions removing a "no reply needed" the guest wrote after; storeBatch dispatches them after the commit. */
+  reopenActionIds: string[];
 }
 
 export interface StoreInput {
@@ -58,20 +64,30 @@ export interface StoreInput {
 }
 
 export async function storeBatch(input: StoreInput): Promise<StoreResult> {
-  return db().$transaction((tx) => storeBatchIn(tx, input), { timeout: 60_000, maxWait: 30_000 });
+  const result = await db().$transaction((tx) => storeBatchIn(tx, input), { timeout: 60_000, maxWait: 30_000 });
+  await dispatchOutbound(result.reopenActionIds);
+  return result;
 }
 
 export async function storeBatchIn(tx: Tx, input: StoreInput): Promise<StoreResult> {
-  const result: StoreResult = { inserted: 0, duplicates: 0, adopted: 0, skipped: 0, readTagsUpdated: 0, newConversations: [] };
+  const result: StoreResult = { inserted: 0, duplicates: 0, adopted: 0, skipped: 0, readTagsUpdated: 0, newConversations: [], reopenActionIds: [] };
   // Conversations whose inbox columns need a full recompute.
   const touched = new Set<string>();
   const observedAt = input.observedAt ?? new Date();
 
+  // A mark learnt from this read covers the guest's messages in it.
+  const newestGuestInBatch = new Map<string, Date>();
+  for (const message of input.messages) {
+    if (message.senderType !== "guest") continue;
+    const newest = newestGuestInBatch.get(message.conversationBookingId);
+    if (!newest || message.sentAt > newest) newestGuestInBatch.set(message.conversationBookingId, message.sentAt);
+  }
   const conversations = await loadAndUpsert(
     tx,
     observedAt,
     input.facts,
     input.messages.map((message) => message.conversationBookingId),
+    newestGuestInBatch,
     touched,
     result,
   );
@@ -130,6 +146,7 @@ async function loadAndUpsert(
   observedAt: Date,
   facts: ConversationFacts[],
   messageConversationIds: string[],
+  newestGuestInBatch: ReadonlyMap<string, Date>,
   touched: Set<string>,
   result: StoreResult,
 ): Promise<Map<string, StoredConversationRef>> {
@@ -173,6 +190,13 @@ async function loadAndUpsert(
       const updated = await tx.conversation.update({ where: { id: row.id }, data: changes });
       map.set(row.bookingId, refOf(updated));
       if (changes.noReplyNeeded !== undefined) {
+        // What the mark covers: the guest's messages stored and those of this read (guest-wrote-again.ts).
+        await tx.$executeRawUnsafe(
+          `UPDATE conversations c SET no_reply_needed_through = CASE WHEN c.no_reply_needed THEN greatest(${newestGuestMessageSql("c")}, $2::timestamptz) END
+            WHERE c.id = $1::uuid`,
+          row.id,
+          newestGuestInBatch.get(row.bookingId)?.toISOString() ?? null,
+        );
         // needs_reply_since depends on no_reply_needed.
         touched.add(row.id);
         // Not a staff change waiting to reach Booking.com (held back above): someone changed it there.
@@ -185,12 +209,12 @@ async function loadAndUpsert(
   if (missing.length > 0) {
     const inserted = await tx.$queryRawUnsafe<{ id: string; booking_id: string; property_id: string; guest_participant_id: string | null; property_participant_id: string | null }[]>(
       `INSERT INTO conversations (id, booking_id, property_id, type, reference, access, guest_name, guest_participant_id,
-                                  property_participant_id, no_reply_needed, updated_at)
+                                  property_participant_id, no_reply_needed, no_reply_needed_through, updated_at)
        SELECT gen_random_uuid(), f.booking_id, f.property_id, f.type::"ConversationType", f.reference,
               coalesce(f.access, 'read_write')::"ConversationAccess", f.guest_name, f.guest_pid, f.property_pid,
-              coalesce(f.no_reply_needed, false), now()
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bool[])
-              AS f(booking_id, property_id, type, reference, access, guest_name, guest_pid, property_pid, no_reply_needed)
+              coalesce(f.no_reply_needed, false), CASE WHEN f.no_reply_needed THEN f.newest_guest END, now()
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bool[], $10::timestamptz[])
+              AS f(booking_id, property_id, type, reference, access, guest_name, guest_pid, property_pid, no_reply_needed, newest_guest)
        ON CONFLICT (booking_id) DO NOTHING
        RETURNING id, booking_id, property_id, guest_participant_id, property_participant_id`,
       missing.map((fact) => fact.bookingId),
@@ -202,6 +226,7 @@ async function loadAndUpsert(
       missing.map((fact) => fact.guestParticipantId ?? null),
       missing.map((fact) => fact.propertyParticipantId ?? null),
       missing.map((fact) => fact.noReplyNeeded ?? null),
+      missing.map((fact) => newestGuestInBatch.get(fact.bookingId)?.toISOString() ?? null),
     );
     for (const row of inserted) {
       const ref: StoredConversationRef = {
@@ -326,7 +351,7 @@ async function insertMessages(
   // conversation has) update the conversation's inbox columns from the new rows alone: count += n, last
   // message = newest new one, needs_reply_since kept or set to the oldest new guest message. O(batch)
   // instead of re-reading whole conversations; other conversations get the full recompute afterwards.
-  const inserted = await tx.$queryRawUnsafe<{ id: string; booking_id: string; conversation_id: string; sender_type: string; fast: boolean }[]>(
+  const inserted = await tx.$queryRawUnsafe<{ id: string; booking_id: string; conversation_id: string; sender_type: string; sent_at: Date; fast: boolean }[]>(
     `WITH ins AS (
        INSERT INTO messages (id, booking_id, conversation_id, property_id, sender_type, sender_participant_id, sender_name,
                              message_type, content, attributes, sent_at, read_by_guest, read_by_property)
@@ -358,7 +383,7 @@ async function insertMessages(
         WHERE c.id = fresh.conversation_id AND fresh.all_guest AND (c.last_message_at IS NULL OR fresh.min_at > c.last_message_at)
         RETURNING c.id
      )
-     SELECT ins.id, ins.booking_id, ins.conversation_id, ins.sender_type::text AS sender_type, (fast.id IS NOT NULL) AS fast
+     SELECT ins.id, ins.booking_id, ins.conversation_id, ins.sender_type::text AS sender_type, ins.sent_at, (fast.id IS NOT NULL) AS fast
        FROM ins LEFT JOIN fast ON fast.id = ins.conversation_id`,
     rows.map((row) => row.message.bookingId),
     rows.map((row) => row.conversation.id),
@@ -378,7 +403,12 @@ async function insertMessages(
   for (const row of inserted) if (!row.fast) touched.add(row.conversation_id);
   // Its own statement: the one above may already have updated these rows (a row is updated once per
   // statement). Only rows really inserted: a redelivered message wakes nothing.
-  await wakeSnoozedConversations(tx, inserted.filter((row) => row.sender_type === "guest").map((row) => row.conversation_id));
+  const guestRows = inserted.filter((row) => row.sender_type === "guest");
+  await wakeSnoozedConversations(tx, guestRows.map((row) => row.conversation_id));
+  const reopened = await reopenMarkedConversations(tx, guestRows.map((row) => ({ conversationId: row.conversation_id, sentAt: row.sent_at })));
+  // The statement above counted them as still marked: their needs_reply_since needs the recompute.
+  for (const id of reopened.conversationIds) touched.add(id);
+  result.reopenActionIds.push(...reopened.actionIds);
 
   // Attachment ids become rows without bytes; the inbox downloads them once, on first view.
   const messageIdByBookingId = new Map(inserted.map((row) => [row.booking_id, row]));

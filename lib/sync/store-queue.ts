@@ -29,16 +29,20 @@
 //     already carries a leftover mark keeps it (ON CONFLICT DO NOTHING), so it is recomputed, never
 //     incremented from a stale count.
 // The message search terms stay in the store's transaction (a statement trigger on messages): a stored
-// message is searchable as soon as it is committed. So does waking a snoozed conversation when a guest
-// writes (snooze-wake.ts): only conversations snoozed when the statement began are updated, so a batch
-// for conversations nobody snoozed pays for no conversation UPDATE, and only rows really inserted count,
-// so a redelivered message wakes nothing. Each wake leaves its line in the thread in the same statement.
+// message is searchable as soon as it is committed. So do the two things a new guest message ends: a
+// snooze (snooze-wake.ts) and a "no reply needed" mark it was not covered by (guest-wrote-again.ts). Only
+// conversations snoozed or marked when the statement began are updated (in one UPDATE: a row can be
+// updated once per statement), so a batch for conversations that are neither pays for no conversation
+// UPDATE, and only rows really inserted count, so a redelivered message changes nothing. Each change
+// leaves its line in the thread in the same statement; a mark taken away also queues its removal at
+// Booking.com, whose action ids the caller dispatches after the commit.
 import type pg from "pg";
 import { syncConfig } from "./config";
 import { previewSql, REFRESH_SUMMARIES_SQL } from "./conversation-summary";
 import type { IncomingMessage } from "./incoming";
 import { inSqlTransaction } from "../sql-pool";
-import { CLEAR_SNOOZE_SQL, endedSnoozeActivitySql } from "./snooze-wake";
+import { reopenedWritesSql, uncoveredByMarkSql } from "./guest-wrote-again";
+import { endedSnoozeActivitySql } from "./snooze-wake";
 
 export type QueueMessageStatus = "store" | "unknown" | "unserved" | "adopt";
 
@@ -58,6 +62,8 @@ export interface FastStoreResult {
   duplicates: number;
   /** Per input message, in input order. */
   statuses: QueueMessageStatus[];
+  /** Actions removing a "no reply needed" the guest wrote after (guest-wrote-again.ts): to dispatch. */
+  reopenActionIds: string[];
 }
 
 const STORE_SQL = `
@@ -65,7 +71,7 @@ WITH m AS (
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
          WITH ORDINALITY AS m(booking_id, conversation_booking_id, sender_type, sender_pid, sender_name, message_type, content, attributes, sent_at, ord)
 ), classified AS (
-  SELECT m.*, c.id AS conversation_id, c.property_id, c.snoozed_at IS NOT NULL AS snoozed,
+  SELECT m.*, c.id AS conversation_id, c.property_id, c.snoozed_at IS NOT NULL AS snoozed, c.no_reply_needed AS marked,
          CASE WHEN c.id IS NULL THEN 'unknown'
               WHEN NOT (c.property_id = ANY($10::text[])) THEN 'unserved'
               WHEN m.sender_type = 'property' AND EXISTS (
@@ -80,24 +86,36 @@ WITH m AS (
          sender_name, message_type, content, attributes::jsonb, sent_at::timestamptz
     FROM classified WHERE status = 'store' ORDER BY booking_id, ord
   ON CONFLICT (booking_id) DO NOTHING
-  RETURNING id, booking_id, conversation_id, sender_type
+  RETURNING id, booking_id, conversation_id, sender_type, sent_at
 ), pending AS (
   INSERT INTO conversation_summary_pending (conversation_id, batch_id)
   SELECT DISTINCT conversation_id, $11::uuid FROM ins ORDER BY 1
   ON CONFLICT DO NOTHING
-), snooze_target AS (
-  SELECT c.id, c.snoozed_until FROM conversations c
+), guest_target AS (
+  -- Read again under the lock: a snooze or mark changed since the statement began counts as it is now.
+  SELECT c.id, c.snoozed_until, c.snoozed_at IS NOT NULL AS wakes,
+         c.no_reply_needed AND EXISTS (
+           SELECT 1 FROM ins WHERE ins.conversation_id = c.id AND ins.sender_type = 'guest' AND ${uncoveredByMarkSql("c", "ins.sent_at")}) AS reopens
+    FROM conversations c
    WHERE c.id = ANY(ARRAY(
            SELECT classified.conversation_id FROM classified JOIN ins ON ins.booking_id = classified.booking_id
-            WHERE classified.snoozed AND ins.sender_type = 'guest'))
-     AND c.snoozed_at IS NOT NULL
+            WHERE (classified.snoozed OR classified.marked) AND ins.sender_type = 'guest'))
+     AND (c.snoozed_at IS NOT NULL OR c.no_reply_needed)
    FOR UPDATE
-), woken AS (
-  UPDATE conversations c SET ${CLEAR_SNOOZE_SQL} FROM snooze_target t WHERE c.id = t.id RETURNING c.id, t.snoozed_until
+), changed AS (
+  UPDATE conversations c
+     SET snoozed_at = CASE WHEN t.wakes THEN NULL ELSE c.snoozed_at END,
+         snoozed_until = CASE WHEN t.wakes THEN NULL ELSE c.snoozed_until END,
+         snoozed_by = CASE WHEN t.wakes THEN NULL ELSE c.snoozed_by END,
+         no_reply_needed = c.no_reply_needed AND NOT t.reopens,
+         updated_at = now()
+    FROM guest_target t WHERE c.id = t.id AND (t.wakes OR t.reopens)
+  RETURNING c.id, t.snoozed_until, t.wakes, t.reopens
 ), woken_activity AS (
-  ${endedSnoozeActivitySql("woken")}
-)
-SELECT classified.ord::int AS ord, classified.status, ins.id AS message_id, ins.conversation_id
+  ${endedSnoozeActivitySql("(SELECT id, snoozed_until FROM changed WHERE wakes) AS woken")}
+), ${reopenedWritesSql("(SELECT id FROM changed WHERE reopens) AS reopened")}
+SELECT classified.ord::int AS ord, classified.status, ins.id AS message_id, ins.conversation_id,
+       ARRAY(SELECT id::text FROM reopened_action) AS reopen_action_ids
   FROM classified
   LEFT JOIN ins ON classified.status = 'store' AND ins.booking_id = classified.booking_id`;
 
@@ -106,6 +124,8 @@ interface Row {
   status: QueueMessageStatus;
   message_id: string | null;
   conversation_id: string | null;
+  /** The same on every row (the statement's own), read from the first. */
+  reopen_action_ids: string[];
 }
 
 /** Below this many messages a batch is not worth splitting. */
@@ -121,12 +141,13 @@ const MIN_MESSAGES_PER_PART = 20;
 export async function storeKnownQueueMessages(messages: readonly IncomingMessage[], servedPropertyIds: readonly string[], batchId: string): Promise<FastStoreResult> {
   const parts = splitByConversation(messages, Math.min(syncConfig().SYNC_STORE_PARALLELISM, Math.floor(messages.length / MIN_MESSAGES_PER_PART)));
   const settled = await Promise.allSettled(parts.map((part) => storePart(part.map((index) => messages[index]!), servedPropertyIds, batchId)));
-  const result: FastStoreResult = { inserted: 0, stored: [], duplicates: 0, statuses: new Array<QueueMessageStatus>(messages.length) };
+  const result: FastStoreResult = { inserted: 0, stored: [], duplicates: 0, statuses: new Array<QueueMessageStatus>(messages.length), reopenActionIds: [] };
   for (const [i, outcome] of settled.entries()) {
     if (outcome.status === "rejected") throw outcome.reason;
     result.inserted += outcome.value.inserted;
     result.stored.push(...outcome.value.stored);
     result.duplicates += outcome.value.duplicates;
+    result.reopenActionIds.push(...outcome.value.reopenActionIds);
     parts[i]!.forEach((index, j) => (result.statuses[index] = outcome.value.statuses[j]!));
   }
   return result;
@@ -182,7 +203,7 @@ async function storePart(messages: readonly IncomingMessage[], servedPropertyIds
       stored.push({ messageId: row.message_id, conversationId: row.conversation_id, sentAt: message.sentAt, senderType: message.senderType, content: message.content });
     }
     await insertAttachments(client, messages, rows, insertedIds);
-    return { inserted: insertedIds.size, stored, duplicates: toStore - insertedIds.size, statuses };
+    return { inserted: insertedIds.size, stored, duplicates: toStore - insertedIds.size, statuses, reopenActionIds: rows[0]?.reopen_action_ids ?? [] };
   });
 }
 

@@ -9,6 +9,7 @@ import { db } from "../../db";
 import { guestWroteSince, guestWroteSinceSql } from "../../inbox/unseen-guest-message";
 import { Prisma } from "../../generated/prisma/client";
 import { refreshConversationSummaries } from "../conversation-summary";
+import { newestGuestMessageSql } from "../guest-wrote-again";
 import { cleanFileName, MAX_ATTACHMENT_BYTES, sniffImageType } from "./attachment-check";
 import { dispatchOutbound } from "./boss";
 import { createReplyIn } from "./create-reply";
@@ -167,7 +168,14 @@ export async function enqueueNoReplyNeeded(input: {
       from conversations where id = ${conversation.id}::uuid for update`;
     // Marking "no reply needed" on a page behind the guest would take an unread question out of Needs reply.
     if (before?.guest_wrote_since) throw guestWroteSince('mark it "no reply needed"');
-    await tx.conversation.update({ where: { id: conversation.id }, data: { noReplyNeeded: request.value } });
+    // The mark covers the guest's messages stored now; a later one takes it away again
+    // (lib/sync/guest-wrote-again.ts). Taking it away by hand forgets what it covered.
+    await tx.$executeRawUnsafe(
+      `UPDATE conversations c SET no_reply_needed = $2, no_reply_needed_through = CASE WHEN $2 THEN ${newestGuestMessageSql("c")} END, updated_at = now()
+        WHERE c.id = $1::uuid`,
+      conversation.id,
+      request.value,
+    );
     if (before && before.no_reply_needed !== request.value) {
       await tx.conversationActivity.create({ data: { conversationId: conversation.id, actorId: input.viewer.id, kind: request.value ? "no_reply_needed" : "reply_needed" } });
     }
