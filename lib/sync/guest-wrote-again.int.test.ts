@@ -201,3 +201,39 @@ describe('a guest message after "no reply needed"', () => {
     expect(await bookingTag(booking.conversationId)).toBe(false);
   });
 });
+
+describe("the tag's actions", () => {
+  let world: SyncTestWorld;
+  let admin: Viewer;
+
+  beforeEach(async () => {
+    await resetDatabase();
+    world = await startSyncTestWorld();
+    admin = await createAdmin();
+  });
+  afterEach(async () => {
+    await world.sandbox.close();
+  });
+
+  it("carry the mark as it is when they run: Booking.com ends with Bellhop's mark in whatever order they run", async () => {
+    const booking = await world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[0]), sendWelcome: false });
+    await world.sandbox.sendAsGuest(booking.conversationId, "Thanks!");
+    await pollOnce(world.connectionId);
+    const { id } = await db().conversation.findUniqueOrThrow({ where: { bookingId: booking.conversationId } });
+
+    // Staff set the mark, and the guest writes before that reaches Booking.com (it is being retried, say).
+    const set = await enqueueNoReplyNeeded({ viewer: admin, conversationId: id, value: true });
+    await world.sandbox.sendAsGuest(booking.conversationId, "Wait, what time is breakfast?");
+    await pollOnce(world.connectionId);
+    const [removal] = await removalsOf(id);
+    expect((await stateOf(id)).noReplyNeeded).toBe(false);
+
+    // The removal runs first, the staff member's set last: Booking.com must still end without the tag.
+    expect(await executeOutboundAction(removal!.id, attempt)).toBe("succeeded");
+    expect(await executeOutboundAction(set.actionId, attempt)).toBe("succeeded");
+    expect((await world.sandbox.inspectConversation(booking.conversationId)).conversation.noReplyNeeded).toBe(false);
+    // And the next read agrees: the question stays in Needs reply.
+    await reconcileConnection(world.connectionId, { pages: 1 });
+    expect(await stateOf(id)).toMatchObject({ noReplyNeeded: false, needsReplySince: (await guestMessage(id, "Wait, what time is breakfast?")).sentAt });
+  });
+});

@@ -14,11 +14,14 @@ export async function executeTag(action: OutboundAction): Promise<void> {
   const ref = { propertyId: conversation.propertyId, conversationId: conversation.bookingId };
 
   switch (action.kind) {
+    // Either kind sends the mark as it is now, not as it was when the action was queued. Actions run in
+    // no fixed order (retries with backoff, several workers), and a guest message can queue a removal
+    // right after a staff member set the mark (lib/sync/guest-wrote-again.ts): whichever runs last must
+    // leave Booking.com with Bellhop's current mark, or the next read would bring back a stale one.
     case "set_no_reply_needed":
-      await client.setNoReplyNeeded(ref);
-      return;
     case "clear_no_reply_needed":
-      await client.clearNoReplyNeeded(ref);
+      if (conversation.noReplyNeeded) await client.setNoReplyNeeded(ref);
+      else await client.clearNoReplyNeeded(ref);
       return;
     case "mark_read":
     case "mark_unread": {
