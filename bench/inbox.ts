@@ -120,7 +120,7 @@ async function main(): Promise<number> {
       };
     }
     const cases: Case[] = [
-      ...(["all", "mine", "unread", "needs_reply", "no_reply_needed", "snoozed"] as const).map((view) => ({
+      ...(["all", "mine", "starred", "unread", "needs_reply", "no_reply_needed", "snoozed"] as const).map((view) => ({
         name: `list: ${view}`,
         target: 50,
         http: `/api/conversations?view=${view}`,
@@ -215,13 +215,17 @@ async function main(): Promise<number> {
 /** Every view but Snoozed leaves out what is snoozed right now (notSnoozedSql in lib/inbox/list-conversations.ts). */
 const NOT_SNOOZED = "(c.snoozed_at is null or c.snoozed_until <= now())";
 /**
- * The columns the app computes beside c.*: unread, whether snoozed right now, and the names of who
- * snoozed it and of its assignee (looked up for snoozed and assigned rows only).
+ * The columns the app computes beside c.*: unread, whether snoozed right now, the names of who
+ * snoozed it and of its assignee (looked up for snoozed and assigned rows only), and the viewer's star.
  */
 const COMPUTED = `(c.last_guest_message_at is not null and (r.last_read_at is null or c.last_guest_message_at > r.last_read_at)) as unread,
   (c.snoozed_at is not null and (c.snoozed_until is null or c.snoozed_until > now())) as snoozed_now,
   case when c.snoozed_at is not null then (select u.name from users u where u.id = c.snoozed_by) end as snoozed_by_name,
-  case when c.assignee_id is not null then (select u.name from users u where u.id = c.assignee_id) end as assignee_name`;
+  case when c.assignee_id is not null then (select u.name from users u where u.id = c.assignee_id) end as assignee_name,
+  st.user_id is not null as starred`;
+/** The viewer's read state and star, joined as the app does (viewerJoins in lib/inbox/list-conversations.ts). */
+const VIEWER_JOINS = (param: string) => `left join conversation_reads r on r.conversation_id = c.id and r.user_id = ${param}
+  left join conversation_stars st on st.conversation_id = c.id and st.user_id = ${param}`;
 
 /**
  * The first page of a one-word search as the app queries it (segmentQuery in
@@ -229,7 +233,7 @@ const COMPUTED = `(c.last_guest_message_at is not null and (r.last_read_at is nu
  */
 function searchCase(term: string, adminId: string) {
   const q = "to_tsquery('simple', bellhop_unaccent($1))";
-  const reads = "left join conversation_reads r on r.conversation_id = c.id and r.user_id = $2";
+  const reads = VIEWER_JOINS("$2");
   const order = "c.last_message_at desc, c.id asc";
   return {
     name: `search: "${term}"`,
@@ -274,16 +278,19 @@ function listIds(body: Record<string, unknown>): string[] {
 }
 
 /** The same rows the list API returns for a view's first page (admin: no scope condition). */
-function bareList(view: "all" | "mine" | "unread" | "needs_reply" | "no_reply_needed" | "snoozed", userId: string): { text: string; values: unknown[] } {
+function bareList(view: "all" | "mine" | "starred" | "unread" | "needs_reply" | "no_reply_needed" | "snoozed", userId: string): { text: string; values: unknown[] } {
   const unread = "(c.last_guest_message_at is not null and (r.last_read_at is null or c.last_guest_message_at > r.last_read_at))";
   const select = `select c.*, p.name, ${COMPUTED} from conversations c join properties p on p.id = c.property_id
-                  left join conversation_reads r on r.conversation_id = c.id and r.user_id = $1`;
+                  ${VIEWER_JOINS("$1")}`;
   switch (view) {
     case "all":
       return { text: `${select} where ${NOT_SNOOZED} and c.last_message_at is not null order by c.last_message_at desc, c.id limit 51`, values: [userId] };
     case "mine":
       // The conversations assigned to this user (3 % of them, see seed()), not snoozed, by recent activity.
       return { text: `${select} where c.assignee_id = $1 and ${NOT_SNOOZED} and c.last_message_at is not null order by c.last_message_at desc, c.id limit 51`, values: [userId] };
+    case "starred":
+      // The conversations this user starred (1 %, 1,000 of them, see seed()), by recent activity.
+      return { text: `${select} where c.id = any(array(select s.conversation_id from conversation_stars s where s.user_id = $1)) and ${NOT_SNOOZED} and c.last_message_at is not null order by c.last_message_at desc, c.id limit 51`, values: [userId] };
     case "unread":
       return { text: `${select} where ${unread} and ${NOT_SNOOZED} and c.last_message_at is not null order by c.last_message_at desc, c.id limit 51`, values: [userId] };
     case "needs_reply":
@@ -351,8 +358,16 @@ async function seed(sql: Client) {
   );
   await sql.query("update conversations set message_count = $2 where booking_id = $1", [LONG_THREAD_BOOKING_ID, LONG_THREAD]);
   await sql.query("alter table conversations enable trigger conversations_notify");
+  // Stars: 1 % of the conversations for the bench admin (whose Starred view is measured), 1 % for the colleague.
+  await sql.query(
+    `insert into conversation_stars (user_id, conversation_id)
+     select u.id, c.id from conversations c join users u on u.email = case when right(c.booking_id, 2) = '12' then $1 else 'desk@bellhop.local' end
+      where right(c.booking_id, 2) in ('12', '13')`,
+    [ADMIN.email],
+  );
   await sql.query("vacuum analyze conversations");
   await sql.query("vacuum analyze messages");
+  await sql.query("vacuum analyze conversation_stars");
   // Filled by the triggers during the inserts above; vacuum also flushes its GIN pending list.
   await sql.query("vacuum analyze conversation_search_terms");
 }

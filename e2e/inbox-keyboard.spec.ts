@@ -106,11 +106,13 @@ test("shortcuts do not fire while typing in the reply, the search, a select or a
   const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
   const snooze = page.getByRole("dialog", { name: "Snooze" });
   const assignee = page.getByLabel("Assignee");
+  const star = page.getByRole("button", { name: "Star", exact: true });
   const highlighted = page.locator('[data-testid="conversation-row"][data-highlighted]');
   const highlightedBefore = await highlighted.getAttribute("data-conversation-id");
 
   const nothingHappened = async () => {
     await expect(toggle).toHaveAttribute("aria-pressed", "false");
+    await expect(star).toHaveAttribute("aria-pressed", "false");
     await expect(help).toBeHidden();
     await expect(snooze).toBeHidden();
     await expect(assignee).not.toBeFocused();
@@ -124,8 +126,8 @@ test("shortcuts do not fire while typing in the reply, the search, a select or a
   // The reply box: every shortcut key is just text.
   const reply = page.getByLabel("Reply to the guest");
   await reply.click();
-  await reply.pressSequentially("j e k u r c ? / z a");
-  await expect(reply).toHaveValue("j e k u r c ? / z a");
+  await reply.pressSequentially("j e k u r c ? / z a s");
+  await expect(reply).toHaveValue("j e k u r c ? / z a s");
   await expect(reply).toBeFocused();
   await nothingHappened();
   // Nothing was sent either.
@@ -152,7 +154,9 @@ test("shortcuts do not fire while typing in the reply, the search, a select or a
   await page.keyboard.press("u");
   await page.keyboard.press("z");
   await page.keyboard.press("a");
+  await page.keyboard.press("s");
   await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  await expect(star).toHaveAttribute("aria-pressed", "false");
   await expect(snooze).toBeHidden();
   await expect(page.getByLabel("Sort")).toBeFocused();
   await expect(assignee).toHaveValue("");

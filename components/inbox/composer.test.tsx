@@ -23,6 +23,7 @@ const conversation: ConversationDetail = {
   unread: false,
   snooze: null,
   assignee: null,
+  starred: false,
   propertyTimeZone: "Europe/Lisbon",
   messageCount: 0,
   changeSeq: "1",

@@ -106,6 +106,8 @@ function emptyText(view: ListFilters["view"]): string {
       return "Nothing is snoozed.";
     case "mine":
       return "Nothing is assigned to you.";
+    case "starred":
+      return "Nothing is starred. Press s in a conversation to star it for yourself.";
     default:
       return "No conversations yet. They appear here as guests write.";
   }

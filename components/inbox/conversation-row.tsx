@@ -47,6 +47,11 @@ export const ConversationRow = memo(function ConversationRow({
     >
       <span className="flex items-center gap-2">
         {item.unread ? <span className="size-2 shrink-0 rounded-full bg-indigo-600 dark:bg-indigo-400" aria-label="Unread" role="img" /> : null}
+        {item.starred ? (
+          <span className="shrink-0 text-amber-500 dark:text-amber-400" aria-label="Starred" role="img" data-testid="row-star">
+            ★
+          </span>
+        ) : null}
         <span className={`truncate ${item.unread ? "font-semibold" : "font-medium"}`} data-testid="row-guest-name">
           {name}
         </span>

@@ -95,6 +95,8 @@ export const putNoReplyNeeded = (id: string, value: boolean, seenGuestMessageAt:
 export const putSnooze = (id: string, until: Date | null, seenGuestMessageAt: string | null | undefined) =>
   request<{ snooze: Snooze }>(`/api/conversations/${id}/snooze`, { method: "PUT", body: JSON.stringify({ until: until?.toISOString() ?? null, seenGuestMessageAt }) });
 export const deleteSnooze = (id: string) => request<{ snooze: null }>(`/api/conversations/${id}/snooze`, { method: "DELETE" });
+/** The signed-in staff member's own star (their Starred view). */
+export const putStar = (id: string, starred: boolean) => request<{ starred: boolean }>(`/api/conversations/${id}/star`, { method: "PUT", body: JSON.stringify({ starred }) });
 /** `userId` null: unassign. */
 export const putAssignee = (id: string, userId: string | null) =>
   request<{ assignee: Assignee | null }>(`/api/conversations/${id}/assignee`, { method: "PUT", body: JSON.stringify({ userId }) });

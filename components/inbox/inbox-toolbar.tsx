@@ -9,6 +9,7 @@ import type { LiveStatus } from "./use-live-updates";
 const VIEWS: { value: InboxView; label: string }[] = [
   { value: "all", label: "All" },
   { value: "mine", label: "Mine" },
+  { value: "starred", label: "Starred" },
   { value: "unread", label: "Unread" },
   { value: "needs_reply", label: "Needs reply" },
   { value: "no_reply_needed", label: "No reply needed" },

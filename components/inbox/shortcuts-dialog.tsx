@@ -9,6 +9,7 @@ const SHORTCUTS: [string, string][] = [
   ["n", "Internal note"],
   ["e", "Toggle “no reply needed”"],
   ["u", "Mark as unread"],
+  ["s", "Star / unstar (your own)"],
   ["z", "Snooze"],
   ["a", "Assign"],
   ["/", "Search"],

@@ -8,7 +8,7 @@ import { ASSIGNEE_SELECT_ID, AssignSelect } from "./assign-select";
 import { Composer, type ComposeMode } from "./composer";
 import { Badge, guestLabel } from "./conversation-row";
 import { describeZoneDifference, formatFull, formatSnoozeUntil, localZone } from "./format-time";
-import { ApiError, deleteSnooze, fetchConversation, fetchThread, markRead, markUnread, putAssignee, putNoReplyNeeded, putSnooze } from "./inbox-api";
+import { ApiError, deleteSnooze, fetchConversation, fetchThread, markRead, markUnread, putAssignee, putNoReplyNeeded, putSnooze, putStar } from "./inbox-api";
 import { MessageItem, PendingMessageItem } from "./message-item";
 import { PresenceNotice } from "./presence-notice";
 import { inboxKeys, type ListFilters } from "./query-keys";
@@ -110,20 +110,37 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
     },
   });
 
+  // A star is the staff member's own: nobody else's inbox changes, so only this tab's cache is updated.
+  // One scope: quick toggles reach the server in the order made.
+  const starMutation = useMutation({
+    scope: { id: `star:${conversationId}` },
+    mutationFn: (starred: boolean) => putStar(conversationId, starred),
+    onMutate: (starred) => {
+      queryClient.setQueryData<ConversationDetail>(inboxKeys.conversation(conversationId), (old) => (old ? { ...old, starred } : old));
+      setListItem(queryClient, conversationId, { starred });
+      if (!starred) removeFromLists(queryClient, conversationId, (filters) => filters.view === "starred");
+    },
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.conversation(conversationId) });
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.lists() });
+    },
+  });
+
   const openSnooze = () => {
     snoozeMutation.reset();
     setSnoozeOpen(true);
   };
 
   const toggleNoReply = () => conversation && noReply.mutate(!conversation.noReplyNeeded);
+  const toggleStar = () => conversation && starMutation.mutate(!conversation.starred);
   const compose = (mode: ComposeMode) => {
     setComposeMode(mode);
     // After the render that switched the box: its label and placeholder are the new mode's.
     requestAnimationFrame(() => document.getElementById("reply-input")?.focus());
   };
-  const latest = useRef({ toggleNoReply, markUnread: () => unreadMutation.mutate(), openSnooze, onClose, compose });
+  const latest = useRef({ toggleNoReply, toggleStar, markUnread: () => unreadMutation.mutate(), openSnooze, onClose, compose });
   useEffect(() => {
-    latest.current = { toggleNoReply, markUnread: () => unreadMutation.mutate(), openSnooze, onClose, compose };
+    latest.current = { toggleNoReply, toggleStar, markUnread: () => unreadMutation.mutate(), openSnooze, onClose, compose };
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -131,6 +148,7 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
       if (document.querySelector("dialog[open]")) return;
       if (event.key === "e") latest.current.toggleNoReply();
       else if (event.key === "u") latest.current.markUnread();
+      else if (event.key === "s") latest.current.toggleStar();
       else if (event.key === "z") latest.current.openSnooze();
       else if (event.key === "a") document.getElementById(ASSIGNEE_SELECT_ID)?.focus();
       else if (event.key === "r") latest.current.compose("reply");
@@ -184,6 +202,15 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
           >
             {conversation.noReplyNeeded ? "✓ No reply needed" : "No reply needed"}
           </button>
+          <button
+            type="button"
+            aria-pressed={conversation.starred}
+            onClick={toggleStar}
+            title={conversation.starred ? "Starred for you: press to unstar (s)" : "Star it for yourself: your Starred view (s)"}
+            className="btn-secondary aria-pressed:border-amber-300 aria-pressed:bg-amber-50 aria-pressed:text-amber-900 dark:aria-pressed:border-amber-800 dark:aria-pressed:bg-amber-950 dark:aria-pressed:text-amber-200"
+          >
+            <span aria-hidden>{conversation.starred ? "★" : "☆"}</span> Star
+          </button>
           <button type="button" onClick={() => unreadMutation.mutate()} className="btn-secondary" title="Mark as unread (u)">
             Mark as unread
           </button>
@@ -194,6 +221,7 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
         {conversation.snooze ? <SnoozeStatus snooze={conversation.snooze} onUnsnooze={() => unsnoozeMutation.mutate()} pending={unsnoozeMutation.isPending} /> : null}
         {noReply.isError ? <p role="alert" className="w-full text-xs text-red-700 dark:text-red-400">{noReply.error.message}</p> : null}
         {assignMutation.isError ? <p role="alert" className="w-full text-xs text-red-700 dark:text-red-400">{assignMutation.error.message}</p> : null}
+        {starMutation.isError ? <p role="alert" className="w-full text-xs text-red-700 dark:text-red-400">{starMutation.error.message}</p> : null}
         {unsnoozeMutation.isError ? <p role="alert" className="w-full text-xs text-red-700 dark:text-red-400">{unsnoozeMutation.error.message}</p> : null}
         <PresenceNotice others={others} />
       </header>

@@ -12,6 +12,7 @@ import { updateStaff } from "@/lib/admin/update-staff";
 import { AppError } from "@/lib/api/errors";
 import { loadViewer, type Viewer } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
+import { listedConversation } from "@/tests/conversations";
 import { resetDatabase } from "@/tests/database";
 import { createViewer, sessionCookieFor } from "@/tests/viewers";
 import { allListPages as allPages, listIds as ids, listPage as list } from "@/tests/list-pages";
@@ -24,24 +25,7 @@ import { snoozeConversation } from "./snooze-conversation";
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-/** A conversation last active `ago` ms before now (null: no message yet), waiting for a reply unless told. */
-async function conversation(seed: { ago?: number | null; at?: Date; propertyId?: string; guestName?: string; waiting?: boolean } = {}) {
-  const at = seed.at ?? (seed.ago === null ? null : new Date(Date.now() - (seed.ago ?? HOUR)));
-  return db().conversation.create({
-    data: {
-      bookingId: randomUUID(),
-      propertyId: seed.propertyId ?? "111",
-      type: "reservation",
-      reference: String(Math.floor(Math.random() * 1e10)),
-      guestName: seed.guestName ?? "Ana Souza",
-      lastMessageAt: at,
-      lastMessagePreview: at ? "Hello" : null,
-      lastMessageSender: at ? "guest" : null,
-      lastGuestMessageAt: at,
-      needsReplySince: at && seed.waiting !== false ? at : null,
-    },
-  });
-}
+const conversation = listedConversation;
 
 const seqOf = async (id: string) => (await db().conversation.findUniqueOrThrow({ where: { id }, select: { changeSeq: true } })).changeSeq;
 const assigneeOf = async (id: string) => (await db().conversation.findUniqueOrThrow({ where: { id }, select: { assigneeId: true } })).assigneeId;

@@ -3,8 +3,9 @@
 // inbox's first load.
 
 // Every view but "snoozed" leaves out the conversations snoozed right now; "snoozed" lists only them.
-// "mine": the conversations assigned to the viewer.
-export const INBOX_VIEWS = ["all", "mine", "unread", "needs_reply", "no_reply_needed", "snoozed"] as const;
+// "mine": the conversations assigned to the viewer. "starred": the ones the viewer starred (stars are
+// each staff member's own).
+export const INBOX_VIEWS = ["all", "mine", "starred", "unread", "needs_reply", "no_reply_needed", "snoozed"] as const;
 export type InboxView = (typeof INBOX_VIEWS)[number];
 export const INBOX_SORTS = ["recent", "waiting"] as const;
 export type InboxSort = (typeof INBOX_SORTS)[number];

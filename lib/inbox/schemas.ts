@@ -64,6 +64,9 @@ export const reportQuery = z.object({
 });
 export type ReportQuery = z.infer<typeof reportQuery>;
 
+/** Starring a conversation, or taking the star away: the viewer's own. */
+export const starBody = z.strictObject({ starred: z.boolean({ error: "starred must be true or false." }) });
+
 export const NOTE_MAX_LENGTH = 10_000;
 export const addNoteBody = z.strictObject({
   content: z.string().trim().min(1, "Write something first.").max(NOTE_MAX_LENGTH, `A note can be at most ${NOTE_MAX_LENGTH.toLocaleString("en")} characters.`),
@@ -98,6 +101,8 @@ export type ConversationListItem = {
   snooze: Snooze | null;
   /** Who it is assigned to; null when unassigned. */
   assignee: Assignee | null;
+  /** Starred by the viewer (stars are each staff member's own). */
+  starred: boolean;
 };
 
 /** A staff member a conversation is (or may be) assigned to. */

@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { DELETE, PUT } from "@/app/api/conversations/[id]/snooze/route";
 import type { Viewer } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
+import { listedConversation } from "@/tests/conversations";
 import { resetDatabase } from "@/tests/database";
 import { allListPages as allPages, listIds as ids, listPage as list } from "@/tests/list-pages";
 import { createViewer, sessionCookieFor } from "@/tests/viewers";
@@ -14,31 +15,14 @@ import { assignConversation } from "./assign-conversation";
 import { countUnreadConversations } from "./count-unread-conversations";
 import { getConversation } from "./get-conversation";
 import { INBOX_VIEWS, type InboxView } from "./list-views";
+import { setConversationStar } from "./star-conversation";
 import { snoozeConversation, unsnoozeConversation } from "./snooze-conversation";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** A conversation a guest wrote in `ago` ms before now, unread and waiting for a reply. */
-async function conversation(seed: { ago?: number; propertyId?: string; guestName?: string; noReplyNeeded?: boolean } = {}) {
-  const at = new Date(Date.now() - (seed.ago ?? HOUR));
-  return db().conversation.create({
-    data: {
-      bookingId: randomUUID(),
-      propertyId: seed.propertyId ?? "111",
-      type: "reservation",
-      reference: String(Math.floor(Math.random() * 1e10)),
-      guestName: seed.guestName ?? "Ana Souza",
-      lastMessageAt: at,
-      lastMessagePreview: "Hello",
-      lastMessageSender: "guest",
-      lastGuestMessageAt: at,
-      needsReplySince: seed.noReplyNeeded ? null : at,
-      noReplyNeeded: seed.noReplyNeeded ?? false,
-    },
-  });
-}
+const conversation = listedConversation;
 
 /** Sets the snooze columns directly (e.g. a time already past, which the API refuses). */
 async function setSnooze(id: string, snooze: { at?: Date; until: Date | null; by?: string }) {
@@ -62,9 +46,12 @@ describe("snooze", () => {
     const awakeQuiet = await conversation({ guestName: "Zoë Awake Quiet", noReplyNeeded: true, ago: 4 * HOUR });
     // Mine: the admin has all of them but the quiet one (lib/inbox/assign.int.test.ts has the rest of it).
     for (const row of [waiting, awake, awakeQuiet]) await assignConversation(admin, row.id, { userId: admin.id });
+    // Starred: two of them (lib/inbox/star.int.test.ts has the rest of it).
+    for (const row of [waiting, awake]) await setConversationStar(admin, row.id, true);
     const expected: Record<Exclude<InboxView, "snoozed">, string[]> = {
       all: [waiting.id, quiet.id, awake.id, awakeQuiet.id],
       mine: [waiting.id, awake.id, awakeQuiet.id],
+      starred: [waiting.id, awake.id],
       unread: [waiting.id, quiet.id, awake.id, awakeQuiet.id],
       needs_reply: [awake.id, waiting.id], // longest waiting first
       no_reply_needed: [quiet.id, awakeQuiet.id],
