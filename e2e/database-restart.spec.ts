@@ -74,6 +74,17 @@ test("a Postgres killed under npm start is restarted and the open inbox carries 
     const down = workerLines.findIndex((line) => line.includes("the database cannot be reached"));
     expect(workerLines.filter((line) => line.includes("the database cannot be reached")).length).toBeLessThanOrEqual(1);
     if (down >= 0) expect(workerLines.slice(down + 1).some((line) => line.includes("the database is reachable again")), workerLines.join("\n")).toBe(true);
+    // So do the LISTEN connections (lib/pg-listen.ts): per channel and process, one "connection lost",
+    // then "listening again", instead of a line per attempt.
+    const lines = bellhop.output().split("\n");
+    for (const channel of new Set(lines.flatMap((line) => /LISTEN (\w+): connection lost/.exec(line)?.[1] ?? []))) {
+      const prefixOf = (line: string) => line.slice(0, line.indexOf("]") + 1);
+      for (const prefix of new Set(lines.filter((line) => line.includes(`LISTEN ${channel}: connection lost`)).map(prefixOf))) {
+        const ofThisProcess = lines.filter((line) => prefixOf(line) === prefix && line.includes(`LISTEN ${channel}:`));
+        expect(ofThisProcess.filter((line) => line.includes("connection lost")), ofThisProcess.join("\n")).toHaveLength(1);
+        expect(ofThisProcess.at(-1), ofThisProcess.join("\n")).toContain("listening again");
+      }
+    }
   } finally {
     // Kept beside the trace (test-results/), where a failure's reason usually is.
     fs.writeFileSync(test.info().outputPath("npm-start.log"), bellhop.output());

@@ -2,6 +2,8 @@
 // re-established with capped exponential backoff. Postgres does not replay notifications sent while
 // nobody listened, so users of this class are told when listening stops (`onLost`) and when it
 // (re)starts (`onListening`) and must treat the gap as "anything may have changed".
+// An outage is logged as one event: the loss once, then "listening again", not a line per attempt (a
+// database restart used to print one every 5 s for each channel of each process).
 import { Client } from "pg";
 import { serverEnv } from "./env";
 
@@ -56,6 +58,7 @@ export class ChannelListener {
       // A channel name is an identifier: the constant names used by Bellhop need no quoting.
       await client.query(`LISTEN ${this.channel}`);
       this.client = client;
+      if (this.attempt > 0) console.log(`[bellhop] LISTEN ${this.channel}: listening again`);
       this.attempt = 0;
       this.handlers.onListening?.();
     } catch (error) {
@@ -73,8 +76,10 @@ export class ChannelListener {
     client.end().catch(() => undefined);
     if (wasListening) this.handlers.onLost?.();
     if (this.retryTimer) return;
+    if (this.attempt === 0) {
+      console.error(`[bellhop] LISTEN ${this.channel}: connection lost (${error instanceof Error ? error.message : String(error)}); retrying until it is back`);
+    }
     const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** this.attempt++);
-    console.error(`[bellhop] LISTEN ${this.channel}: connection lost (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       if (this.keepListening()) void this.start();
