@@ -3,18 +3,15 @@
 // the guest's wait counted from the new message. A redelivered message, or history older than the mark,
 // takes nothing away; a mark learnt from a read covers the messages of that read.
 import { randomUUID } from "node:crypto";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { snoozeConversation } from "@/lib/inbox/snooze-conversation";
-import { resetDatabase } from "@/tests/database";
-import type { Viewer } from "../auth/guard";
 import { db } from "../db";
 import type { IncomingMessage } from "./incoming";
 import { enqueueNoReplyNeeded } from "./outbound/enqueue";
 import { executeOutboundAction } from "./outbound/execute";
-import { pollOnce } from "./queue-poller";
 import { reconcileConnection } from "./reconcile";
 import { storeBatch } from "./store-messages";
-import { createAdmin, PROPERTY_IDS, startSyncTestWorld, type SyncTestWorld } from "./test-support";
+import { pollUntilEmpty, PROPERTY_IDS, syncWorldForEachTest } from "./test-support";
 
 const HOUR = 3_600_000;
 const attempt = { retryCount: 0, retryLimit: 5 };
@@ -41,39 +38,19 @@ function removalsOf(conversationId: string) {
 }
 
 describe('a guest message after "no reply needed"', () => {
-  let world: SyncTestWorld;
-  let admin: Viewer;
-
-  beforeEach(async () => {
-    await resetDatabase();
-    world = await startSyncTestWorld();
-    admin = await createAdmin();
-  });
-  afterEach(async () => {
-    await world.sandbox.close();
-  });
-
-  async function drain(): Promise<{ read: number; inserted: number }> {
-    const total = { read: 0, inserted: 0 };
-    for (let i = 0; i < 20; i++) {
-      const outcome = await pollOnce(world.connectionId);
-      total.read += outcome.read;
-      total.inserted += outcome.inserted;
-      if (outcome.read === 0) return total;
-    }
-    throw new Error("queue did not drain");
-  }
+  const setup = syncWorldForEachTest();
+  const drain = () => pollUntilEmpty(setup.world.connectionId);
 
   async function markByStaff(conversationId: string, value: boolean) {
-    const { actionId } = await enqueueNoReplyNeeded({ viewer: admin, conversationId, value });
+    const { actionId } = await enqueueNoReplyNeeded({ viewer: setup.admin, conversationId, value });
     expect(await executeOutboundAction(actionId, attempt)).toBe("succeeded");
   }
 
-  const bookingTag = async (bookingId: string) => (await world.sandbox.inspectConversation(bookingId)).conversation.noReplyNeeded;
+  const bookingTag = async (bookingId: string) => (await setup.world.sandbox.inspectConversation(bookingId)).conversation.noReplyNeeded;
 
   it("through the queue: takes the mark away here and at Booking.com, and the wait counts from the new message", async () => {
-    const booking = await world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[0]), sendWelcome: false });
-    await world.sandbox.sendAsGuest(booking.conversationId, "Thanks, all good!");
+    const booking = await setup.world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[0]), sendWelcome: false });
+    await setup.world.sandbox.sendAsGuest(booking.conversationId, "Thanks, all good!");
     await drain();
     const { id } = await db().conversation.findUniqueOrThrow({ where: { bookingId: booking.conversationId } });
     const thanks = await guestMessage(id, "Thanks, all good!");
@@ -83,7 +60,7 @@ describe('a guest message after "no reply needed"', () => {
     expect(await stateOf(id)).toMatchObject({ noReplyNeeded: true, noReplyNeededThrough: thanks.sentAt, needsReplySince: null });
 
     // The guest asks something new: a known conversation, so the queue's one-statement store.
-    await world.sandbox.sendAsGuest(booking.conversationId, "Actually, can we check in early?");
+    await setup.world.sandbox.sendAsGuest(booking.conversationId, "Actually, can we check in early?");
     expect(await drain()).toMatchObject({ inserted: 1 });
     const question = await guestMessage(id, "Actually, can we check in early?");
     // Back in Needs reply, waiting since the question, not since the "Thanks" the mark covered.
@@ -99,7 +76,7 @@ describe('a guest message after "no reply needed"', () => {
     expect(await executeOutboundAction(removal!.id, attempt)).toBe("succeeded");
     expect(await bookingTag(booking.conversationId)).toBe(false);
     // ...so a later read of the conversation agrees with us and changes nothing.
-    await reconcileConnection(world.connectionId, { pages: 1 });
+    await reconcileConnection(setup.world.connectionId, { pages: 1 });
     expect(await stateOf(id)).toMatchObject({ noReplyNeeded: false, needsReplySince: question.sentAt });
     expect(await linesOf(id)).toHaveLength(2);
 
@@ -107,7 +84,7 @@ describe('a guest message after "no reply needed"', () => {
     // mark stays.
     await markByStaff(id, true);
     expect(await stateOf(id)).toMatchObject({ noReplyNeeded: true, noReplyNeededThrough: question.sentAt });
-    await world.sandbox.addFault({ mode: "redeliver_confirmed", count: 2, times: 1 });
+    await setup.world.sandbox.addFault({ mode: "redeliver_confirmed", count: 2, times: 1 });
     const redelivered = await drain();
     expect(redelivered.read).toBeGreaterThanOrEqual(2);
     expect(redelivered.inserted).toBe(0);
@@ -121,14 +98,14 @@ describe('a guest message after "no reply needed"', () => {
   });
 
   it("in one statement with a snooze: both end, each with its line", async () => {
-    const booking = await world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[0]), sendWelcome: false });
-    await world.sandbox.sendAsGuest(booking.conversationId, "See you on Friday");
+    const booking = await setup.world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[0]), sendWelcome: false });
+    await setup.world.sandbox.sendAsGuest(booking.conversationId, "See you on Friday");
     await drain();
     const { id } = await db().conversation.findUniqueOrThrow({ where: { bookingId: booking.conversationId } });
     await markByStaff(id, true);
-    await snoozeConversation(admin, id, { until: null });
+    await snoozeConversation(setup.admin, id, { until: null });
 
-    await world.sandbox.sendAsGuest(booking.conversationId, "Oh, is breakfast included?");
+    await setup.world.sandbox.sendAsGuest(booking.conversationId, "Oh, is breakfast included?");
     expect(await drain()).toMatchObject({ inserted: 1 });
     const question = await guestMessage(id, "Oh, is breakfast included?");
     expect(await stateOf(id)).toMatchObject({ noReplyNeeded: false, snoozedAt: null, needsReplySince: question.sentAt });
@@ -146,16 +123,16 @@ describe('a guest message after "no reply needed"', () => {
   });
 
   it("through the full path: history older than the mark leaves it, a newer message takes it away; a mark learnt from a read covers that read", async () => {
-    const booking = await world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[1]), sendWelcome: false });
-    await world.sandbox.sendAsGuest(booking.conversationId, "first");
+    const booking = await setup.world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[1]), sendWelcome: false });
+    await setup.world.sandbox.sendAsGuest(booking.conversationId, "first");
     await drain();
     const { id } = await db().conversation.findUniqueOrThrow({ where: { bookingId: booking.conversationId } });
 
     // The guest writes again and, after reading it, someone sets the mark in the Extranet. Bellhop reads
     // both together (reconciliation, before the queue delivered the message): the mark covers it.
-    await world.sandbox.sendAsGuest(booking.conversationId, "second");
-    await world.sandbox.control("PUT", `/conversations/${booking.conversationId}/extranet/no-reply-needed`, { set: true });
-    await reconcileConnection(world.connectionId, { pages: 1 });
+    await setup.world.sandbox.sendAsGuest(booking.conversationId, "second");
+    await setup.world.sandbox.control("PUT", `/conversations/${booking.conversationId}/extranet/no-reply-needed`, { set: true });
+    await reconcileConnection(setup.world.connectionId, { pages: 1 });
     const second = await guestMessage(id, "second");
     expect(await stateOf(id)).toMatchObject({ noReplyNeeded: true, noReplyNeededThrough: second.sentAt, needsReplySince: null });
     expect(await linesOf(id)).toEqual([["no_reply_needed_on_booking", "nobody"]]);
@@ -195,7 +172,7 @@ describe('a guest message after "no reply needed"', () => {
     expect((await removalsOf(id)).map((action) => action.id)).toEqual(stored.reopenActionIds);
 
     // Read again before that action ran: Booking.com still shows the tag, and the read does not bring it back.
-    await reconcileConnection(world.connectionId, { pages: 1 });
+    await reconcileConnection(setup.world.connectionId, { pages: 1 });
     expect((await stateOf(id)).noReplyNeeded).toBe(false);
     expect(await executeOutboundAction(stored.reopenActionIds[0]!, attempt)).toBe("succeeded");
     expect(await bookingTag(booking.conversationId)).toBe(false);
@@ -203,37 +180,27 @@ describe('a guest message after "no reply needed"', () => {
 });
 
 describe("the tag's actions", () => {
-  let world: SyncTestWorld;
-  let admin: Viewer;
-
-  beforeEach(async () => {
-    await resetDatabase();
-    world = await startSyncTestWorld();
-    admin = await createAdmin();
-  });
-  afterEach(async () => {
-    await world.sandbox.close();
-  });
+  const setup = syncWorldForEachTest();
 
   it("carry the mark as it is when they run: Booking.com ends with Bellhop's mark in whatever order they run", async () => {
-    const booking = await world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[0]), sendWelcome: false });
-    await world.sandbox.sendAsGuest(booking.conversationId, "Thanks!");
-    await pollOnce(world.connectionId);
+    const booking = await setup.world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[0]), sendWelcome: false });
+    await setup.world.sandbox.sendAsGuest(booking.conversationId, "Thanks!");
+    await pollUntilEmpty(setup.world.connectionId);
     const { id } = await db().conversation.findUniqueOrThrow({ where: { bookingId: booking.conversationId } });
 
     // Staff set the mark, and the guest writes before that reaches Booking.com (it is being retried, say).
-    const set = await enqueueNoReplyNeeded({ viewer: admin, conversationId: id, value: true });
-    await world.sandbox.sendAsGuest(booking.conversationId, "Wait, what time is breakfast?");
-    await pollOnce(world.connectionId);
+    const set = await enqueueNoReplyNeeded({ viewer: setup.admin, conversationId: id, value: true });
+    await setup.world.sandbox.sendAsGuest(booking.conversationId, "Wait, what time is breakfast?");
+    await pollUntilEmpty(setup.world.connectionId);
     const [removal] = await removalsOf(id);
     expect((await stateOf(id)).noReplyNeeded).toBe(false);
 
     // The removal runs first, the staff member's set last: Booking.com must still end without the tag.
     expect(await executeOutboundAction(removal!.id, attempt)).toBe("succeeded");
     expect(await executeOutboundAction(set.actionId, attempt)).toBe("succeeded");
-    expect((await world.sandbox.inspectConversation(booking.conversationId)).conversation.noReplyNeeded).toBe(false);
+    expect((await setup.world.sandbox.inspectConversation(booking.conversationId)).conversation.noReplyNeeded).toBe(false);
     // And the next read agrees: the question stays in Needs reply.
-    await reconcileConnection(world.connectionId, { pages: 1 });
+    await reconcileConnection(setup.world.connectionId, { pages: 1 });
     expect(await stateOf(id)).toMatchObject({ noReplyNeeded: false, needsReplySince: (await guestMessage(id, "Wait, what time is breakfast?")).sentAt });
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "@/tests/database";
 import { db } from "../db";
 import { pollOnce } from "./queue-poller";
-import { PROPERTY_IDS, startSyncTestWorld, type SyncTestWorld } from "./test-support";
+import { pollUntilEmpty, PROPERTY_IDS, startSyncTestWorld, type SyncTestWorld } from "./test-support";
 
 let world: SyncTestWorld;
 
@@ -13,14 +13,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await world.sandbox.close();
 });
-
-async function drainWithPoller(connectionId: string): Promise<void> {
-  for (let i = 0; i < 50; i++) {
-    const outcome = await pollOnce(connectionId);
-    if (outcome.read === 0) return;
-  }
-  throw new Error("queue did not drain");
-}
 
 describe("queue poller", () => {
   it("stores a guest message with its conversation, then confirms it", async () => {
@@ -56,7 +48,7 @@ describe("queue poller", () => {
   it("stores redelivered and duplicated queue messages once", async () => {
     const booking = await world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[1]), sendWelcome: false });
     for (let i = 0; i < 5; i++) await world.sandbox.sendAsGuest(booking.conversationId, `message ${i}`);
-    await drainWithPoller(world.connectionId);
+    await pollUntilEmpty(world.connectionId);
     await world.sandbox.addFault({ mode: "redeliver_confirmed", count: 3, times: 1 });
     await world.sandbox.sendAsGuest(booking.conversationId, "message 5");
     await world.sandbox.addFault({ mode: "duplicate_in_queue", count: 4, times: 1 });
@@ -97,7 +89,7 @@ describe("queue poller", () => {
   it("brings a conversation's inbox columns up to date after a worker died before recomputing them", async () => {
     const booking = await world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[0]), sendWelcome: false });
     await world.sandbox.sendAsGuest(booking.conversationId, "first");
-    await drainWithPoller(world.connectionId);
+    await pollUntilEmpty(world.connectionId);
     for (const text of ["second", "third, the newest"]) await world.sandbox.sendAsGuest(booking.conversationId, text);
     // The known conversation's messages take the fast path: stored and marked, then the "kill" comes
     // before the confirm and before the recompute that runs alongside it.

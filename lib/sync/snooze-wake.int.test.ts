@@ -7,13 +7,11 @@ import { Client } from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { snoozeConversation } from "@/lib/inbox/snooze-conversation";
 import { resetDatabase } from "@/tests/database";
-import type { Viewer } from "../auth/guard";
 import { db } from "../db";
 import { resetSyncConfigForTests } from "./config";
 import type { IncomingMessage } from "./incoming";
-import { pollOnce } from "./queue-poller";
 import { storeBatch } from "./store-messages";
-import { createAdmin, PROPERTY_IDS, startSyncTestWorld, waitFor, type SyncTestWorld } from "./test-support";
+import { createAdmin, pollUntilEmpty, PROPERTY_IDS, syncWorldForEachTest, waitFor } from "./test-support";
 import { startWorker, type WorkerHandle } from "./worker";
 
 const HOUR = 3_600_000;
@@ -33,40 +31,20 @@ async function snoozeOf(conversationId: string) {
 }
 
 describe("a guest message wakes a snoozed conversation", () => {
-  let world: SyncTestWorld;
-  let admin: Viewer;
-
-  beforeEach(async () => {
-    await resetDatabase();
-    world = await startSyncTestWorld();
-    admin = await createAdmin();
-  });
-  afterEach(async () => {
-    await world.sandbox.close();
-  });
-
-  async function drain(): Promise<{ read: number; inserted: number }> {
-    const total = { read: 0, inserted: 0 };
-    for (let i = 0; i < 20; i++) {
-      const outcome = await pollOnce(world.connectionId);
-      total.read += outcome.read;
-      total.inserted += outcome.inserted;
-      if (outcome.read === 0) return total;
-    }
-    throw new Error("queue did not drain");
-  }
+  const setup = syncWorldForEachTest();
+  const drain = () => pollUntilEmpty(setup.world.connectionId);
 
   it("through the queue, in both kinds of snooze; a redelivered message does not wake it again", async () => {
-    const booking = await world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[0]), sendWelcome: false });
-    await world.sandbox.sendAsGuest(booking.conversationId, "Hello, is parking available?");
+    const booking = await setup.world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[0]), sendWelcome: false });
+    await setup.world.sandbox.sendAsGuest(booking.conversationId, "Hello, is parking available?");
     await drain();
     const conversation = await db().conversation.findUniqueOrThrow({ where: { bookingId: booking.conversationId } });
 
     // Until the guest replies: the guest's next message (a known conversation: the queue's one-statement store).
-    await snoozeConversation(admin, conversation.id, { until: null });
+    await snoozeConversation(setup.admin, conversation.id, { until: null });
     const snoozed = await snoozeOf(conversation.id);
     expect(snoozed.snoozedAt).not.toBeNull();
-    await world.sandbox.sendAsGuest(booking.conversationId, "Also, can we check in early?");
+    await setup.world.sandbox.sendAsGuest(booking.conversationId, "Also, can we check in early?");
     expect(await drain()).toMatchObject({ inserted: 1 });
     const woken = await snoozeOf(conversation.id);
     expect(woken).toMatchObject({ snoozedAt: null, snoozedUntil: null, snoozedById: null });
@@ -76,8 +54,8 @@ describe("a guest message wakes a snoozed conversation", () => {
 
     // Until a date: a guest message wakes it too, before its time.
     const tomorrow = new Date(Date.now() + 24 * HOUR);
-    await snoozeConversation(admin, conversation.id, { until: tomorrow.toISOString() });
-    await world.sandbox.sendAsGuest(booking.conversationId, "Sorry, one more thing");
+    await snoozeConversation(setup.admin, conversation.id, { until: tomorrow.toISOString() });
+    await setup.world.sandbox.sendAsGuest(booking.conversationId, "Sorry, one more thing");
     await drain();
     expect(await snoozeOf(conversation.id)).toMatchObject({ snoozedAt: null, snoozedUntil: null });
     expect((await endedLines(conversation.id)).map((line) => [line.kind, line.until?.toISOString() ?? null])).toEqual([
@@ -87,19 +65,19 @@ describe("a guest message wakes a snoozed conversation", () => {
 
     // A snooze whose time had passed before the guest wrote (the worker had not cleared it yet) ended
     // by its time, not because of the message: its line says so, dated at that time.
-    await snoozeConversation(admin, conversation.id, { until: new Date(Date.now() + HOUR).toISOString() });
+    await snoozeConversation(setup.admin, conversation.id, { until: new Date(Date.now() + HOUR).toISOString() });
     await new Promise((resolve) => setTimeout(resolve, 20));
     const passed = new Date(Date.now() - 5); // after the snooze began, before now
     await db().conversation.update({ where: { id: conversation.id }, data: { snoozedUntil: passed } });
-    await world.sandbox.sendAsGuest(booking.conversationId, "Are you there?");
+    await setup.world.sandbox.sendAsGuest(booking.conversationId, "Are you there?");
     await drain();
     expect(await snoozeOf(conversation.id)).toMatchObject({ snoozedAt: null });
     expect((await endedLines(conversation.id)).at(-1)).toMatchObject({ kind: "snooze_ended", actorId: null, until: passed, createdAt: passed });
 
     // Snoozed again after those messages were stored: Booking.com delivers them once more. Nothing new
     // was stored, so nothing wakes.
-    await snoozeConversation(admin, conversation.id, { until: null });
-    await world.sandbox.addFault({ mode: "redeliver_confirmed", count: 3, times: 1 });
+    await snoozeConversation(setup.admin, conversation.id, { until: null });
+    await setup.world.sandbox.addFault({ mode: "redeliver_confirmed", count: 3, times: 1 });
     const redelivered = await drain();
     expect(redelivered.read).toBeGreaterThanOrEqual(3);
     expect(redelivered.inserted).toBe(0);
@@ -109,8 +87,8 @@ describe("a guest message wakes a snoozed conversation", () => {
   });
 
   it("through the full store path (a conversation read from Booking.com), not by a property message nor by a message stored before", async () => {
-    const booking = await world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[1]), sendWelcome: false });
-    await world.sandbox.sendAsGuest(booking.conversationId, "first");
+    const booking = await setup.world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[1]), sendWelcome: false });
+    await setup.world.sandbox.sendAsGuest(booking.conversationId, "first");
     await drain();
     const conversation = await db().conversation.findUniqueOrThrow({ where: { bookingId: booking.conversationId } });
     const message = (overrides: Partial<IncomingMessage>): IncomingMessage => ({
@@ -127,7 +105,7 @@ describe("a guest message wakes a snoozed conversation", () => {
       ...overrides,
     });
 
-    await snoozeConversation(admin, conversation.id, { until: null });
+    await snoozeConversation(setup.admin, conversation.id, { until: null });
     // A reply of the property (e.g. sent from the Extranet) is stored, and the snooze stays.
     expect(await storeBatch({ facts: [], messages: [message({ senderType: "property", content: "We will check." })] })).toMatchObject({ inserted: 1 });
     expect((await snoozeOf(conversation.id)).snoozedAt).not.toBeNull();
@@ -140,7 +118,7 @@ describe("a guest message wakes a snoozed conversation", () => {
     expect(await endedLines(conversation.id)).toMatchObject([{ kind: "snooze_ended_guest_wrote", actorId: null }]);
 
     // The same message read again (reconciliation re-reads recent conversations) after a new snooze.
-    await snoozeConversation(admin, conversation.id, { until: new Date(Date.now() + HOUR).toISOString() });
+    await snoozeConversation(setup.admin, conversation.id, { until: new Date(Date.now() + HOUR).toISOString() });
     expect(await storeBatch({ facts: [], messages: [guest] })).toMatchObject({ inserted: 0, duplicates: 1 });
     expect((await snoozeOf(conversation.id)).snoozedAt).not.toBeNull();
     expect(await endedLines(conversation.id)).toHaveLength(1);

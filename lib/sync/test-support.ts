@@ -3,10 +3,13 @@
 // pointing at it with an encrypted password, and the demo properties linked to it.
 import { BASIC_PASSWORD, BASIC_USERNAME, drainQueue, KNOWN_PROPERTY_IDS, sandboxClient, startTestSandbox, type TestSandbox } from "../booking/test-sandbox";
 import type { BookingClient } from "../booking/client";
+import { afterEach, beforeEach } from "vitest";
+import { resetDatabase } from "@/tests/database";
 import type { Viewer } from "../auth/guard";
 import { db } from "../db";
 import { encryptSecret } from "../secrets";
 import { setClientOverrides } from "./client-cache";
+import { pollOnce } from "./queue-poller";
 
 export const PROPERTY_IDS = KNOWN_PROPERTY_IDS.map(String);
 
@@ -62,4 +65,33 @@ export function waitFor<T>(what: string, check: () => Promise<T | null | undefin
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   })();
+}
+
+/**
+ * Inside a describe: before each test an empty database, a sync world and an admin (read them from the
+ * returned object in the test); the sandbox is closed after it.
+ */
+export function syncWorldForEachTest(): { world: SyncTestWorld; admin: Viewer } {
+  const context = {} as { world: SyncTestWorld; admin: Viewer };
+  beforeEach(async () => {
+    await resetDatabase();
+    context.world = await startSyncTestWorld();
+    context.admin = await createAdmin();
+  });
+  afterEach(async () => {
+    await context.world.sandbox.close();
+  });
+  return context;
+}
+
+/** Polls the connection's queue until a read finds it empty; what was read and stored on the way. */
+export async function pollUntilEmpty(connectionId: string, maxPolls = 50): Promise<{ read: number; inserted: number }> {
+  const total = { read: 0, inserted: 0 };
+  for (let i = 0; i < maxPolls; i++) {
+    const outcome = await pollOnce(connectionId);
+    total.read += outcome.read;
+    total.inserted += outcome.inserted;
+    if (outcome.read === 0) return total;
+  }
+  throw new Error("queue did not drain");
 }
