@@ -2,7 +2,6 @@
 // one statement and through the full store path, here and at Booking.com, with a line in the thread and
 // the guest's wait counted from the new message. A redelivered message, or history older than the mark,
 // takes nothing away; a mark learnt from a read covers the messages of that read.
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { snoozeConversation } from "@/lib/inbox/snooze-conversation";
 import { db } from "../db";
@@ -11,7 +10,7 @@ import { enqueueNoReplyNeeded } from "./outbound/enqueue";
 import { executeOutboundAction } from "./outbound/execute";
 import { reconcileConnection } from "./reconcile";
 import { storeBatch } from "./store-messages";
-import { pollUntilEmpty, PROPERTY_IDS, syncWorldForEachTest } from "./test-support";
+import { incomingMessage, pollUntilEmpty, PROPERTY_IDS, syncWorldForEachTest } from "./test-support";
 
 const HOUR = 3_600_000;
 const attempt = { retryCount: 0, retryLimit: 5 };
@@ -139,19 +138,7 @@ describe('a guest message after "no reply needed"', () => {
     await drain(); // the queue's copy of "second": already stored
     expect((await stateOf(id)).noReplyNeeded).toBe(true);
 
-    const message = (overrides: Partial<IncomingMessage>): IncomingMessage => ({
-      bookingId: randomUUID(),
-      conversationBookingId: booking.conversationId,
-      senderType: "guest",
-      senderParticipantId: null,
-      senderName: null,
-      messageType: "free_text",
-      content: "hello",
-      attributes: null,
-      sentAt: new Date(),
-      attachmentIds: [],
-      ...overrides,
-    });
+    const message = (overrides: Partial<IncomingMessage>) => incomingMessage(booking.conversationId, overrides);
     // An older guest message found later (history, a gap repaired): the mark covered it.
     expect(await storeBatch({ facts: [], messages: [message({ content: "from last week", sentAt: new Date(Date.now() - 24 * HOUR) })] })).toMatchObject({
       inserted: 1,

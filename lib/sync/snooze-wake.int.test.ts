@@ -11,7 +11,7 @@ import { db } from "../db";
 import { resetSyncConfigForTests } from "./config";
 import type { IncomingMessage } from "./incoming";
 import { storeBatch } from "./store-messages";
-import { createAdmin, pollUntilEmpty, PROPERTY_IDS, syncWorldForEachTest, waitFor } from "./test-support";
+import { createAdmin, incomingMessage, pollUntilEmpty, PROPERTY_IDS, syncWorldForEachTest, waitFor } from "./test-support";
 import { startWorker, type WorkerHandle } from "./worker";
 
 const HOUR = 3_600_000;
@@ -91,19 +91,7 @@ describe("a guest message wakes a snoozed conversation", () => {
     await setup.world.sandbox.sendAsGuest(booking.conversationId, "first");
     await drain();
     const conversation = await db().conversation.findUniqueOrThrow({ where: { bookingId: booking.conversationId } });
-    const message = (overrides: Partial<IncomingMessage>): IncomingMessage => ({
-      bookingId: randomUUID(),
-      conversationBookingId: booking.conversationId,
-      senderType: "guest",
-      senderParticipantId: null,
-      senderName: null,
-      messageType: "free_text",
-      content: "hello",
-      attributes: null,
-      sentAt: new Date(),
-      attachmentIds: [],
-      ...overrides,
-    });
+    const message = (overrides: Partial<IncomingMessage>) => incomingMessage(booking.conversationId, overrides);
 
     await snoozeConversation(setup.admin, conversation.id, { until: null });
     // A reply of the property (e.g. sent from the Extranet) is stored, and the snooze stays.

@@ -5,10 +5,12 @@ import { BASIC_PASSWORD, BASIC_USERNAME, drainQueue, KNOWN_PROPERTY_IDS, sandbox
 import type { BookingClient } from "../booking/client";
 import { afterEach, beforeEach } from "vitest";
 import { resetDatabase } from "@/tests/database";
+import { randomUUID } from "node:crypto";
 import type { Viewer } from "../auth/guard";
 import { db } from "../db";
 import { encryptSecret } from "../secrets";
 import { setClientOverrides } from "./client-cache";
+import type { IncomingMessage } from "./incoming";
 import { pollOnce } from "./queue-poller";
 
 export const PROPERTY_IDS = KNOWN_PROPERTY_IDS.map(String);
@@ -94,4 +96,21 @@ export async function pollUntilEmpty(connectionId: string, maxPolls = 50): Promi
     if (outcome.read === 0) return total;
   }
   throw new Error("queue did not drain");
+}
+
+/** A message as if read from Booking.com for the full store path (storeBatch): a guest's free text, now. */
+export function incomingMessage(conversationBookingId: string, overrides: Partial<IncomingMessage> = {}): IncomingMessage {
+  return {
+    bookingId: randomUUID(),
+    conversationBookingId,
+    senderType: "guest",
+    senderParticipantId: null,
+    senderName: null,
+    messageType: "free_text",
+    content: "hello",
+    attributes: null,
+    sentAt: new Date(),
+    attachmentIds: [],
+    ...overrides,
+  };
 }
