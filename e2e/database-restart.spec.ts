@@ -75,8 +75,15 @@ test("a Postgres killed under npm start is restarted and the open inbox carries 
     expect(workerLines.filter((line) => line.includes("the database cannot be reached")).length).toBeLessThanOrEqual(1);
     if (down >= 0) expect(workerLines.slice(down + 1).some((line) => line.includes("the database is reachable again")), workerLines.join("\n")).toBe(true);
     // So do the LISTEN connections (lib/pg-listen.ts): per channel and process, one "connection lost",
-    // then "listening again", instead of a line per attempt.
+    // then "listening again", instead of a line per attempt; and pg-boss (lib/sync/outbound/boss.ts) one
+    // line per process, not one per pooled connection.
     const lines = bellhop.output().split("\n");
+    // Nothing ended because of the outage (pg-boss's unawaited job completion used to end the worker).
+    expect(lines.filter((line) => line.includes("exited with code")), lines.join("\n")).toEqual([]);
+    const bossLines = lines.filter((line) => line.includes("pg-boss:"));
+    for (const source of new Set(bossLines.map((line) => line.slice(0, line.indexOf("pg-boss:"))))) {
+      expect(bossLines.filter((line) => line.startsWith(`${source}pg-boss:`)), bossLines.join("\n")).toHaveLength(1);
+    }
     for (const channel of new Set(lines.flatMap((line) => /LISTEN (\w+): connection lost/.exec(line)?.[1] ?? []))) {
       const prefixOf = (line: string) => line.slice(0, line.indexOf("]") + 1);
       for (const prefix of new Set(lines.filter((line) => line.includes(`LISTEN ${channel}: connection lost`)).map(prefixOf))) {

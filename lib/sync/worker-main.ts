@@ -3,6 +3,7 @@
 import { EnvError, serverEnv } from "../env";
 import { whenParentExits } from "../orphan-watch";
 import { syncConfig } from "./config";
+import { survivePgBossCompletionDuringOutage } from "./pg-boss-outage";
 import { startWorker } from "./worker";
 
 async function main(): Promise<void> {
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   // The same validated configuration as the app (DATABASE_URL and SECRETS_KEY are what the worker uses).
   const env = serverEnv();
   syncConfig();
+  process.on("unhandledRejection", survivePgBossCompletionDuringOutage);
   const worker = await startWorker({ databaseUrl: env.DATABASE_URL });
   let stopping = false;
   const stop = (signal: string) => {

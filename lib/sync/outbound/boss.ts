@@ -8,10 +8,39 @@
 //   worker's housekeeping re-sends actions left queued (see sweepStaleActions in worker.ts); executing an
 //   action twice is harmless because execution first claims the row (state queued → running).
 import PgBoss from "pg-boss";
+import { isDatabaseUnavailable, markPgConnectionFailure } from "../../api/database-unavailable";
 import { serverEnv } from "../../env";
 import { syncConfig } from "../config";
 
 export const OUTBOUND_QUEUE = "bellhop-outbound";
+
+/**
+ * pg-boss reports each of its pooled connections that the database drops (a restart, a shutdown): one
+ * line per connection, a handful each time. It reconnects by itself, so a lost database is one line,
+ * and the next loss is reported again once pg-boss has worked since (a send went through) or a minute
+ * has passed. Anything else is reported every time.
+ */
+class BossErrorLog {
+  private connectionLossReportedAt: number | null = null;
+
+  report(role: BossRole, error: Error): void {
+    const prefix = role === "worker" ? "[bellhop-worker] pg-boss:" : "[bellhop] pg-boss:";
+    // pg-boss talks only to the database, so pg's connection errors here are about it (lib/sql-pool.ts).
+    if (isDatabaseUnavailable(markPgConnectionFailure(error))) {
+      const now = Date.now();
+      if (this.connectionLossReportedAt !== null && now - this.connectionLossReportedAt < 60_000) return;
+      this.connectionLossReportedAt = now;
+      console.error(`${prefix} lost its database connections (${error.message}); it reconnects by itself`);
+      return;
+    }
+    console.error(prefix, error.message);
+  }
+
+  worked(): void {
+    this.connectionLossReportedAt = null;
+  }
+}
+const bossErrors = new BossErrorLog();
 
 export interface OutboundJobData {
   actionId: string;
@@ -34,7 +63,7 @@ export function outboundBoss(role: BossRole = "web"): Promise<PgBoss> {
       schedule: false,
       migrate: true,
     });
-    instance.on("error", (error) => console.error("[bellhop] pg-boss:", error.message));
+    instance.on("error", (error) => bossErrors.report(role, error));
     await instance.start();
     await createOutboundQueue(instance);
     return instance;
@@ -88,6 +117,7 @@ export async function dispatchOutbound(actionIds: readonly string[]): Promise<vo
         expireInSeconds: 10 * 60,
       });
     }
+    bossErrors.worked();
   } catch (error) {
     console.error("[bellhop] could not dispatch outbound actions (housekeeping will retry):", error instanceof Error ? error.message : error);
   }
