@@ -107,7 +107,7 @@ function emptyText(view: ListFilters["view"]): string {
     case "mine":
       return "Nothing is assigned to you.";
     case "starred":
-      return "Nothing is starred. Press s in a conversation to star it for yourself.";
+      return "Nothing is starred. Star a conversation (s) to keep it here, for you only.";
     default:
       return "No conversations yet. They appear here as guests write.";
   }

@@ -180,7 +180,9 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
         <button type="button" onClick={onClose} className="btn-ghost -ml-2 md:hidden" aria-label="Back to the list">
           ←
         </button>
-        <div className="min-w-0 flex-1">
+        {/* Its own line of at least 18rem: on a narrow pane the buttons wrap below rather than squeeze the
+            property, the reservation and the time-zone note into an ellipsis. */}
+        <div className="min-w-0 flex-[1_1_18rem]">
           <h2 className="truncate text-base font-semibold" data-testid="thread-guest-name">
             {guestLabel(conversation)}
           </h2>
@@ -209,7 +211,10 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
             title={conversation.starred ? "Starred for you: press to unstar (s)" : "Star it for yourself: your Starred view (s)"}
             className="btn-secondary aria-pressed:border-amber-300 aria-pressed:bg-amber-50 aria-pressed:text-amber-900 dark:aria-pressed:border-amber-800 dark:aria-pressed:bg-amber-950 dark:aria-pressed:text-amber-200"
           >
-            <span aria-hidden>{conversation.starred ? "★" : "☆"}</span> Star
+            <span aria-hidden className="mr-1">
+              {conversation.starred ? "★" : "☆"}
+            </span>
+            Star
           </button>
           <button type="button" onClick={() => unreadMutation.mutate()} className="btn-secondary" title="Mark as unread (u)">
             Mark as unread
