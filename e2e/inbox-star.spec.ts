@@ -53,3 +53,29 @@ test("s stars a conversation for oneself: the Starred view lists it, a colleague
   await page.goto(`/inbox?view=starred&q=${conversation.reference}`);
   await expect(page.getByText(`Nothing matches “${conversation.reference}”.`)).toBeVisible();
 });
+
+test("a staff member's other tab shows their star and their reading at once, without a reload", async ({ page, browser, request }) => {
+  const { conversation } = await createBooking(request, { propertyId: STAFF_PROPERTY, guestName: "Tomás Twotabs", firstGuestMessage: "Is the spa open on Sundays?" });
+  // The second tab: the same staff member signed in on another device, the list filtered to this guest.
+  const otherDevice = await browser.newContext();
+  const other = await otherDevice.newPage();
+  await signIn(other, DEMO_ACCOUNTS.admin);
+  await other.goto(`/inbox?q=${conversation.reference}`);
+  const otherRow = other.getByTestId("conversation-row").filter({ hasText: `#${conversation.reference}` });
+  await expect(otherRow).toHaveAttribute("data-unread", "true");
+  await expect(other.getByText("Live", { exact: true })).toBeVisible();
+
+  // Reading it here clears the unread marker there; starring it here stars it there.
+  await signIn(page, DEMO_ACCOUNTS.admin);
+  await openByReference(page, conversation.reference);
+  await expect(page.getByTestId("message").filter({ hasText: "Is the spa open on Sundays?" })).toBeVisible();
+  await expect(otherRow).toHaveAttribute("data-unread", "false");
+  await page.getByRole("button", { name: "Star", exact: true }).click();
+  await expect(otherRow.getByTestId("row-star")).toBeVisible();
+  // Marked unread and unstarred here: both there too.
+  await page.getByRole("button", { name: "Star", exact: true }).click();
+  await expect(otherRow.getByTestId("row-star")).toHaveCount(0);
+  await page.getByRole("button", { name: "Mark as unread" }).click();
+  await expect(otherRow).toHaveAttribute("data-unread", "true");
+  await otherDevice.close();
+});

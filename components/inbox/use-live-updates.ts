@@ -8,11 +8,16 @@
 // the browser gave up on (its reconnect was answered with an error status, such as a 503 during a
 // database restart: EventSource then never retries by itself) is opened anew here, with a growing
 // delay. A `presence` event (someone opened, started replying in or left a conversation) refetches
-// that conversation's presence if a thread shows it, and the presence shown on the list's rows.
-import { useQueryClient, type QueryClient } from "@tanstack/react-query";
+// that conversation's presence if a thread shows it, and the presence shown on the list's rows. A
+// `viewer` event (this staff member read, marked unread, starred or unstarred a conversation, maybe in
+// another tab or on another device) patches that conversation where this tab shows it, without a
+// refetch (the tab that made the change gets it too, and already shows it); it has no cursor, so a
+// reconnected stream refetches the lists and conversations instead.
+import { useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
+import type { ConversationDetail, ConversationListItem, ConversationPage } from "@/lib/inbox/schemas";
 import { useEffect, useRef, useState } from "react";
 import { fetchChanges } from "./inbox-api";
-import { inboxKeys } from "./query-keys";
+import { inboxKeys, type ListFilters } from "./query-keys";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting";
 
@@ -81,7 +86,12 @@ export function useLiveUpdates(): LiveStatus {
         interrupted = false;
         setStatus("live");
         const { seq } = JSON.parse((event as MessageEvent<string>).data) as { seq: string };
-        if (lastSeq.current !== null) return void resync();
+        if (lastSeq.current !== null) {
+          // Reads and stars made elsewhere while the stream was down were announced to nobody here.
+          void queryClient.invalidateQueries({ queryKey: inboxKeys.conversations() });
+          refreshLists();
+          return void resync();
+        }
         lastSeq.current = BigInt(seq);
         // What the page loaded (or is loading) was read before this stream listened, and a change
         // committed in between was announced to nobody: refetch it once, now that every later change
@@ -97,6 +107,10 @@ export function useLiveUpdates(): LiveStatus {
         advance(change.seq);
         invalidateConversation(queryClient, change.conversationId);
         refreshLists();
+      });
+      current.addEventListener("viewer", (event) => {
+        const change = JSON.parse((event as MessageEvent<string>).data) as ViewerStateChange;
+        applyViewerState(queryClient, change);
       });
       current.addEventListener("presence", (event) => {
         const { conversationId } = JSON.parse((event as MessageEvent<string>).data) as { conversationId: string };
@@ -130,4 +144,32 @@ export function useLiveUpdates(): LiveStatus {
 function invalidateConversation(queryClient: QueryClient, id: string) {
   void queryClient.invalidateQueries({ queryKey: inboxKeys.conversation(id) });
   void queryClient.invalidateQueries({ queryKey: inboxKeys.thread(id) });
+}
+
+type ViewerStateChange = { conversationId: string; state: "read" | "unread" | "starred" | "unstarred" };
+
+/** This staff member's own state of one conversation changed: patch it wherever this tab shows it. */
+function applyViewerState(queryClient: QueryClient, { conversationId, state }: ViewerStateChange) {
+  const patch: Partial<ConversationListItem> = state === "read" || state === "unread" ? { unread: state === "unread" } : { starred: state === "starred" };
+  queryClient.setQueryData<ConversationDetail>(inboxKeys.conversation(conversationId), (old) => (old ? { ...old, ...patch } : old));
+  for (const [key, data] of queryClient.getQueriesData<InfiniteData<ConversationPage>>({ queryKey: inboxKeys.lists() })) {
+    const filters = key[2] as ListFilters | undefined;
+    if (!data || !filters) continue;
+    const listed = data.pages.some((page) => page.items.some((item) => item.id === conversationId));
+    // It joins Unread or Starred, or leaves Starred: only a refetch can tell where it goes. One read
+    // stays in the Unread view, no longer bold, like a conversation read in this tab: it may be the one
+    // being read, and the list should not move under the reader.
+    const joins = !listed && ((filters.view === "unread" && state === "unread") || (filters.view === "starred" && state === "starred"));
+    const leaves = listed && filters.view === "starred" && state === "unstarred";
+    if (joins || leaves) {
+      void queryClient.invalidateQueries({ queryKey: key, exact: true });
+      continue;
+    }
+    if (!listed) continue;
+    queryClient.setQueryData<InfiniteData<ConversationPage>>(key, {
+      ...data,
+      pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === conversationId ? { ...item, ...patch } : item)) })),
+    });
+  }
+  if ("unread" in patch) void queryClient.invalidateQueries({ queryKey: inboxKeys.unreadCount() });
 }

@@ -3,7 +3,9 @@
 //   - `bellhop_changes`: a trigger fires on every change of a conversation row (the sync engine touches
 //     the row whenever one of its messages changes);
 //   - `bellhop_presence`: a trigger fires when someone opens, starts replying in or leaves a
-//     conversation (lib/inbox/presence.ts).
+//     conversation (lib/inbox/presence.ts);
+//   - `bellhop_viewer`: a trigger fires when a staff member's own state of a conversation changes (read,
+//     starred), for their other tabs and devices only.
 // Notifications sent while a connection was down are not replayed by Postgres, which is why browsers
 // resync conversations from the change_seq cursor whenever their stream reconnects, and why a feed
 // tells its subscribers when its own connection dropped and came back (the database restarted, say):
@@ -17,6 +19,9 @@ export type ConversationChange = z.infer<typeof changeSchema>;
 
 const presenceSchema = z.object({ conversationId: z.string(), propertyId: z.string() });
 export type PresenceChange = z.infer<typeof presenceSchema>;
+
+const viewerStateSchema = z.object({ userId: z.string(), conversationId: z.string(), state: z.enum(["read", "unread", "starred", "unstarred"]) });
+export type ViewerStateChange = z.infer<typeof viewerStateSchema>;
 
 export type FeedSubscriber<T> = {
   onValue: (value: T) => void;
@@ -84,7 +89,11 @@ function safeJson(text: string): unknown {
 }
 
 // Kept on globalThis so dev hot reloads reuse the connections instead of opening more.
-const holder = globalThis as unknown as { bellhopChangeFeed?: NotificationFeed<ConversationChange>; bellhopPresenceFeed?: NotificationFeed<PresenceChange> };
+const holder = globalThis as unknown as {
+  bellhopChangeFeed?: NotificationFeed<ConversationChange>;
+  bellhopPresenceFeed?: NotificationFeed<PresenceChange>;
+  bellhopViewerStateFeed?: NotificationFeed<ViewerStateChange>;
+};
 
 export function changeFeed(): NotificationFeed<ConversationChange> {
   holder.bellhopChangeFeed ??= new NotificationFeed("bellhop_changes", changeSchema);
@@ -94,4 +103,9 @@ export function changeFeed(): NotificationFeed<ConversationChange> {
 export function presenceFeed(): NotificationFeed<PresenceChange> {
   holder.bellhopPresenceFeed ??= new NotificationFeed("bellhop_presence", presenceSchema);
   return holder.bellhopPresenceFeed;
+}
+
+export function viewerStateFeed(): NotificationFeed<ViewerStateChange> {
+  holder.bellhopViewerStateFeed ??= new NotificationFeed("bellhop_viewer", viewerStateSchema);
+  return holder.bellhopViewerStateFeed;
 }

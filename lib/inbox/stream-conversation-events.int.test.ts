@@ -9,8 +9,11 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { resetToHarbourTeam } from "@/tests/viewers";
+import { listedConversation } from "@/tests/conversations";
 import { assignConversation } from "./assign-conversation";
 import { listConversationChanges } from "./list-conversation-changes";
+import { markConversationRead, markConversationUnread } from "./mark-conversation-read";
+import { setConversationStar } from "./star-conversation";
 import { streamConversationEvents } from "./stream-conversation-events";
 
 /** Reads a stream's events in order: `next(name)` skips to the next event of that name and returns its data. */
@@ -77,5 +80,45 @@ describe("the live stream when its server stops hearing changes", () => {
     const changes = await listConversationChanges(admin, cursor);
     expect(changes.changes.map((change) => change.conversationId)).toContain(row.id);
     expect(events.seen).toEqual(["ready", "interrupted", "ready"]);
+  });
+});
+
+describe("a staff member's own state of a conversation, live", () => {
+  const abort = new AbortController();
+  afterEach(() => abort.abort());
+
+  it("goes to that staff member's streams only, as read, unread, starred and unstarred", async () => {
+    const { admin, sam } = await resetToHarbourTeam();
+    const row = await listedConversation({ propertyId: "111" });
+    const quiet = await listedConversation({ propertyId: "111", ago: null }); // no guest message: never unread
+    const mine = eventReader((await streamConversationEvents(sam, abort.signal)).body!);
+    const elsewhere = eventReader((await streamConversationEvents(sam, abort.signal)).body!); // another tab of Sam's
+    const theAdmins = eventReader((await streamConversationEvents(admin, abort.signal)).body!);
+    await Promise.all([mine.next("ready"), elsewhere.next("ready"), theAdmins.next("ready")]);
+
+    await markConversationRead(sam, row.id);
+    await markConversationUnread(sam, row.id);
+    await setConversationStar(sam, row.id, true);
+    await setConversationStar(sam, row.id, false);
+    await markConversationRead(sam, quiet.id);
+    await markConversationUnread(sam, quiet.id);
+    const expected = [
+      { conversationId: row.id, state: "read" },
+      { conversationId: row.id, state: "unread" },
+      { conversationId: row.id, state: "starred" },
+      { conversationId: row.id, state: "unstarred" },
+      { conversationId: quiet.id, state: "read" },
+      { conversationId: quiet.id, state: "read" }, // "mark as unread" on it: it stays read
+    ];
+    for (const events of [mine, elsewhere]) {
+      const received = [];
+      for (let i = 0; i < expected.length; i++) received.push(JSON.parse(await events.next("viewer")));
+      expect(received).toEqual(expected);
+    }
+
+    // The admin's stream heard none of Sam's: their own star is the first `viewer` event it gets.
+    await setConversationStar(admin, quiet.id, true);
+    expect(JSON.parse(await theAdmins.next("viewer"))).toEqual({ conversationId: quiet.id, state: "starred" });
+    expect(theAdmins.seen.filter((name) => name === "viewer")).toHaveLength(1);
   });
 });

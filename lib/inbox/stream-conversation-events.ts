@@ -1,11 +1,12 @@
 // The server-sent event stream of one browser tab: changes of the conversations the viewer may see, and
 // of who else has them open (both filtered here, by the guard's scope, so a staff member never even
-// learns another property's ids),
+// learns another property's ids), changes of the viewer's own state of a conversation (read, starred:
+// `viewer`, made in another of their tabs or devices; other users' are never sent),
 // a heartbeat comment so proxies keep the connection open, a `ready` event carrying the current
 // cursor so the browser knows where to resync from, and an `interrupted` event while this process
 // cannot hear changes (followed by a new `ready` once it can again).
 import { canSeeProperty, type Viewer } from "../auth/guard";
-import { changeFeed, presenceFeed } from "./change-feed";
+import { changeFeed, presenceFeed, viewerStateFeed } from "./change-feed";
 import { currentChangeSeq } from "./list-conversation-changes";
 
 const HEARTBEAT_MS = 15_000;
@@ -23,10 +24,10 @@ export async function streamConversationEvents(viewer: Viewer, signal: AbortSign
         }
       };
       // The browser is told when this process stops hearing changes (its LISTEN connection dropped, e.g.
-      // the database restarted) and shows "reconnecting"; once both feeds listen again it gets a fresh
+      // the database restarted) and shows "reconnecting"; once every feed listens again it gets a fresh
       // `ready` and resyncs from its cursor, so nothing committed in the gap is missed.
       let interruptionAnnounced = false;
-      const bothListening = () => changeFeed().listening && presenceFeed().listening;
+      const allListening = () => changeFeed().listening && presenceFeed().listening && viewerStateFeed().listening;
       const announceInterruption = () => {
         if (interruptionAnnounced) return;
         interruptionAnnounced = true;
@@ -41,7 +42,7 @@ export async function streamConversationEvents(viewer: Viewer, signal: AbortSign
         }
       };
       const onListening = () => {
-        if (!interruptionAnnounced || !bothListening()) return;
+        if (!interruptionAnnounced || !allListening()) return;
         interruptionAnnounced = false;
         void sendReady();
       };
@@ -62,11 +63,20 @@ export async function streamConversationEvents(viewer: Viewer, signal: AbortSign
         onInterrupted: announceInterruption,
         onListening,
       });
+      const unsubscribeViewerState = viewerStateFeed().subscribe({
+        onValue: (change) => {
+          if (change.userId !== viewer.id) return;
+          send(`event: viewer\ndata: ${JSON.stringify({ conversationId: change.conversationId, state: change.state })}\n\n`);
+        },
+        onInterrupted: announceInterruption,
+        onListening,
+      });
       const heartbeat = setInterval(() => send(": heartbeat\n\n"), HEARTBEAT_MS);
       cleanup = () => {
         clearInterval(heartbeat);
         unsubscribe();
         unsubscribePresence();
+        unsubscribeViewerState();
         try {
           controller.close();
         } catch {
@@ -78,12 +88,12 @@ export async function streamConversationEvents(viewer: Viewer, signal: AbortSign
       // surely announced. (Subscribed but still connecting, the first stream of a process could miss
       // one committed in between.) If connecting failed and a retry is pending, the browser hears at
       // once that it is not live yet.
-      await Promise.all([changeFeed().started(), presenceFeed().started()]);
+      await Promise.all([changeFeed().started(), presenceFeed().started(), viewerStateFeed().started()]);
       // Browsers reconnect after `retry` ms when the stream drops.
       await sendReady();
       // Whatever was announced before this `ready` is superseded by it: say it again if it still holds.
       interruptionAnnounced = false;
-      if (!bothListening()) announceInterruption();
+      if (!allListening()) announceInterruption();
     },
     cancel: () => cleanup(),
   });
