@@ -31,8 +31,11 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
   // Reading the thread marks it read for this staff member (and tags Booking.com), also when a new guest
   // message arrives while it is open.
   const unread = conversation?.unread;
+  // Set by "Mark as unread": from then on this pane is leaving, and must not read it again if its detail
+  // is refetched (a live change) before it has closed.
+  const leavingUnread = useRef(false);
   useEffect(() => {
-    if (!unread) return;
+    if (!unread || leavingUnread.current) return;
     void markRead(conversationId).then(() => {
       setListItem(queryClient, conversationId, { unread: false });
       void queryClient.invalidateQueries({ queryKey: inboxKeys.unreadCount() });
@@ -60,6 +63,12 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
   });
   const unreadMutation = useMutation({
     mutationFn: () => markUnread(conversationId),
+    onMutate: () => {
+      leavingUnread.current = true;
+    },
+    onError: () => {
+      leavingUnread.current = false;
+    },
     onSuccess: () => {
       setListItem(queryClient, conversationId, { unread: true });
       void queryClient.invalidateQueries({ queryKey: inboxKeys.unreadCount() });

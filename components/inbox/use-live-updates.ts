@@ -151,7 +151,10 @@ type ViewerStateChange = { conversationId: string; state: "read" | "unread" | "s
 /** This staff member's own state of one conversation changed: patch it wherever this tab shows it. */
 function applyViewerState(queryClient: QueryClient, { conversationId, state }: ViewerStateChange) {
   const patch: Partial<ConversationListItem> = state === "read" || state === "unread" ? { unread: state === "unread" } : { starred: state === "starred" };
-  queryClient.setQueryData<ConversationDetail>(inboxKeys.conversation(conversationId), (old) => (old ? { ...old, ...patch } : old));
+  // Not "unread" into a conversation's detail: a thread open in this tab marks itself read whenever its
+  // detail says unread, which would undo the "mark as unread" just made (the event can even arrive
+  // before the response of the tab that made it, while its thread is still open).
+  if (state !== "unread") queryClient.setQueryData<ConversationDetail>(inboxKeys.conversation(conversationId), (old) => (old ? { ...old, ...patch } : old));
   for (const [key, data] of queryClient.getQueriesData<InfiniteData<ConversationPage>>({ queryKey: inboxKeys.lists() })) {
     const filters = key[2] as ListFilters | undefined;
     if (!data || !filters) continue;
