@@ -1,12 +1,14 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { attachmentProblem } from "@/lib/inbox/image-type";
 import { placeholdersIn } from "@/lib/inbox/placeholders";
 import type { ConversationDetail } from "@/lib/inbox/schemas";
-import { uploadAttachment } from "./inbox-api";
+import { postReply, uploadAttachment } from "./inbox-api";
+import { inboxKeys } from "./query-keys";
 import { SavedReplyPicker } from "./saved-reply-picker";
+import { SendLaterDialog } from "./send-later-dialog";
 import { useAddNote } from "./use-add-note";
 import { submitReply } from "./use-pending-sends";
 
@@ -47,6 +49,25 @@ export function Composer({
   const backdropRef = useRef<HTMLDivElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const sendingRef = useRef(false);
+  // Send later: one key per opening of the menu, so a double click on a time is one reply.
+  const [later, setLater] = useState<{ clientKey: string } | null>(null);
+  const schedule = useMutation({
+    mutationFn: ({ at, clientKey }: { at: Date; clientKey: string }) =>
+      postReply(conversation.id, {
+        content: text,
+        clientKey,
+        attachmentIds: drafts.length > 0 ? drafts.map((draft) => draft.attachmentId!).filter(Boolean) : undefined,
+        sendAt: at.toISOString(),
+      }),
+    onSuccess: () => {
+      setLater(null);
+      setText("");
+      setDrafts([]);
+      setNotice(null);
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.thread(conversation.id) });
+      textareaRef.current?.focus();
+    },
+  });
 
   const note = useAddNote(conversation.id);
   const noting = mode === "note";
@@ -157,6 +178,7 @@ export function Composer({
   };
 
   return (
+    <>
     <form
       className="border-t border-slate-200 bg-white px-3 py-3 sm:px-6 dark:border-slate-800 dark:bg-slate-950"
       aria-label={noting ? "Internal note" : "Reply"}
@@ -276,6 +298,21 @@ export function Composer({
               <span className="hidden sm:inline">Enter to send · Shift+Enter for a new line · Alt+S saved replies</span>
             )}
           </p>
+          {noting ? null : (
+            <button
+              type="button"
+              className="btn-secondary"
+              disabled={!canSend}
+              onClick={() => {
+                schedule.reset();
+                setLater({ clientKey: crypto.randomUUID() });
+              }}
+              title="Send later: pick when the guest gets it"
+              aria-haspopup="dialog"
+            >
+              Send later
+            </button>
+          )}
           <button type="submit" className="btn-primary" disabled={!canSend} aria-disabled={!canSend}>
             {noting ? (sending ? "Saving…" : "Save note") : sending ? "Sending…" : uploading ? "Uploading…" : "Send"}
           </button>
@@ -292,6 +329,16 @@ export function Composer({
         ) : null}
       </div>
     </form>
+    {/* Outside the composer's form: a form inside a form would submit both (the reply at once). */}
+    {later ? (
+      <SendLaterDialog
+        onPick={(at) => schedule.mutate({ at, clientKey: later.clientKey })}
+        onClose={() => setLater(null)}
+        pending={schedule.isPending}
+        error={schedule.isError ? schedule.error.message : null}
+      />
+    ) : null}
+    </>
   );
 }
 

@@ -7,8 +7,8 @@ import type { ConversationDetail, ThreadActivity, ThreadAttachment, ThreadMessag
 import { AttachmentLightbox } from "./attachment-lightbox";
 import { Badge } from "./conversation-row";
 import { describeActivity } from "./describe-activity";
-import { formatFull, formatMessageTime, localZone } from "./format-time";
-import { deleteNote, retryMessage } from "./inbox-api";
+import { formatFull, formatMessageTime, formatSnoozeUntil, localZone } from "./format-time";
+import { cancelScheduledReply, deleteNote, retryMessage } from "./inbox-api";
 import { inboxKeys } from "./query-keys";
 import { discardPendingSend, submitReply, type PendingSend } from "./use-pending-sends";
 
@@ -161,7 +161,24 @@ function OutboundStatus({ message, conversationId }: { message: ThreadMessage; c
     mutationFn: () => retryMessage(conversationId, message.id),
     onSettled: () => queryClient.invalidateQueries({ queryKey: inboxKeys.thread(conversationId) }),
   });
+  const cancel = useMutation({
+    mutationFn: () => cancelScheduledReply(conversationId, message.id),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: inboxKeys.thread(conversationId) }),
+  });
   const state = message.sendState;
+  if (state === "scheduled") {
+    // In the reader's own clock, as the send-later menu offered it.
+    const zone = localZone();
+    return (
+      <p className="mt-1 flex flex-wrap items-center justify-end gap-2 px-1 text-xs text-sky-800 dark:text-sky-300" data-testid="send-state">
+        <span title={formatFull(message.sentAt, zone)}>Scheduled for {formatSnoozeUntil(message.sentAt, zone)}</span>
+        <button type="button" className="btn-secondary py-0.5 text-xs" disabled={cancel.isPending} onClick={() => cancel.mutate()}>
+          {cancel.isPending ? "Cancelling…" : "Cancel"}
+        </button>
+        {cancel.isError ? <span role="alert" className="text-red-700 dark:text-red-400">{cancel.error.message}</span> : null}
+      </p>
+    );
+  }
   if (state === "failed") {
     return (
       <p role="alert" className="mt-1 flex flex-wrap items-center justify-end gap-2 text-xs text-red-700 dark:text-red-400" data-testid="send-failed">

@@ -30,6 +30,8 @@ export const sendReplyBody = z.strictObject({
   content: z.string().max(10_000),
   clientKey: z.uuid(),
   attachmentIds: z.array(z.uuid()).max(10).optional(),
+  /** Send later, at this time (with an offset, e.g. from toISOString()); absent: now. */
+  sendAt: z.iso.datetime({ offset: true, error: "must be a date and time, e.g. 2026-11-24T08:00:00.000Z" }).optional(),
 });
 
 const seenGuestMessageAt = z.iso.datetime({ offset: true, error: "must be a date and time, e.g. 2026-11-24T09:00:00.000Z" }).nullable().optional();
@@ -141,7 +143,8 @@ export type ThreadMessage = {
   selfServiceTopic: string | null;
   sentAt: string;
   readByGuest: boolean;
-  sendState: "queued" | "sending" | "unknown" | "sent" | "failed" | null;
+  /** "scheduled": sent later, at `sentAt` (it can still be cancelled). */
+  sendState: "scheduled" | "queued" | "sending" | "unknown" | "sent" | "failed" | null;
   sendError: string | null;
   clientKey: string | null;
   attachments: ThreadAttachment[];

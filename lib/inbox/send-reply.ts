@@ -5,16 +5,23 @@ import { z } from "zod";
 import { AppError } from "../api/errors";
 import type { Viewer } from "../auth/guard";
 import { db } from "../db";
-import { enqueueNoReplyNeeded, enqueueReply, retryOutbound } from "../sync/outbound/enqueue";
+import { cancelScheduled, enqueueNoReplyNeeded, enqueueReply, retryOutbound } from "../sync/outbound/enqueue";
 import { findScopedConversation } from "./get-conversation";
 
 export async function sendReply(
   viewer: Viewer,
   conversationId: string,
-  input: { content: string; clientKey: string; attachmentIds?: string[] },
+  input: { content: string; clientKey: string; attachmentIds?: string[]; sendAt?: string },
 ): Promise<{ messageId: string; created: boolean }> {
   const conversation = await findScopedConversation(viewer, conversationId);
-  return enqueueReply({ viewer, conversationId: conversation.id, content: input.content, clientKey: input.clientKey, attachmentIds: input.attachmentIds });
+  return enqueueReply({ viewer, conversationId: conversation.id, content: input.content, clientKey: input.clientKey, attachmentIds: input.attachmentIds, sendAt: input.sendAt });
+}
+
+/** Cancels a reply scheduled for later, before it starts to go (then 409). */
+export async function cancelScheduledReply(viewer: Viewer, conversationId: string, messageId: string): Promise<{ cancelled: true }> {
+  const conversation = await findScopedConversation(viewer, conversationId);
+  await cancelScheduled({ viewer, messageId: await messageOf(conversation.id, messageId) });
+  return { cancelled: true };
 }
 
 export async function retryReply(viewer: Viewer, conversationId: string, messageId: string): Promise<{ ok: true }> {

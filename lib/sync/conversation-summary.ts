@@ -17,7 +17,7 @@ export function previewSql(content: string): string {
  * than what a "no reply needed" mark covered (no_reply_needed_through: the guest wrote again after the
  * mark, lib/sync/guest-wrote-again.ts). A reply counts as soon as staff sent it
  * (queued/sending/unknown/sent); a failed one does not. Cleared while the conversation carries
- * no_reply_needed.
+ * no_reply_needed. A reply scheduled for later (send_state `scheduled`) counts for nothing until it goes.
  *
  * The recompute as SQL with one parameter, $1::uuid[] (also run on a plain `pg` client by the queue store).
  */
@@ -28,12 +28,12 @@ export const REFRESH_SUMMARIES_SQL = `
              max(m.sent_at) FILTER (WHERE m.sender_type = 'guest') AS last_guest_at,
              max(m.sent_at) FILTER (WHERE m.sender_type = 'property' AND m.send_state IS DISTINCT FROM 'failed') AS last_reply_at
         FROM messages m
-       WHERE m.conversation_id = ANY($1::uuid[])
+       WHERE m.conversation_id = ANY($1::uuid[]) AND m.send_state IS DISTINCT FROM 'scheduled'
        GROUP BY m.conversation_id
     ), latest AS (
       SELECT DISTINCT ON (m.conversation_id) m.conversation_id, m.sent_at, m.content, m.sender_type
         FROM messages m
-       WHERE m.conversation_id = ANY($1::uuid[])
+       WHERE m.conversation_id = ANY($1::uuid[]) AND m.send_state IS DISTINCT FROM 'scheduled'
        ORDER BY m.conversation_id, m.sent_at DESC, m.id DESC
     ), waiting AS (
       SELECT m.conversation_id, min(m.sent_at) AS since

@@ -258,7 +258,12 @@ async function sweepStaleActions(locks: LockSession): Promise<void> {
     await db().outboundAction.updateMany({ where: { id: { in: orphaned }, state: "running" }, data: { state: "queued" } });
   }
   const stale = await db().outboundAction.findMany({
-    where: { state: "queued", OR: [{ updatedAt: { lt: new Date(now - 30_000) } }, { id: { in: orphaned } }] },
+    // A reply sent later is not stale before its time (its job waits in pg-boss until then).
+    where: {
+      state: "queued",
+      OR: [{ updatedAt: { lt: new Date(now - 30_000) } }, { id: { in: orphaned } }],
+      AND: [{ OR: [{ runAfter: null }, { runAfter: { lte: new Date(now) } }] }],
+    },
     select: { id: true },
     take: 500,
   });

@@ -102,8 +102,11 @@ export async function stopOutboundBoss(): Promise<void> {
   await boss?.stop({ graceful: true, timeout: 5_000, wait: true });
 }
 
-/** Asks the worker to execute these actions. Never throws: a lost send is repaired by housekeeping. */
-export async function dispatchOutbound(actionIds: readonly string[]): Promise<void> {
+/**
+ * Asks the worker to execute these actions, at once or (a reply sent later) not before `startAfter`.
+ * Never throws: a lost send is repaired by housekeeping.
+ */
+export async function dispatchOutbound(actionIds: readonly string[], startAfter?: Date): Promise<void> {
   if (actionIds.length === 0) return;
   const config = syncConfig();
   try {
@@ -115,6 +118,7 @@ export async function dispatchOutbound(actionIds: readonly string[]): Promise<vo
         retryDelay: config.SYNC_OUTBOUND_RETRY_DELAY_SECONDS,
         retryBackoff: true,
         expireInSeconds: 10 * 60,
+        ...(startAfter ? { startAfter } : {}),
       });
     }
     bossErrors.worked();

@@ -1,5 +1,7 @@
 // Writing a reply before it is sent: the Message (sendState queued, shown as "sending" at once), its
-// OutboundAction, and the conversation's inbox columns, in the caller's transaction.
+// OutboundAction, and the conversation's inbox columns, in the caller's transaction. A reply to send
+// later is `scheduled`, dated at its time, and its action waits for it (runAfter); at that time the
+// action turns it into a queued reply written then, and sends it like any other (execute-reply.ts).
 import type { Prisma } from "../../generated/prisma/client";
 import { refreshConversationSummaries } from "../conversation-summary";
 
@@ -14,6 +16,8 @@ export interface NewReply {
   authorId: string | null;
   senderName: string | null;
   attachmentIds: string[];
+  /** Send later, at this time; absent: now. */
+  sendAt?: Date;
 }
 
 export async function createReplyIn(tx: Tx, reply: NewReply): Promise<{ messageId: string; actionId: string }> {
@@ -25,10 +29,10 @@ export async function createReplyIn(tx: Tx, reply: NewReply): Promise<{ messageI
       senderName: reply.senderName,
       messageType: "free_text",
       content: reply.content,
-      sentAt: new Date(),
+      sentAt: reply.sendAt ?? new Date(),
       authorId: reply.authorId,
       clientKey: reply.clientKey,
-      sendState: "queued",
+      sendState: reply.sendAt ? "scheduled" : "queued",
     },
   });
   if (reply.attachmentIds.length > 0) {
@@ -42,6 +46,7 @@ export async function createReplyIn(tx: Tx, reply: NewReply): Promise<{ messageI
       clientKey: reply.clientKey,
       payload: { attachmentIds: reply.attachmentIds },
       createdById: reply.authorId,
+      runAfter: reply.sendAt ?? null,
     },
   });
   await refreshConversationSummaries(tx, [reply.conversationId]);

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { AppError, validationError } from "../../api/errors";
 import { assertPropertyAccess, type Viewer } from "../../auth/guard";
 import { db } from "../../db";
+import { sendLaterProblem } from "../../inbox/send-later-window";
 import { guestWroteSince, guestWroteSinceSql } from "../../inbox/unseen-guest-message";
 import { Prisma } from "../../generated/prisma/client";
 import { refreshConversationSummaries } from "../conversation-summary";
@@ -28,6 +29,15 @@ const replyInput = z.object({
     .refine((text) => text.length <= MAX_REPLY_CHARACTERS, `A reply can have at most ${MAX_REPLY_CHARACTERS} characters.`),
   clientKey: clientKeySchema,
   attachmentIds: z.array(z.uuid()).max(MAX_ATTACHMENTS_PER_REPLY, `At most ${MAX_ATTACHMENTS_PER_REPLY} images per reply.`).default([]),
+  // Send later (lib/inbox/send-later-window.ts): the same rule as the composer's picker.
+  sendAt: z.iso
+    .datetime({ offset: true, error: "must be a date and time" })
+    .transform((value) => new Date(value))
+    .superRefine((at, context) => {
+      const problem = sendLaterProblem(at, new Date());
+      if (problem) context.addIssue({ code: "custom", message: problem });
+    })
+    .optional(),
 });
 
 function parse<T extends z.ZodType>(schema: T, input: unknown, what: string): z.output<T> {
@@ -58,6 +68,8 @@ export async function enqueueReply(input: {
   content: string;
   clientKey: string;
   attachmentIds?: string[];
+  /** Send later: an ISO date-time at least a minute and at most 30 days ahead. */
+  sendAt?: string;
 }): Promise<{ messageId: string; created: boolean }> {
   const { viewer } = input;
   const request = parse(replyInput, input, "reply");
@@ -96,9 +108,10 @@ export async function enqueueReply(input: {
         authorId: viewer.id,
         senderName: viewer.name,
         attachmentIds: request.attachmentIds,
+        ...(request.sendAt ? { sendAt: request.sendAt } : {}),
       }),
     );
-    await dispatchOutbound([actionId]);
+    await dispatchOutbound([actionId], request.sendAt);
     return { messageId, created: true };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
@@ -230,6 +243,7 @@ export async function retryOutbound(input: { viewer: Viewer; messageId?: string;
     : await db().outboundAction.findFirst({ where: { messageId: request.messageId }, orderBy: { createdAt: "desc" } });
   if (!action) throw new AppError("not_found", "No such outbound action.");
   const conversation = await visibleConversation(input.viewer, action.conversationId);
+  if (action.state === "cancelled") throw new AppError("conflict", "This reply was cancelled.");
   if (action.state !== "failed") throw new AppError("conflict", action.state === "succeeded" ? "This was already sent." : "This is still being sent.");
   if ((action.kind === "reply" || action.kind === "welcome") && conversation.access === "read_only") {
     throw new AppError("unprocessable", READ_ONLY_MESSAGE);
@@ -244,4 +258,26 @@ export async function retryOutbound(input: { viewer: Viewer; messageId?: string;
   });
   await dispatchOutbound([action.id]);
   return { actionId: action.id };
+}
+
+/**
+ * Cancels a reply scheduled for later: its action, still waiting, becomes `cancelled` and the message
+ * (with any images) is removed, in one transaction. The worker claims an action the same way (queued →
+ * running, execute.ts), so exactly one of the two wins: once the reply has started to go, this is a 409.
+ */
+export async function cancelScheduled(input: { viewer: Viewer; messageId: string }): Promise<void> {
+  const request = parse(z.object({ messageId: z.uuid() }), input, "cancel");
+  const message = await db().message.findUnique({ where: { id: request.messageId }, select: { id: true, conversationId: true, sendState: true } });
+  if (!message) throw new AppError("not_found", "No such message.");
+  await visibleConversation(input.viewer, message.conversationId);
+  const tooLate = () => new AppError("conflict", "This reply is no longer waiting: it is being sent, or was sent.");
+  if (message.sendState !== "scheduled") throw tooLate();
+  await db().$transaction(async (tx) => {
+    const claimed = await tx.outboundAction.updateMany({ where: { messageId: message.id, state: "queued", runAfter: { not: null } }, data: { state: "cancelled" } });
+    if (claimed.count === 0) throw tooLate();
+    await tx.attachment.deleteMany({ where: { messageId: message.id } });
+    const removed = await tx.message.deleteMany({ where: { id: message.id, sendState: "scheduled" } });
+    if (removed.count === 0) throw tooLate();
+    await refreshConversationSummaries(tx, [message.conversationId]);
+  });
 }

@@ -15,8 +15,20 @@ import { findOwnMessage } from "./find-own-message";
 
 export async function executeReply(action: OutboundAction): Promise<void> {
   if (!action.messageId) throw new PermanentOutboundError("This reply has no message to send.");
-  const message = await db().message.findUnique({ where: { id: action.messageId }, include: { attachments: true } });
-  if (!message) return; // deleted with its conversation: nothing left to send
+  let message = await db().message.findUnique({ where: { id: action.messageId }, include: { attachments: true } });
+  if (!message) return; // deleted with its conversation (or cancelled): nothing left to send
+  if (message.sendState === "scheduled") {
+    // Its time has come: from now on it is a reply written now, sent like any other. Dated now, too:
+    // after an ambiguous attempt, Booking.com's copy is looked for among messages stamped since.
+    const now = new Date();
+    const started = await db().$transaction(async (tx) => {
+      const changed = await tx.message.updateMany({ where: { id: message!.id, sendState: "scheduled" }, data: { sendState: "queued", sentAt: now } });
+      await refreshConversationSummaries(tx, [message!.conversationId]);
+      return changed.count > 0;
+    });
+    if (!started) return;
+    message = { ...message, sendState: "queued", sentAt: now };
+  }
   if (message.sendState === "sent" && message.bookingId) return;
   const conversation = await db().conversation.findUniqueOrThrow({ where: { id: message.conversationId }, include: { property: true } });
   const connectionId = conversation.property.connectionId;

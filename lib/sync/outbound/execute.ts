@@ -21,8 +21,10 @@ export interface AttemptInfo {
 export type ExecuteOutcome = "succeeded" | "retrying" | "failed" | "skipped";
 
 export async function executeOutboundAction(actionId: string, attempt: AttemptInfo): Promise<ExecuteOutcome> {
+  // Not before its time (a reply sent later): a job that came early leaves it queued, and housekeeping
+  // sends it again once it is due.
   const claimed = await db().outboundAction.updateMany({
-    where: { id: actionId, state: "queued" },
+    where: { id: actionId, state: "queued", OR: [{ runAfter: null }, { runAfter: { lte: new Date() } }] },
     data: { state: "running", attempts: { increment: 1 } },
   });
   if (claimed.count === 0) return "skipped";

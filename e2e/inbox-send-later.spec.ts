@@ -1,0 +1,47 @@
+// Send later (product.md: "scheduled … messages"): the reply waits in the thread as "Scheduled for …",
+// survives a reload, reaches nobody, and is cancelled; a time too near is refused in the menu. That
+// it goes once at its time is checked against the sandbox in lib/sync/send-later.int.test.ts (the
+// earliest time is a minute ahead).
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { DEMO_ACCOUNTS, openByReference, signIn } from "./fixtures";
+import { createBooking, inspect } from "./sandbox-control";
+
+const LISBON = 6819547;
+
+test("a reply sent later waits in the thread, reaches nobody, and is cancelled", async ({ page, request }) => {
+  const { conversation } = await createBooking(request, { propertyId: LISBON, guestName: "Lena Later", firstGuestMessage: "What time can we check in?" });
+  await signIn(page, DEMO_ACCOUNTS.admin);
+  await openByReference(page, conversation.reference);
+  const box = page.getByLabel("Reply to the guest");
+  await box.fill("Check-in is from 15:00, see you tomorrow!");
+
+  await page.getByRole("button", { name: "Send later" }).click();
+  const menu = page.getByRole("dialog", { name: "Send later" });
+  await expect(menu).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
+  // A time a minute ahead at most is "now": the menu says so and sends nothing.
+  await menu.getByLabel("Or pick a date and time").fill(await page.evaluate(() => {
+    const now = new Date();
+    const pad = (value: number) => String(value).padStart(2, "0");
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
+  }));
+  await menu.getByRole("button", { name: "Send then" }).click();
+  await expect(menu.getByRole("alert")).toHaveText("Choose a time at least a minute ahead (to send now, use Send).");
+
+  await menu.getByRole("button", { name: /^Tomorrow morning/ }).click();
+  await expect(menu).toBeHidden();
+  await expect(box).toHaveValue("");
+  const scheduled = page.getByTestId("message").filter({ hasText: "Check-in is from 15:00" });
+  await expect(scheduled.getByTestId("send-state")).toContainText("Scheduled for");
+  await page.reload();
+  await expect(scheduled.getByTestId("send-state")).toContainText("Scheduled for");
+  expect((await inspect(request, conversation.conversationId)).messages.filter((message) => message.sender === "property")).toEqual([]);
+
+  await scheduled.getByRole("button", { name: "Cancel" }).click();
+  await expect(scheduled).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId("message").filter({ hasText: "What time can we check in?" })).toBeVisible();
+  await expect(scheduled).toHaveCount(0);
+  expect((await inspect(request, conversation.conversationId)).messages.filter((message) => message.sender === "property")).toEqual([]);
+});
