@@ -1,4 +1,4 @@
-// Demo data for a fresh install: two accounts and the sandbox's demo properties. Runs only when the
+// Demo data for a fresh install: two accounts, the sandbox's demo properties and a few labels. Runs only when the
 // database has no users, so it never touches a Bellhop that is in use.
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { hashPassword } from "../lib/auth/passwords";
@@ -15,6 +15,13 @@ export const DEMO_PROPERTIES = [
   { id: "2098153", name: "Demand API Test Hotel", timeZone: "Europe/Amsterdam" },
   { id: "6819547", name: "Casa do Rio Lisboa", timeZone: "Europe/Lisbon" },
   { id: "6378711", name: "Test Property", timeZone: "Europe/Berlin" },
+] as const;
+
+/** A few of the team's labels, so the Labels menu has something in it from the first sign-in. */
+export const DEMO_LABELS = [
+  { name: "VIP", color: "amber" },
+  { name: "Late arrival", color: "indigo" },
+  { name: "Invoice", color: "emerald" },
 ] as const;
 
 /** The staff demo account sees only this property, so scoping is visible from the first sign-in. */
@@ -60,6 +67,7 @@ export async function seedDemoDataIfEmpty(prisma: PrismaClient, options: SeedOpt
         access: { create: [{ propertyId: DEMO_STAFF_PROPERTY_ID }] },
       },
     });
+    await tx.label.createMany({ data: [...DEMO_LABELS] });
   });
   return true;
 }

@@ -29,3 +29,22 @@ export async function sessionCookieFor(viewer: Viewer): Promise<string> {
   const token = await encode({ token: { sub: viewer.id }, secret: process.env.AUTH_SECRET!, salt: name, maxAge: 3600 });
   return `${name}=${token}`;
 }
+
+type RouteHandler<Params> = (request: Request, context: { params: Promise<Params> }) => Promise<Response>;
+
+/**
+ * Calls a route handler as a browser of `viewer` would (no viewer: no session), with `body` sent as
+ * given (a string, so a test can send broken JSON); answers the status and the parsed JSON (null when
+ * there is none, e.g. a 204).
+ */
+export async function callRoute<Params>(
+  handler: RouteHandler<Params>,
+  options: { method: string; path: string; params: Params; viewer?: Viewer; body?: string },
+): Promise<{ status: number; body: unknown }> {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (options.viewer) headers.cookie = await sessionCookieFor(options.viewer);
+  const request = new Request(`http://bellhop.test${options.path}`, { method: options.method, headers, body: options.body });
+  const response = await handler(request, { params: Promise.resolve(options.params) });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
+}

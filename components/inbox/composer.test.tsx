@@ -24,6 +24,7 @@ const conversation: ConversationDetail = {
   snooze: null,
   assignee: null,
   starred: false,
+  labelIds: [],
   propertyTimeZone: "Europe/Lisbon",
   messageCount: 0,
   changeSeq: "1",

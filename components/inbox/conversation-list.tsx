@@ -26,10 +26,10 @@ export function ConversationList({
   showProperty: boolean;
   viewerId: string;
 }) {
-  const { view, sort, property, q } = filters;
+  const { view, sort, property, label, q } = filters;
   const query = useInfiniteQuery({
-    queryKey: inboxKeys.list({ view, sort, property, q }),
-    queryFn: ({ pageParam, signal }) => fetchConversations({ view, sort, property, q }, pageParam, signal),
+    queryKey: inboxKeys.list({ view, sort, property, label, q }),
+    queryFn: ({ pageParam, signal }) => fetchConversations({ view, sort, property, label, q }, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
@@ -75,7 +75,7 @@ export function ConversationList({
 
   if (query.isPending) return <ListMessage>Loading conversations…</ListMessage>;
   if (query.isError) return <ListMessage tone="error">{query.error.message}</ListMessage>;
-  if (items.length === 0) return <ListMessage>{q ? `Nothing matches “${q}”.` : emptyText(view)}</ListMessage>;
+  if (items.length === 0) return <ListMessage>{q ? `Nothing matches “${q}”.` : label ? "No conversation here has this label." : emptyText(view)}</ListMessage>;
 
   return (
     <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto" data-testid="conversation-list">

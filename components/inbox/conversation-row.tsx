@@ -3,6 +3,7 @@
 import { memo } from "react";
 import type { ConversationListItem, ConversationPresence } from "@/lib/inbox/schemas";
 import { formatFull, formatShort, formatSnoozeUntil, formatWaiting, localZone } from "./format-time";
+import { LabelChips } from "./label-chips";
 
 export const ROW_HEIGHT = 84;
 
@@ -56,6 +57,7 @@ export const ConversationRow = memo(function ConversationRow({
           {name}
         </span>
         {item.type === "request_to_book" ? <Badge tone="violet">Request to book</Badge> : null}
+        {item.labelIds.length > 0 ? <LabelChips ids={item.labelIds} max={2} /> : null}
         {item.lastMessageAt ? (
           <time className="ml-auto shrink-0 text-xs text-slate-600 tabular-nums dark:text-slate-400" dateTime={item.lastMessageAt} title={formatFull(item.lastMessageAt, zone)}>
             {formatShort(item.lastMessageAt, zone)}

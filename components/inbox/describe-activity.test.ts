@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ThreadActivity } from "@/lib/inbox/schemas";
 import { describeActivity } from "./describe-activity";
 
-const activity = (patch: Partial<ThreadActivity> & Pick<ThreadActivity, "kind">): ThreadActivity => ({ actorName: "Ada Admin", subjectName: null, actorIsSubject: false, until: null, ...patch });
+const activity = (patch: Partial<ThreadActivity> & Pick<ThreadActivity, "kind">): ThreadActivity => ({ actorName: "Ada Admin", subjectName: null, actorIsSubject: false, until: null, labelName: null, ...patch });
 
 describe("a line of the team's activity", () => {
   it("names who assigned whom, and says so plainly when someone takes it or hands it back", () => {
@@ -21,6 +21,12 @@ describe("a line of the team's activity", () => {
     expect(describeActivity(snoozed, "Europe/Amsterdam")).toBe("Ada Admin snoozed this until Mon 23 Nov, 09:00");
     expect(describeActivity(activity({ kind: "snoozed" }), "UTC")).toBe("Ada Admin snoozed this until the guest replies");
     expect(describeActivity(activity({ kind: "unsnoozed" }), "UTC")).toBe("Ada Admin woke this conversation");
+  });
+
+  it("names the label put on or taken off, as it was called then", () => {
+    expect(describeActivity(activity({ kind: "labelled", labelName: "VIP" }), "UTC")).toBe("Ada Admin added the label “VIP”");
+    expect(describeActivity(activity({ kind: "unlabelled", labelName: "VIP" }), "UTC")).toBe("Ada Admin removed the label “VIP”");
+    expect(describeActivity(activity({ kind: "labelled", actorName: null, labelName: "Late arrival" }), "UTC")).toBe("A former colleague added the label “Late arrival”");
   });
 
   it("says who marked it as needing no reply, and who took the mark away", () => {

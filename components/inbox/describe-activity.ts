@@ -38,5 +38,10 @@ export function describeActivity(activity: ThreadActivity, timeZone: string): st
     // The guest wrote after the mark (lib/sync/guest-wrote-again.ts): back in Needs reply.
     case "reply_needed_guest_wrote":
       return 'The guest wrote again: no longer marked "no reply needed"';
+    // The name it had then: a label renamed or deleted since keeps its line as it was.
+    case "labelled":
+      return `${actor} added the label “${activity.labelName ?? "a label"}”`;
+    case "unlabelled":
+      return `${actor} removed the label “${activity.labelName ?? "a label"}”`;
   }
 }

@@ -12,6 +12,7 @@ import type {
   Snooze,
   ThreadPage,
 } from "@/lib/inbox/schemas";
+import type { Label } from "@/lib/inbox/label-colors";
 import type { ListFilters } from "./query-keys";
 
 export class ApiError extends Error {
@@ -50,6 +51,7 @@ export function toApiError(status: number, body: unknown): ApiError {
 export function fetchConversations(filters: ListFilters, cursor: string | null, signal?: AbortSignal): Promise<ConversationPage> {
   const params = new URLSearchParams({ view: filters.view, sort: filters.sort });
   if (filters.property) params.set("property", filters.property);
+  if (filters.label) params.set("label", filters.label);
   if (filters.q.trim()) params.set("q", filters.q.trim());
   if (cursor) params.set("cursor", cursor);
   return request(`/api/conversations?${params}`, { signal });
@@ -97,6 +99,13 @@ export const putNoReplyNeeded = (id: string, value: boolean, seenGuestMessageAt:
 export const putSnooze = (id: string, until: Date | null, seenGuestMessageAt: string | null | undefined) =>
   request<{ snooze: Snooze }>(`/api/conversations/${id}/snooze`, { method: "PUT", body: JSON.stringify({ until: until?.toISOString() ?? null, seenGuestMessageAt }) });
 export const deleteSnooze = (id: string) => request<{ snooze: null }>(`/api/conversations/${id}/snooze`, { method: "DELETE" });
+/** The team's labels, by name. */
+export const fetchLabels = (signal?: AbortSignal) => request<{ labels: Label[] }>("/api/labels", { signal }).then((body) => body.labels);
+
+/** Puts one of the team's labels on the conversation, or takes it off; answers its labels now. */
+export const putConversationLabel = (id: string, labelId: string, applied: boolean) =>
+  request<{ labelIds: string[] }>(`/api/conversations/${id}/labels`, { method: "PUT", body: JSON.stringify({ labelId, applied }) });
+
 /** The signed-in staff member's own star (their Starred view). */
 export const putStar = (id: string, starred: boolean) => request<{ starred: boolean }>(`/api/conversations/${id}/star`, { method: "PUT", body: JSON.stringify({ starred }) });
 /** `userId` null: unassign. */

@@ -4,6 +4,7 @@ import { useEffect, useState, type RefObject } from "react";
 import type { InboxView } from "@/lib/inbox/list-views";
 import type { InboxProperty } from "./inbox-app";
 import type { InboxUrlState } from "./use-inbox-url";
+import { useLabels } from "./use-labels";
 import type { LiveStatus } from "./use-live-updates";
 
 const VIEWS: { value: InboxView; label: string }[] = [
@@ -101,6 +102,7 @@ export function InboxToolbar({ searchRef, ...props }: {
         ) : (
           <span className="flex-1 truncate text-xs text-slate-500 dark:text-slate-400">{props.properties[0]?.name}</span>
         )}
+        <LabelFilter value={state.label} onChange={(label) => update({ label })} />
         <label htmlFor="sort-order" className="sr-only">
           Sort
         </label>
@@ -110,6 +112,28 @@ export function InboxToolbar({ searchRef, ...props }: {
         </select>
       </div>
     </div>
+  );
+}
+
+/** Only the conversations with one label; hidden until the team has labels (unless the URL asks for one). */
+function LabelFilter({ value, onChange }: { value: string | null; onChange: (label: string | null) => void }) {
+  const { labels, byId } = useLabels();
+  if (labels.length === 0 && !value) return null;
+  return (
+    <>
+      <label htmlFor="label-filter" className="sr-only">
+        Label
+      </label>
+      <select id="label-filter" value={value ?? ""} onChange={(event) => onChange(event.target.value || null)} className="input min-w-0 max-w-[9rem] py-1 text-xs">
+        <option value="">All labels</option>
+        {value && !byId.has(value) ? <option value={value}>A deleted label</option> : null}
+        {labels.map((label) => (
+          <option key={label.id} value={label.id}>
+            {label.name}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }
 

@@ -2,7 +2,8 @@
 // invalidate exactly what changed (one thread, the list pages) and nothing else.
 import type { InboxSort, InboxView } from "@/lib/inbox/list-views";
 
-export type ListFilters = { view: InboxView; sort: InboxSort; property: string | null; q: string };
+/** `label`: only the conversations carrying this label (an id of GET /api/labels). */
+export type ListFilters = { view: InboxView; sort: InboxSort; property: string | null; label: string | null; q: string };
 
 export const inboxKeys = {
   all: ["inbox"] as const,
@@ -19,4 +20,6 @@ export const inboxKeys = {
   unreadCount: () => [...inboxKeys.all, "unread-count"] as const,
   savedReplies: (conversationId: string) => [...inboxKeys.all, "saved-replies", conversationId] as const,
   assignees: (conversationId: string) => [...inboxKeys.all, "assignees", conversationId] as const,
+  /** The team's labels (names and colours), for chips, menus and the filter. */
+  labels: () => [...inboxKeys.all, "labels"] as const,
 };

@@ -10,6 +10,7 @@ const SHORTCUTS: [string, string][] = [
   ["e", "Toggle “no reply needed”"],
   ["u", "Mark as unread"],
   ["s", "Star / unstar (your own)"],
+  ["l", "Labels (the team's)"],
   ["z", "Snooze"],
   ["a", "Assign"],
   ["/", "Search"],

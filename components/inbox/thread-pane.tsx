@@ -3,15 +3,18 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
-import type { Assignee, ConversationDetail, ConversationPage, Snooze, ThreadMessage, ThreadPage } from "@/lib/inbox/schemas";
+import type { Assignee, ConversationDetail, Snooze, ThreadMessage, ThreadPage } from "@/lib/inbox/schemas";
 import { ASSIGNEE_SELECT_ID, AssignSelect } from "./assign-select";
 import { Composer, type ComposeMode } from "./composer";
 import { Badge, guestLabel } from "./conversation-row";
 import { describeZoneDifference, formatFull, formatSnoozeUntil, localZone } from "./format-time";
 import { ApiError, deleteSnooze, fetchConversation, fetchThread, markRead, markUnread, putAssignee, putNoReplyNeeded, putSnooze, putStar } from "./inbox-api";
+import { LabelChips } from "./label-chips";
+import { LABEL_MENU_BUTTON_ID, LabelMenu } from "./label-menu";
 import { MessageItem, PendingMessageItem } from "./message-item";
 import { PresenceNotice } from "./presence-notice";
-import { inboxKeys, type ListFilters } from "./query-keys";
+import { removeFromLists, setListItem } from "./list-cache";
+import { inboxKeys } from "./query-keys";
 import { SnoozeDialog } from "./snooze-dialog";
 import { isTypingTarget } from "./use-inbox-url";
 import { usePendingSends } from "./use-pending-sends";
@@ -160,6 +163,7 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
       else if (event.key === "s") latest.current.toggleStar();
       else if (event.key === "z") latest.current.openSnooze();
       else if (event.key === "a") document.getElementById(ASSIGNEE_SELECT_ID)?.focus();
+      else if (event.key === "l") document.getElementById(LABEL_MENU_BUTTON_ID)?.click();
       else if (event.key === "r") latest.current.compose("reply");
       else if (event.key === "n") latest.current.compose("note");
       else if (event.key === "Escape") latest.current.onClose();
@@ -200,6 +204,11 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
             {conversation.type === "request_to_book" && !conversation.guestName ? " · Booking.com shows the guest's name once the request is confirmed" : ""}
           </p>
           <ZoneNote propertyZone={conversation.propertyTimeZone} />
+          {conversation.labelIds.length > 0 ? (
+            <div className="mt-1 flex" data-testid="thread-labels">
+              <LabelChips ids={conversation.labelIds} />
+            </div>
+          ) : null}
         </div>
         <div className="flex flex-wrap items-center gap-1.5">
           {conversation.needsReplySince ? <Badge tone="amber">Needs reply</Badge> : null}
@@ -225,6 +234,7 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
             </span>
             Star
           </button>
+          <LabelMenu conversation={conversation} />
           <button type="button" onClick={() => unreadMutation.mutate()} className="btn-secondary" title="Mark as unread (u)">
             Mark as unread
           </button>
@@ -401,22 +411,6 @@ function invalidateAfterSnooze(queryClient: ReturnType<typeof useQueryClient>, i
   void queryClient.invalidateQueries({ queryKey: inboxKeys.conversation(id) });
   void queryClient.invalidateQueries({ queryKey: inboxKeys.lists() });
   void queryClient.invalidateQueries({ queryKey: inboxKeys.unreadCount() });
-}
-
-/** Takes one conversation out of the cached pages of the lists `where` picks, before their refetch. */
-function removeFromLists(queryClient: ReturnType<typeof useQueryClient>, id: string, where: (filters: ListFilters) => boolean) {
-  for (const [key, data] of queryClient.getQueriesData<InfiniteData<ConversationPage>>({ queryKey: inboxKeys.lists() })) {
-    const filters = key[2] as ListFilters | undefined;
-    if (!data || !filters || !where(filters)) continue;
-    queryClient.setQueryData<InfiniteData<ConversationPage>>(key, { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.filter((item) => item.id !== id) })) });
-  }
-}
-
-/** Patches one conversation in every cached list page, so the list reacts before its refetch. */
-function setListItem(queryClient: ReturnType<typeof useQueryClient>, id: string, patch: Partial<ConversationPage["items"][number]>) {
-  queryClient.setQueriesData<InfiniteData<ConversationPage>>({ queryKey: inboxKeys.lists() }, (data) =>
-    data ? { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === id ? { ...item, ...patch } : item)) })) } : data,
-  );
 }
 
 /**

@@ -1,6 +1,6 @@
 "use client";
 
-// The inbox screen lives in the URL's search params: view, sort, property, q (search) and c (the open
+// The inbox screen lives in the URL's search params: view, sort, property, label, q (search) and c (the open
 // conversation). history.pushState/replaceState keep Next's useSearchParams in sync without a server
 // round trip; opening a conversation pushes (so Back returns to the list on a phone), filters replace.
 import { useSearchParams } from "next/navigation";
@@ -19,6 +19,7 @@ export function useInboxUrl() {
       view: (INBOX_VIEWS as readonly string[]).includes(view ?? "") ? (view as InboxView) : "all",
       sort: (INBOX_SORTS as readonly string[]).includes(sort ?? "") ? (sort as InboxSort) : "recent",
       property: params.get("property") || null,
+      label: params.get("label") || null,
       q: params.get("q") ?? "",
       open: params.get("c") || null,
     };
@@ -26,7 +27,7 @@ export function useInboxUrl() {
 
   const update = useCallback((patch: Partial<InboxUrlState>, mode: "push" | "replace" = "replace") => {
     const next = new URLSearchParams(window.location.search);
-    const names: Record<keyof InboxUrlState, string> = { view: "view", sort: "sort", property: "property", q: "q", open: "c" };
+    const names: Record<keyof InboxUrlState, string> = { view: "view", sort: "sort", property: "property", label: "label", q: "q", open: "c" };
     const defaults: Partial<Record<keyof InboxUrlState, string>> = { view: "all", sort: "recent" };
     for (const [key, value] of Object.entries(patch) as [keyof InboxUrlState, string | null | undefined][]) {
       if (value === null || value === undefined || value === "" || value === defaults[key]) next.delete(names[key]);

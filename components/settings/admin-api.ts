@@ -41,6 +41,7 @@ export const adminKeys = {
   staff: () => ["admin", "staff"] as const,
   syncHealth: () => ["admin", "sync-health"] as const,
   savedReplies: () => ["admin", "saved-replies"] as const,
+  labels: () => ["admin", "labels"] as const,
   previewValues: (propertyId: string | null) => ["admin", "preview-values", propertyId ?? "all"] as const,
   auditLog: (page: number) => ["admin", "audit-log", page] as const,
 };

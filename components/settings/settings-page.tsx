@@ -2,6 +2,7 @@
 
 import { AuditLogSection } from "./audit-log-section";
 import { ConnectionSection } from "./connection-section";
+import { LabelsSection } from "./labels-section";
 import { PropertiesSection } from "./properties-section";
 import { SavedRepliesSection } from "./saved-replies-section";
 import { SettingsQueryProvider } from "./settings-query-provider";
@@ -14,6 +15,7 @@ const SECTIONS = [
   ["sync-health", "Sync health"],
   ["staff", "Staff"],
   ["saved-replies", "Saved replies"],
+  ["labels", "Labels"],
   ["audit-log", "Audit log"],
 ] as const;
 
@@ -39,6 +41,7 @@ export function SettingsPage({ viewerId, sandboxBaseUrl, timeZones }: { viewerId
           <SyncHealthSection />
           <StaffSection viewerId={viewerId} />
           <SavedRepliesSection />
+          <LabelsSection />
           <AuditLogSection />
         </main>
       </div>

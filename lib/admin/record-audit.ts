@@ -4,7 +4,7 @@
 import type { Viewer } from "../auth/guard";
 import type { Prisma } from "../generated/prisma/client";
 
-export type AuditTargetType = "connection" | "property" | "user" | "saved_reply" | "outbound_action";
+export type AuditTargetType = "connection" | "property" | "user" | "saved_reply" | "outbound_action" | "label";
 
 export type AuditEntryInput = {
   action: string;

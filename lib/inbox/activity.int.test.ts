@@ -45,9 +45,9 @@ describe("the team's activity in the thread", () => {
     await assignConversation(admin, id, { userId: null }); // already unassigned: nothing happened
 
     expect(await activityOf(sam, id)).toEqual([
-      { kind: "assigned", actorName: "Ada Admin", subjectName: "Sam Staff", actorIsSubject: false, until: null },
-      { kind: "assigned", actorName: "Sam Staff", subjectName: "Ada Admin", actorIsSubject: false, until: null },
-      { kind: "unassigned", actorName: "Ada Admin", subjectName: "Ada Admin", actorIsSubject: true, until: null },
+      { kind: "assigned", actorName: "Ada Admin", subjectName: "Sam Staff", actorIsSubject: false, until: null, labelName: null },
+      { kind: "assigned", actorName: "Sam Staff", subjectName: "Ada Admin", actorIsSubject: false, until: null, labelName: null },
+      { kind: "unassigned", actorName: "Ada Admin", subjectName: "Ada Admin", actorIsSubject: true, until: null, labelName: null },
     ]);
   });
 
@@ -59,7 +59,7 @@ describe("the team's activity in the thread", () => {
     await assignConversation(admin, mountain, { userId: carla.id });
 
     await updateStaff(admin, carla.id, { propertyIds: ["111"] });
-    expect((await activityOf(admin, mountain)).at(-1)).toEqual({ kind: "assignment_cleared", actorName: "Ada Admin", subjectName: "Carla Colleague", actorIsSubject: false, until: null });
+    expect((await activityOf(admin, mountain)).at(-1)).toEqual({ kind: "assignment_cleared", actorName: "Ada Admin", subjectName: "Carla Colleague", actorIsSubject: false, until: null, labelName: null });
     expect((await activityOf(admin, harbour)).map((line) => line.kind)).toEqual(["assigned"]);
 
     await updateStaff(admin, carla.id, { active: false });
@@ -97,12 +97,12 @@ describe("the team's activity in the thread", () => {
 
     const lines = await activityOf(admin, id);
     expect(lines.slice(0, 3)).toEqual([
-      { kind: "snoozed", actorName: "Sam Staff", subjectName: null, actorIsSubject: false, until: until.toISOString() },
-      { kind: "snoozed", actorName: "Ada Admin", subjectName: null, actorIsSubject: false, until: null },
-      { kind: "unsnoozed", actorName: "Sam Staff", subjectName: null, actorIsSubject: false, until: null },
+      { kind: "snoozed", actorName: "Sam Staff", subjectName: null, actorIsSubject: false, until: until.toISOString(), labelName: null },
+      { kind: "snoozed", actorName: "Ada Admin", subjectName: null, actorIsSubject: false, until: null, labelName: null },
+      { kind: "unsnoozed", actorName: "Sam Staff", subjectName: null, actorIsSubject: false, until: null, labelName: null },
     ]);
     expect(lines.map((line) => line.kind)).toEqual(["snoozed", "snoozed", "unsnoozed", "snoozed", "snooze_ended", "snoozed", "snooze_ended", "snoozed"]);
-    expect(lines[4]).toEqual({ kind: "snooze_ended", actorName: null, subjectName: null, actorIsSubject: false, until: passed.toISOString() });
+    expect(lines[4]).toEqual({ kind: "snooze_ended", actorName: null, subjectName: null, actorIsSubject: false, until: passed.toISOString(), labelName: null });
     expect(lines[7]).toMatchObject({ kind: "snoozed", actorName: "Sam Staff", until: later.toISOString() });
     const ended = await db().conversationActivity.findMany({ where: { conversationId: id, kind: "snooze_ended" }, orderBy: { createdAt: "asc" } });
     expect(ended.map((line) => line.createdAt)).toEqual([passed, passedAgain]);
@@ -117,8 +117,8 @@ describe("the team's activity in the thread", () => {
     await setNoReplyNeeded(admin, id, { value: false, clientKey: randomUUID() });
 
     expect(await activityOf(admin, id)).toEqual([
-      { kind: "no_reply_needed", actorName: "Sam Staff", subjectName: null, actorIsSubject: false, until: null },
-      { kind: "reply_needed", actorName: "Ada Admin", subjectName: null, actorIsSubject: false, until: null },
+      { kind: "no_reply_needed", actorName: "Sam Staff", subjectName: null, actorIsSubject: false, until: null, labelName: null },
+      { kind: "reply_needed", actorName: "Ada Admin", subjectName: null, actorIsSubject: false, until: null, labelName: null },
     ]);
   });
 
@@ -166,6 +166,6 @@ describe("the team's activity in the thread", () => {
     const id = await conversation();
     await assignConversation(carla, id, { userId: sam.id });
     await db().user.delete({ where: { id: carla.id } });
-    expect(await activityOf(admin, id)).toEqual([{ kind: "assigned", actorName: null, subjectName: "Sam Staff", actorIsSubject: false, until: null }]);
+    expect(await activityOf(admin, id)).toEqual([{ kind: "assigned", actorName: null, subjectName: "Sam Staff", actorIsSubject: false, until: null, labelName: null }]);
   });
 });

@@ -35,7 +35,7 @@
 import { z } from "zod";
 import { Prisma } from "../generated/prisma/client";
 import { assertPropertyAccess, type Viewer } from "../auth/guard";
-import { queryRows } from "../sql-pool";
+import { queryRows, queryRowsWithFreshPlan } from "../sql-pool";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { InboxSort, InboxView } from "./list-views";
 import type { ConversationListItem, ConversationPage, ListConversationsInput } from "./schemas";
@@ -68,6 +68,7 @@ type Row = {
   assignee_id: string | null;
   assignee_name: string | null;
   starred: boolean;
+  label_ids: string[];
 };
 
 export function segmentsFor(view: InboxView, sort: InboxSort): SegmentName[] {
@@ -95,8 +96,11 @@ export async function listConversations(viewer: Viewer, input: ListConversations
     const want = input.limit - items.length;
     const conditions = [...base.conditions, ...segmentConditions(name, input.sort), ...(index === startSegment && cursor ? [keyset(name, cursor)] : [])];
     // One extra row tells whether this segment has more.
-    // On the plain pool: this runs for every list request (lib/sql-pool.ts).
-    const rows = await queryRows<Row>(segmentQuery(viewer, name, conditions, base.search, want + 1));
+    // On the plain pool: this runs for every list request (lib/sql-pool.ts). With a label, planned for
+    // that label: the GIN index and a sort suit a label on few conversations, walking the list's index
+    // one on many, and only the label's own statistics tell which (a prepared statement's generic plan
+    // would pick one for every label).
+    const rows = await (input.label ? queryRowsWithFreshPlan<Row> : queryRows<Row>)(segmentQuery(viewer, name, conditions, base.search, want + 1));
     if (rows.length > want) {
       items.push(...rows.slice(0, want));
       nextCursor = cursorAfter(index, name, items[items.length - 1]!);
@@ -126,7 +130,7 @@ export function selectList(viewer: Viewer, extraColumns: Prisma.Sql = Prisma.emp
       c.snoozed_at, c.snoozed_until, ${snoozedSql()} as snoozed_now,
       case when c.snoozed_at is not null then (select u.name from users u where u.id = c.snoozed_by) end as snoozed_by_name,
       c.assignee_id, case when c.assignee_id is not null then (select u.name from users u where u.id = c.assignee_id) end as assignee_name,
-      st.user_id is not null as starred
+      st.user_id is not null as starred, c.label_ids::text[] as label_ids
     from conversations c
     join properties p on p.id = c.property_id
     ${viewerJoins(viewer)}`;
@@ -174,6 +178,7 @@ export function toItem(row: Row): ConversationListItem {
     snooze: row.snoozed_now ? { until: row.snoozed_until?.toISOString() ?? null, by: row.snoozed_by_name } : null,
     assignee: row.assignee_id !== null && row.assignee_name !== null ? { id: row.assignee_id, name: row.assignee_name } : null,
     starred: row.starred,
+    labelIds: row.label_ids,
   };
 }
 export type ConversationListRow = Row;
@@ -187,6 +192,7 @@ function baseConditions(viewer: Viewer, input: ListConversationsInput): { condit
   if (input.property) conditions.push(Prisma.sql`c.property_id = ${input.property}`);
   if (input.view === "mine") conditions.push(Prisma.sql`c.assignee_id = ${viewer.id}::uuid`);
   if (input.view === "starred") conditions.push(Prisma.sql`c.id = any(array(select s.conversation_id from conversation_stars s where s.user_id = ${viewer.id}::uuid))`);
+  if (input.label) conditions.push(Prisma.sql`c.label_ids @> array[${input.label}::uuid]`);
   if (input.view === "unread") conditions.push(unreadSql());
   if (input.view === "needs_reply") conditions.push(Prisma.sql`c.needs_reply_since is not null`);
   if (input.view === "no_reply_needed") conditions.push(Prisma.sql`c.no_reply_needed`);

@@ -44,8 +44,8 @@ const attributesSchema = z
     selfServiceTopic: z.string().optional(),
   })
   .catch({});
-/** An activity row's attributes: when a snooze ends (null: until the guest replies), and whether someone assigned themselves. */
-const activityAttributesSchema = z.object({ until: z.string().nullable(), actorIsSubject: z.boolean() });
+/** An activity row's attributes: when a snooze ends (null: until the guest replies), whether someone assigned themselves, a label's name. */
+const activityAttributesSchema = z.object({ until: z.string().nullable(), actorIsSubject: z.boolean(), label: z.string().nullable() });
 
 export async function listThreadMessages(viewer: Viewer, conversationId: string, input: { before?: string; limit: number }): Promise<ThreadPage> {
   const id = parseConversationId(conversationId);
@@ -89,7 +89,7 @@ export async function listThreadMessages(viewer: Viewer, conversationId: string,
       limit ${input.limit + 1})
       union all
       (select a.id, 'activity', false, null, a.actor_id, a.subject_id, a.kind::text, '',
-        jsonb_build_object('until', a.until, 'actorIsSubject', coalesce(a.actor_id = a.subject_id, false)), a.created_at, false, null, null, null
+        jsonb_build_object('until', a.until, 'actorIsSubject', coalesce(a.actor_id = a.subject_id, false), 'label', a.label_name), a.created_at, false, null, null, null
       from conversation_activity a
       where a.conversation_id = ${id}::uuid ${keyset(Prisma.sql`a.created_at`, Prisma.sql`a.id`)}
       order by a.created_at desc, a.id asc
@@ -135,12 +135,13 @@ function toMessage(row: Row): ThreadMessage {
 }
 
 function toActivity(row: Row): ThreadActivity {
-  const { until, actorIsSubject } = activityAttributesSchema.parse(row.attributes);
+  const { until, actorIsSubject, label } = activityAttributesSchema.parse(row.attributes);
   return {
     kind: row.message_type as ThreadActivity["kind"],
     actorName: row.author_name,
     subjectName: row.sender_name,
     actorIsSubject,
     until: until === null ? null : new Date(until).toISOString(),
+    labelName: label,
   };
 }

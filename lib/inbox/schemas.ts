@@ -11,6 +11,8 @@ export const listConversationsQuery = z.object({
   view: z.enum(INBOX_VIEWS).default("all"),
   sort: z.enum(INBOX_SORTS).default("recent"),
   property: z.string().regex(/^\d{1,20}$/, "must be a property id").optional(),
+  /** Only the conversations that carry this label (lib/inbox/labels.ts). */
+  label: z.uuid({ error: "must be a label id" }).optional(),
   q: z.string().trim().max(200).optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(50),
@@ -66,6 +68,12 @@ export const reportQuery = z.object({
 });
 export type ReportQuery = z.infer<typeof reportQuery>;
 
+/** Putting one of the team's labels on a conversation (`applied`), or taking it off. */
+export const conversationLabelBody = z.strictObject({
+  labelId: z.uuid({ error: "must be a label id" }),
+  applied: z.boolean({ error: "applied must be true or false." }),
+});
+
 /** Starring a conversation, or taking the star away: the viewer's own. */
 export const starBody = z.strictObject({ starred: z.boolean({ error: "starred must be true or false." }) });
 
@@ -105,6 +113,8 @@ export type ConversationListItem = {
   assignee: Assignee | null;
   /** Starred by the viewer (stars are each staff member's own). */
   starred: boolean;
+  /** The team's labels on it, in the order they were put on (ids of GET /api/labels). */
+  labelIds: string[];
 };
 
 /** A staff member a conversation is (or may be) assigned to. */
@@ -167,6 +177,8 @@ export const ACTIVITY_KINDS = [
   "snooze_ended",
   "snooze_ended_guest_wrote",
   "reply_needed_guest_wrote",
+  "labelled",
+  "unlabelled",
 ] as const;
 /**
  * The team's action on the conversation (lib/inbox/assign-conversation.ts, snooze-conversation.ts, and
@@ -181,6 +193,8 @@ export type ThreadActivity = {
   subjectName: string | null;
   actorIsSubject: boolean;
   until: string | null;
+  /** labelled, unlabelled: the label's name when it was put on or taken off. */
+  labelName: string | null;
 };
 
 /** Newest first; the client reverses for display. */
