@@ -1,5 +1,5 @@
 // Send later (product.md: "scheduled … messages"): the reply waits in the thread as "Scheduled for …",
-// survives a reload, reaches nobody, and is cancelled; a time too near is refused in the menu. That
+// its row in the list says a reply is scheduled, it survives a reload, reaches nobody, and is cancelled; a time too near is refused in the menu. That
 // it goes once at its time is checked against the sandbox in lib/sync/send-later.int.test.ts (the
 // earliest time is a minute ahead).
 import AxeBuilder from "@axe-core/playwright";
@@ -12,7 +12,8 @@ const LISBON = 6819547;
 test("a reply sent later waits in the thread, reaches nobody, and is cancelled", async ({ page, request }) => {
   const { conversation } = await createBooking(request, { propertyId: LISBON, guestName: "Lena Later", firstGuestMessage: "What time can we check in?" });
   await signIn(page, DEMO_ACCOUNTS.admin);
-  await openByReference(page, conversation.reference);
+  const row = await openByReference(page, conversation.reference);
+  await expect(row.getByTestId("row-scheduled")).toHaveCount(0);
   const box = page.getByLabel("Reply to the guest");
   await box.fill("Check-in is from 15:00, see you tomorrow!");
 
@@ -34,12 +35,16 @@ test("a reply sent later waits in the thread, reaches nobody, and is cancelled",
   await expect(box).toHaveValue("");
   const scheduled = page.getByTestId("message").filter({ hasText: "Check-in is from 15:00" });
   await expect(scheduled.getByTestId("send-state")).toContainText("Scheduled for");
+  // The row says a reply is on its way (so no colleague answers again), while the guest still waits.
+  await expect(row.getByTestId("row-scheduled")).toContainText("Scheduled");
+  await expect(row).toContainText("Needs reply");
   await page.reload();
   await expect(scheduled.getByTestId("send-state")).toContainText("Scheduled for");
   expect((await inspect(request, conversation.conversationId)).messages.filter((message) => message.sender === "property")).toEqual([]);
 
   await scheduled.getByRole("button", { name: "Cancel" }).click();
   await expect(scheduled).toHaveCount(0);
+  await expect(row.getByTestId("row-scheduled")).toHaveCount(0);
   await page.reload();
   await expect(page.getByTestId("message").filter({ hasText: "What time can we check in?" })).toBeVisible();
   await expect(scheduled).toHaveCount(0);

@@ -25,6 +25,7 @@ const conversation: ConversationDetail = {
   assignee: null,
   starred: false,
   labelIds: [],
+  scheduledReplyAt: null,
   propertyTimeZone: "Europe/Lisbon",
   messageCount: 0,
   changeSeq: "1",

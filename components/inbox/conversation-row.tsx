@@ -81,6 +81,13 @@ export const ConversationRow = memo(function ConversationRow({
               Needs reply · {formatWaiting(item.needsReplySince)}
             </Badge>
           ) : null}
+          {item.scheduledReplyAt ? (
+            <span data-testid="row-scheduled">
+              <Badge tone="sky" title={`A reply is scheduled for ${formatFull(item.scheduledReplyAt, zone)}: it goes by itself`}>
+                Scheduled {formatSnoozeUntil(item.scheduledReplyAt, zone)}
+              </Badge>
+            </span>
+          ) : null}
           {item.noReplyNeeded ? <Badge tone="slate">No reply needed</Badge> : null}
           {item.snooze ? (
             <span data-testid="row-snooze">

@@ -76,3 +76,24 @@ export function formatTime(iso: string | null): string {
   if (!iso) return "never";
   return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 }
+
+/** A list row's Edit and Delete buttons; Delete asks `confirmText` first. `name` tells screen readers which row. */
+export function EditDeleteButtons({ name, onEdit, onDelete, confirmText, deleting }: { name: string; onEdit: () => void; onDelete: () => void; confirmText: string; deleting: boolean }) {
+  return (
+    <span className="flex gap-2">
+      <button type="button" className={secondaryButtonClass} onClick={onEdit}>
+        Edit<span className="sr-only"> {name}</span>
+      </button>
+      <button
+        type="button"
+        className={secondaryButtonClass}
+        disabled={deleting}
+        onClick={() => {
+          if (window.confirm(confirmText)) onDelete();
+        }}
+      >
+        Delete<span className="sr-only"> {name}</span>
+      </button>
+    </span>
+  );
+}

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { LABEL_COLORS, LABEL_NAME_MAX, LABELS_MAX, type Label, type LabelColor } from "@/lib/inbox/label-colors";
 import { LabelDot } from "../inbox/label-chips";
 import { adminFetch, adminKeys, errorMessage, fieldErrors } from "./admin-api";
-import { buttonClass, Field, inputClass, Notice, secondaryButtonClass, SectionCard } from "./form-controls";
+import { buttonClass, EditDeleteButtons, Field, inputClass, Notice, secondaryButtonClass, SectionCard } from "./form-controls";
 
 const COLOR_NAMES: Record<LabelColor, string> = {
   slate: "Grey",
@@ -47,21 +47,13 @@ export function LabelsSection() {
                   <LabelDot color={label.color} />
                   <span className="truncate font-medium">{label.name}</span>
                 </span>
-                <span className="flex gap-2">
-                  <button type="button" className={secondaryButtonClass} onClick={() => setEditing(label.id)}>
-                    Edit<span className="sr-only"> {label.name}</span>
-                  </button>
-                  <button
-                    type="button"
-                    className={secondaryButtonClass}
-                    disabled={remove.isPending}
-                    onClick={() => {
-                      if (window.confirm(`Delete the label “${label.name}”? It is taken off every conversation that has it.`)) remove.mutate(label.id);
-                    }}
-                  >
-                    Delete<span className="sr-only"> {label.name}</span>
-                  </button>
-                </span>
+                <EditDeleteButtons
+                  name={label.name}
+                  onEdit={() => setEditing(label.id)}
+                  onDelete={() => remove.mutate(label.id)}
+                  confirmText={`Delete the label “${label.name}”? It is taken off every conversation that has it.`}
+                  deleting={remove.isPending}
+                />
               </li>
             ),
           )}

@@ -7,7 +7,7 @@ import type { AdminPropertyView } from "@/lib/admin/list-admin-properties";
 import type { SavedReplyView } from "@/lib/admin/list-saved-replies";
 import { PLACEHOLDERS, renderReply } from "@/lib/inbox/placeholders";
 import { adminFetch, adminKeys, errorMessage, fieldErrors } from "./admin-api";
-import { buttonClass, Field, inputClass, Notice, secondaryButtonClass, SectionCard } from "./form-controls";
+import { buttonClass, EditDeleteButtons, Field, inputClass, Notice, secondaryButtonClass, SectionCard } from "./form-controls";
 
 type Draft = { id: string | null; title: string; body: string; propertyId: string | null };
 const EMPTY: Draft = { id: null, title: "", body: "", propertyId: null };
@@ -43,21 +43,13 @@ export function SavedRepliesSection() {
                 </div>
                 <p className="mt-1 line-clamp-2 whitespace-pre-line text-slate-600 dark:text-slate-400">{reply.body}</p>
               </div>
-              <div className="flex gap-2">
-                <button type="button" className={secondaryButtonClass} onClick={() => setDraft({ id: reply.id, title: reply.title, body: reply.body, propertyId: reply.propertyId })}>
-                  Edit<span className="sr-only"> {reply.title}</span>
-                </button>
-                <button
-                  type="button"
-                  className={secondaryButtonClass}
-                  disabled={remove.isPending}
-                  onClick={() => {
-                    if (window.confirm(`Delete the saved reply “${reply.title}”?`)) remove.mutate(reply.id);
-                  }}
-                >
-                  Delete<span className="sr-only"> {reply.title}</span>
-                </button>
-              </div>
+              <EditDeleteButtons
+                name={reply.title}
+                onEdit={() => setDraft({ id: reply.id, title: reply.title, body: reply.body, propertyId: reply.propertyId })}
+                onDelete={() => remove.mutate(reply.id)}
+                confirmText={`Delete the saved reply “${reply.title}”?`}
+                deleting={remove.isPending}
+              />
             </li>
           ))}
         </ul>

@@ -69,6 +69,7 @@ type Row = {
   assignee_name: string | null;
   starred: boolean;
   label_ids: string[];
+  next_scheduled_reply_at: Date | null;
 };
 
 export function segmentsFor(view: InboxView, sort: InboxSort): SegmentName[] {
@@ -130,7 +131,7 @@ export function selectList(viewer: Viewer, extraColumns: Prisma.Sql = Prisma.emp
       c.snoozed_at, c.snoozed_until, ${snoozedSql()} as snoozed_now,
       case when c.snoozed_at is not null then (select u.name from users u where u.id = c.snoozed_by) end as snoozed_by_name,
       c.assignee_id, case when c.assignee_id is not null then (select u.name from users u where u.id = c.assignee_id) end as assignee_name,
-      st.user_id is not null as starred, c.label_ids::text[] as label_ids
+      st.user_id is not null as starred, c.label_ids::text[] as label_ids, c.next_scheduled_reply_at
     from conversations c
     join properties p on p.id = c.property_id
     ${viewerJoins(viewer)}`;
@@ -179,6 +180,7 @@ export function toItem(row: Row): ConversationListItem {
     assignee: row.assignee_id !== null && row.assignee_name !== null ? { id: row.assignee_id, name: row.assignee_name } : null,
     starred: row.starred,
     labelIds: row.label_ids,
+    scheduledReplyAt: row.next_scheduled_reply_at?.toISOString() ?? null,
   };
 }
 export type ConversationListRow = Row;

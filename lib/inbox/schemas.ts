@@ -115,6 +115,8 @@ export type ConversationListItem = {
   starred: boolean;
   /** The team's labels on it, in the order they were put on (ids of GET /api/labels). */
   labelIds: string[];
+  /** When the soonest reply scheduled for later goes (send later); null: none is waiting. */
+  scheduledReplyAt: string | null;
 };
 
 /** A staff member a conversation is (or may be) assigned to. */

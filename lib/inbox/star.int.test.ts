@@ -8,18 +8,12 @@ import type { Viewer } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { listedConversation as conversation } from "@/tests/conversations";
 import { allListPages as allPages, listIds as ids, listPage as list } from "@/tests/list-pages";
-import { resetToHarbourTeam, sessionCookieFor } from "@/tests/viewers";
+import { callRoute, resetToHarbourTeam } from "@/tests/viewers";
 import { getConversation } from "./get-conversation";
 
 const HOUR = 3_600_000;
 
-async function putStar(id: string, options: { viewer?: Viewer; body?: string }) {
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (options.viewer) headers.cookie = await sessionCookieFor(options.viewer);
-  const request = new Request(`http://bellhop.test/api/conversations/${id}/star`, { method: "PUT", headers, body: options.body });
-  const response = await PUT(request, { params: Promise.resolve({ id }) });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const putStar = (id: string, options: { viewer?: Viewer; body?: string }) => callRoute(PUT, { method: "PUT", path: `/api/conversations/${id}/star`, params: { id }, ...options });
 
 const star = (id: string, viewer: Viewer, starred = true) => putStar(id, { viewer, body: JSON.stringify({ starred }) });
 

@@ -56,7 +56,23 @@ export const REFRESH_SUMMARIES_SQL = `
       LEFT JOIN waiting ON waiting.conversation_id = agg.conversation_id
      WHERE c.id = agg.conversation_id`;
 
+/**
+ * The soonest reply scheduled for later, for the list's "Reply scheduled" (a reply written but not yet
+ * sent must keep colleagues from answering again). Apart from the summary above, which leaves scheduled
+ * replies out and does not touch a conversation that has nothing else: one that so far has only a
+ * scheduled reply still gets it. Only a real change touches the row (and announces it).
+ */
+const REFRESH_SCHEDULED_SQL = `
+    UPDATE conversations c
+       SET next_scheduled_reply_at = s.at
+      FROM (SELECT ids.id,
+                   (SELECT min(m.sent_at) FROM messages m WHERE m.conversation_id = ids.id AND m.send_state = 'scheduled') AS at
+              FROM unnest($1::uuid[]) AS ids(id)) s
+     WHERE c.id = s.id AND c.next_scheduled_reply_at IS DISTINCT FROM s.at`;
+
 export async function refreshConversationSummaries(tx: Tx, conversationIds: readonly string[]): Promise<void> {
   if (conversationIds.length === 0) return;
-  await tx.$executeRawUnsafe(REFRESH_SUMMARIES_SQL, [...new Set(conversationIds)]);
+  const ids = [...new Set(conversationIds)];
+  await tx.$executeRawUnsafe(REFRESH_SUMMARIES_SQL, ids);
+  await tx.$executeRawUnsafe(REFRESH_SCHEDULED_SQL, ids);
 }

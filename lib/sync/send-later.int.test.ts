@@ -46,6 +46,13 @@ describe("send later", () => {
     // The guest is still waiting, and the list still shows the guest's message last.
     const before = await db().conversation.findUniqueOrThrow({ where: { id: conversation.id } });
     expect(before).toMatchObject({ needsReplySince: conversation.needsReplySince, lastMessageAt: conversation.lastMessageAt, lastMessageSender: "guest", messageCount: 1 });
+    // …but the row says a reply is on its way, so nobody answers the guest again meanwhile; a second,
+    // later one does not move it, and the row's change is announced like any other.
+    expect(before.nextScheduledReplyAt).toEqual(at);
+    expect(before.changeSeq > conversation.changeSeq).toBe(true);
+    const later = await schedule(conversation.id, "And breakfast is from 7.", new Date(at.getTime() + HOUR));
+    expect((await db().conversation.findUniqueOrThrow({ where: { id: conversation.id } })).nextScheduledReplyAt).toEqual(at);
+    await cancelViaRoute(conversation.id, later.messageId);
 
     // A job that comes early changes nothing.
     expect(await executeOutboundAction((await actionOf(messageId)).id, attempt)).toBe("skipped");
@@ -63,7 +70,7 @@ describe("send later", () => {
     expect(sent.sentAt.getTime()).toBeGreaterThanOrEqual(startedAt.getTime() - 2000);
     expect(sent.sentAt.getTime()).toBeLessThan(at.getTime());
     const after = await db().conversation.findUniqueOrThrow({ where: { id: conversation.id } });
-    expect(after).toMatchObject({ needsReplySince: null, lastMessageSender: "property", messageCount: 2 });
+    expect(after).toMatchObject({ needsReplySince: null, lastMessageSender: "property", messageCount: 2, nextScheduledReplyAt: null });
 
     // The queue's copy of it is the same message, not a second one; a second job sends nothing.
     await pollUntilEmpty(setup.world.connectionId);
@@ -76,6 +83,7 @@ describe("send later", () => {
     const { booking, conversation } = await conversationWithGuestMessage();
     const { messageId } = await schedule(conversation.id, "See you tomorrow!", new Date(Date.now() + HOUR));
     expect(await cancelViaRoute(conversation.id, messageId)).toEqual({ status: 200, body: { cancelled: true } });
+    expect((await db().conversation.findUniqueOrThrow({ where: { id: conversation.id } })).nextScheduledReplyAt).toBeNull();
     expect(await db().message.findUnique({ where: { id: messageId } })).toBeNull();
     const action = await db().outboundAction.findFirstOrThrow({ where: { conversationId: conversation.id, kind: "reply" } });
     expect(action.state).toBe("cancelled");
