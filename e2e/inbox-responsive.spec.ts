@@ -53,6 +53,13 @@ test.describe("on a phone", () => {
     // Nothing is wider than the phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await page.screenshot({ path: "test-results/inbox-phone-thread.png" });
+    // The header's menus open on the screen, wherever its wrapped buttons put them.
+    await page.getByRole("button", { name: "Labels" }).click();
+    const menuBox = (await page.locator("#label-menu").boundingBox())!;
+    expect(menuBox.x).toBeGreaterThanOrEqual(0);
+    expect(menuBox.x + menuBox.width).toBeLessThanOrEqual(PHONE.width);
+    await page.getByRole("button", { name: "Labels" }).click();
+    await expect(page.locator("#label-menu")).toHaveCount(0);
 
     const back = page.getByRole("button", { name: "Back to the list" });
     await expect(back).toBeVisible();

@@ -19,6 +19,9 @@ export function LabelMenu({ conversation }: { conversation: ConversationDetail }
   const queryClient = useQueryClient();
   const { labels } = useLabels();
   const [open, setOpen] = useState(false);
+  // The menu opens toward the side with room: the header's buttons wrap, so on a phone the Labels
+  // button may sit at the screen's left edge, where a menu aligned to its right would leave the screen.
+  const [alignLeft, setAlignLeft] = useState(false);
   // What was just clicked, until the server has answered. The cache is patched too (onMutate), but only
   // after the click's event has ended, and by then React has put a controlled checkbox back as it was.
   const [clicked, setClicked] = useState<ReadonlyMap<string, boolean>>(new Map());
@@ -86,6 +89,8 @@ export function LabelMenu({ conversation }: { conversation: ConversationDetail }
         title="Labels (l)"
         onClick={() => {
           mutation.reset();
+          const box = button.current?.getBoundingClientRect();
+          setAlignLeft(box !== undefined && box.right < window.innerWidth / 2);
           setOpen(!open);
         }}
       >
@@ -94,7 +99,7 @@ export function LabelMenu({ conversation }: { conversation: ConversationDetail }
       {open ? (
         <div
           id="label-menu"
-          className="absolute right-0 z-30 mt-1 w-64 rounded-md border border-slate-200 bg-white p-2 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900"
+          className={`absolute ${alignLeft ? "left-0" : "right-0"} z-30 mt-1 w-64 max-w-[calc(100vw-1rem)] rounded-md border border-slate-200 bg-white p-2 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900`}
         >
           {labels.length === 0 ? (
             <p className="p-1 text-slate-600 dark:text-slate-400">The team has no labels yet. An admin adds them in Settings.</p>
