@@ -1,11 +1,11 @@
 // `npm run bench:inbox`: the inbox API under a big inbox. Seeds 100,000 conversations and about
 // 1,000,000 messages (generate_series, in a throwaway embedded Postgres; one thread has 5,000, the
 // others 10), serves the production build with `next start`, signs in over HTTP and measures, with a
-// real HTTP client, the first page of each list view, opening a thread (a 10-message one, and the newest
-// 50 of the 5,000-message one: they should cost about the same) and a search. Each figure is compared
-// with the bare SQL query that returns the same rows, run in the same process against the same
-// database from one warm connection, the way the app runs it (a prepared statement; the thread's
-// planned each time) (the benchmark checks that both return the same ids). For a search the bare query is
+// real HTTP client, the first page of each list view, the list filtered by a label (a rare one and a
+// common one), opening a thread (a 10-message one, and the newest 50 of the 5,000-message one: they
+// should cost about the same) and a search. Each figure is compared with the bare SQL query that returns
+// the same rows, run in the same process against the same database from one warm connection, the way
+// the app runs it (a prepared statement; the thread's and a label filter's planned each time) (the benchmark checks that both return the same ids). For a search the bare query is
 // the very SQL the app sends (lib/inbox/list-conversations.ts segmentQuery); its rows are also checked
 // once against an independent definition that reads the messages themselves. Also prints the inbox
 // page's first-load JavaScript.
@@ -39,6 +39,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 1000);
 /** Must match SEARCH_WALK_LIMIT in lib/inbox/list-conversations.ts (the bare search SQL mirrors the app's). */
 const SEARCH_WALK_LIMIT = 1000;
 const ADMIN = { email: "bench@bellhop.local", password: "bench-password-123" };
+const RARE_LABEL = "VIP";
+const COMMON_LABEL = "Invoice";
 
 type Stats = { p50: number; p95: number; mean: number };
 
@@ -127,6 +129,8 @@ async function main(): Promise<number> {
         bare: bareList(view, adminId),
         idsOf: listIds,
       })),
+      await labelCase(sql, RARE_LABEL, "2 %", adminId),
+      await labelCase(sql, COMMON_LABEL, "20 %", adminId),
       threadCase("thread: newest 10 of 10", shortThread),
       threadCase("thread: newest 50 of 5k", thread),
       searchCase(searchTerm, adminId),
@@ -277,6 +281,26 @@ function listIds(body: Record<string, unknown>): string[] {
   return (body.items as { id: string }[]).map((item) => item.id);
 }
 
+/**
+ * The All view filtered by one label, as the app queries it: planned for that label each time (a label on
+ * few conversations is read from the GIN index and sorted, one on many by walking the recent index).
+ */
+async function labelCase(sql: Client, name: string, share: string, adminId: string) {
+  const labelId = (await sql.query<{ id: string }>("select id from labels where name = $1", [name])).rows[0]!.id;
+  return {
+    name: `list: label on ${share}`,
+    target: 50,
+    http: `/api/conversations?label=${labelId}`,
+    bare: {
+      text: `select c.*, p.name, ${COMPUTED} from conversations c join properties p on p.id = c.property_id ${VIEWER_JOINS("$1")}
+             where c.label_ids @> array[$2::uuid] and ${NOT_SNOOZED} and c.last_message_at is not null order by c.last_message_at desc, c.id limit 51`,
+      values: [adminId, labelId],
+      freshPlan: true,
+    },
+    idsOf: listIds,
+  };
+}
+
 /** The same rows the list API returns for a view's first page (admin: no scope condition). */
 function bareList(view: "all" | "mine" | "starred" | "unread" | "needs_reply" | "no_reply_needed" | "snoozed", userId: string): { text: string; values: unknown[] } {
   const unread = "(c.last_guest_message_at is not null and (r.last_read_at is null or c.last_guest_message_at > r.last_read_at))";
@@ -357,6 +381,14 @@ async function seed(sql: Client) {
     [LONG_THREAD_BOOKING_ID],
   );
   await sql.query("update conversations set message_count = $2 where booking_id = $1", [LONG_THREAD_BOOKING_ID, LONG_THREAD]);
+  // Labels: a rare one on 2 % of the conversations and a common one on 20 % (see labelCase()).
+  await sql.query(`insert into labels (id, name, color) values (gen_random_uuid(), $1, 'amber'), (gen_random_uuid(), $2, 'emerald')`, [RARE_LABEL, COMMON_LABEL]);
+  await sql.query(
+    `update conversations c set label_ids = array[l.id]
+       from labels l
+      where (l.name = $1 and right(c.booking_id, 2) in ('14', '15')) or (l.name = $2 and (substring(c.booking_id from 7))::int % 5 = 1)`,
+    [RARE_LABEL, COMMON_LABEL],
+  );
   await sql.query("alter table conversations enable trigger conversations_notify");
   // Stars: 1 % of the conversations for the bench admin (whose Starred view is measured), 1 % for the colleague.
   await sql.query(
