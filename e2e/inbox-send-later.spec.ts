@@ -1,5 +1,5 @@
 // Send later (product.md: "scheduled … messages"): the reply waits in the thread as "Scheduled for …",
-// its row in the list says a reply is scheduled, it survives a reload, reaches nobody, and is cancelled; a time too near is refused in the menu. That
+// its row in the list says a reply is scheduled, it survives a reload, Edit takes it back into the box, reaches nobody, and is cancelled; a time too near is refused in the menu. That
 // it goes once at its time is checked against the sandbox in lib/sync/send-later.int.test.ts (the
 // earliest time is a minute ahead).
 import AxeBuilder from "@axe-core/playwright";
@@ -9,7 +9,7 @@ import { createBooking, inspect } from "./sandbox-control";
 
 const LISBON = 6819547;
 
-test("a reply sent later waits in the thread, reaches nobody, and is cancelled", async ({ page, request }) => {
+test("a reply sent later waits in the thread, reaches nobody, is taken back to edit, and is cancelled", async ({ page, request }) => {
   const { conversation } = await createBooking(request, { propertyId: LISBON, guestName: "Lena Later", firstGuestMessage: "What time can we check in?" });
   await signIn(page, DEMO_ACCOUNTS.admin);
   const row = await openByReference(page, conversation.reference);
@@ -42,11 +42,25 @@ test("a reply sent later waits in the thread, reaches nobody, and is cancelled",
   await expect(scheduled.getByTestId("send-state")).toContainText("Scheduled for");
   expect((await inspect(request, conversation.conversationId)).messages.filter((message) => message.sender === "property")).toEqual([]);
 
-  await scheduled.getByRole("button", { name: "Cancel" }).click();
+  // Edit takes it back into the reply box (it no longer waits), to change and schedule again.
+  await scheduled.getByRole("button", { name: "Edit" }).click();
+  await expect(scheduled).toHaveCount(0);
+  await expect(box).toHaveValue("Check-in is from 15:00, see you tomorrow!");
+  await expect(box).toBeFocused();
+  await expect(row.getByTestId("row-scheduled")).toHaveCount(0);
+  await box.fill("Check-in is from 14:00, see you tomorrow!");
+  await page.getByRole("button", { name: "Send later" }).click();
+  await menu.getByRole("button", { name: /^Tomorrow morning/ }).click();
+  const edited = page.getByTestId("message").filter({ hasText: "Check-in is from 14:00" });
+  await expect(edited.getByTestId("send-state")).toContainText("Scheduled for");
+  await expect(page.getByTestId("message").filter({ hasText: "from 15:00" })).toHaveCount(0);
+
+  await edited.getByRole("button", { name: "Cancel" }).click();
   await expect(scheduled).toHaveCount(0);
   await expect(row.getByTestId("row-scheduled")).toHaveCount(0);
+  await expect(edited).toHaveCount(0);
   await page.reload();
   await expect(page.getByTestId("message").filter({ hasText: "What time can we check in?" })).toBeVisible();
-  await expect(scheduled).toHaveCount(0);
+  await expect(edited).toHaveCount(0);
   expect((await inspect(request, conversation.conversationId)).messages.filter((message) => message.sender === "property")).toEqual([]);
 });

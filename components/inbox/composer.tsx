@@ -6,6 +6,7 @@ import { attachmentProblem } from "@/lib/inbox/image-type";
 import { placeholdersIn } from "@/lib/inbox/placeholders";
 import type { ConversationDetail } from "@/lib/inbox/schemas";
 import { postReply, uploadAttachment } from "./inbox-api";
+import type { RestoredDraft } from "./restore-draft";
 import { inboxKeys } from "./query-keys";
 import { SavedReplyPicker } from "./saved-reply-picker";
 import { SendLaterDialog } from "./send-later-dialog";
@@ -31,6 +32,7 @@ export function Composer({
   colleaguesReplying = [],
   mode = "reply",
   onModeChange,
+  restoredDraft = null,
 }: {
   conversation: ConversationDetail;
   autoFocus?: boolean;
@@ -38,6 +40,8 @@ export function Composer({
   colleaguesReplying?: string[];
   mode?: ComposeMode;
   onModeChange?: (mode: ComposeMode) => void;
+  /** A scheduled reply taken back for editing: its text goes into the box (after what is there). */
+  restoredDraft?: RestoredDraft | null;
 }) {
   const queryClient = useQueryClient();
   const [text, setText] = useState("");
@@ -68,6 +72,16 @@ export function Composer({
       textareaRef.current?.focus();
     },
   });
+
+  // Each restored draft once (by its id): the box takes its text, in reply mode, and the focus.
+  const restoredId = useRef<number | null>(null);
+  useEffect(() => {
+    if (!restoredDraft || restoredId.current === restoredDraft.id) return;
+    restoredId.current = restoredDraft.id;
+    setText((current) => (current.trim() ? `${current}\n\n${restoredDraft.text}` : restoredDraft.text));
+    onModeChange?.("reply");
+    textareaRef.current?.focus();
+  }, [restoredDraft, onModeChange]);
 
   const note = useAddNote(conversation.id);
   const noting = mode === "note";

@@ -9,6 +9,7 @@ import { Badge } from "./conversation-row";
 import { describeActivity } from "./describe-activity";
 import { formatFull, formatMessageTime, formatSnoozeUntil, localZone } from "./format-time";
 import { cancelScheduledReply, deleteNote, retryMessage } from "./inbox-api";
+import { useRestoreDraft } from "./restore-draft";
 import { inboxKeys } from "./query-keys";
 import { discardPendingSend, submitReply, type PendingSend } from "./use-pending-sends";
 
@@ -161,10 +162,18 @@ function OutboundStatus({ message, conversationId }: { message: ThreadMessage; c
     mutationFn: () => retryMessage(conversationId, message.id),
     onSettled: () => queryClient.invalidateQueries({ queryKey: inboxKeys.thread(conversationId) }),
   });
+  const restoreDraft = useRestoreDraft();
+  // Edit is Cancel, then the text back in the composer: only once the cancel has won (the reply may be
+  // going out at this very moment, and then there is nothing to edit). A reply with images cannot be
+  // taken back whole (cancelling deletes them), so it is cancelled and written again instead.
   const cancel = useMutation({
-    mutationFn: () => cancelScheduledReply(conversationId, message.id),
+    mutationFn: (_intent: "cancel" | "edit") => cancelScheduledReply(conversationId, message.id),
+    onSuccess: (_result, intent) => {
+      if (intent === "edit") restoreDraft?.(message.content);
+    },
     onSettled: () => queryClient.invalidateQueries({ queryKey: inboxKeys.thread(conversationId) }),
   });
+  const editable = restoreDraft !== null && message.attachments.length === 0;
   const state = message.sendState;
   if (state === "scheduled") {
     // In the reader's own clock, as the send-later menu offered it.
@@ -172,8 +181,13 @@ function OutboundStatus({ message, conversationId }: { message: ThreadMessage; c
     return (
       <p className="mt-1 flex flex-wrap items-center justify-end gap-2 px-1 text-xs text-sky-800 dark:text-sky-300" data-testid="send-state">
         <span title={formatFull(message.sentAt, zone)}>Scheduled for {formatSnoozeUntil(message.sentAt, zone)}</span>
-        <button type="button" className="btn-secondary py-0.5 text-xs" disabled={cancel.isPending} onClick={() => cancel.mutate()}>
-          {cancel.isPending ? "Cancelling…" : "Cancel"}
+        {editable ? (
+          <button type="button" className="btn-secondary py-0.5 text-xs" disabled={cancel.isPending} onClick={() => cancel.mutate("edit")} title="Take it back into the reply box, to change and send or schedule again">
+            Edit
+          </button>
+        ) : null}
+        <button type="button" className="btn-secondary py-0.5 text-xs" disabled={cancel.isPending} onClick={() => cancel.mutate("cancel")}>
+          {cancel.isPending && cancel.variables === "cancel" ? "Cancelling…" : "Cancel"}
         </button>
         {cancel.isError ? <span role="alert" className="text-red-700 dark:text-red-400">{cancel.error.message}</span> : null}
       </p>

@@ -13,6 +13,7 @@ import { LabelChips } from "./label-chips";
 import { LABEL_MENU_BUTTON_ID, LabelMenu } from "./label-menu";
 import { MessageItem, PendingMessageItem } from "./message-item";
 import { PresenceNotice } from "./presence-notice";
+import { RestoreDraftContext, type RestoredDraft } from "./restore-draft";
 import { removeFromLists, setListItem } from "./list-cache";
 import { inboxKeys } from "./query-keys";
 import { SnoozeDialog } from "./snooze-dialog";
@@ -30,6 +31,8 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
   const [drafting, setDrafting] = useState(false);
   const others = usePresence(conversationId, drafting);
   const [composeMode, setComposeMode] = useState<ComposeMode>("reply");
+  // A scheduled reply taken back for editing (its message's Edit), handed to the composer.
+  const [restoredDraft, setRestoredDraft] = useState<RestoredDraft | null>(null);
 
   // Reading the thread marks it read for this staff member (and tags Booking.com), also when a new guest
   // message arrives while it is open.
@@ -252,7 +255,9 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
       {snoozeOpen ? (
         <SnoozeDialog onSnooze={(until) => snoozeMutation.mutate(until)} onClose={() => setSnoozeOpen(false)} pending={snoozeMutation.isPending} error={snoozeMutation.isError ? snoozeMutation.error.message : null} />
       ) : null}
-      <MessageList conversation={conversation} thread={thread} />
+      <RestoreDraftContext.Provider value={conversation.access === "read_only" ? null : (text) => setRestoredDraft({ text, id: Date.now() })}>
+        <MessageList conversation={conversation} thread={thread} />
+      </RestoreDraftContext.Provider>
       {conversation.access === "read_only" ? (
         <p className="border-t border-slate-200 bg-white px-4 py-3 text-sm text-slate-600 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-300" data-testid="read-only-notice">
           Replies are closed: Booking.com&apos;s sending window for this reservation has ended, so the guest can no longer be messaged here.
@@ -264,6 +269,7 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
           onDraftingChange={setDrafting}
           mode={composeMode}
           onModeChange={compose}
+          restoredDraft={restoredDraft}
           colleaguesReplying={others.filter((other) => other.activity === "replying").map((other) => other.name)}
         />
       )}
