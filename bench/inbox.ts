@@ -219,10 +219,17 @@ async function main(): Promise<number> {
 /** Every view but Snoozed leaves out what is snoozed right now (notSnoozedSql in lib/inbox/list-conversations.ts). */
 const NOT_SNOOZED = "(c.snoozed_at is null or c.snoozed_until <= now())";
 /**
- * The columns the app computes beside c.*: unread, whether snoozed right now, the names of who
- * snoozed it and of its assignee (looked up for snoozed and assigned rows only), and the viewer's star.
+ * A list row's columns, as the app selects them (selectList in lib/inbox/list-conversations.ts): the
+ * conversation's own, the property's name, and what it computes: unread, whether snoozed right now, the
+ * names of who snoozed it and of its assignee (looked up for snoozed and assigned rows only), and the
+ * viewer's star. Not `c.*`: the bare query must not read (and the client parse) columns the app leaves.
  */
-const COMPUTED = `(c.last_guest_message_at is not null and (r.last_read_at is null or c.last_guest_message_at > r.last_read_at)) as unread,
+const LIST_COLUMNS = `c.id, c.property_id, p.name as property_name, c.type::text as type, c.reference, c.guest_name,
+  c.access::text as access, c.no_reply_needed, c.last_message_at, c.last_message_preview,
+  c.last_message_sender::text as last_message_sender, c.needs_reply_since, c.snoozed_at, c.snoozed_until,
+  c.assignee_id, c.label_ids::text[] as label_ids, c.next_scheduled_reply_at`;
+const LIST_ROW = `${LIST_COLUMNS},
+  (c.last_guest_message_at is not null and (r.last_read_at is null or c.last_guest_message_at > r.last_read_at)) as unread,
   (c.snoozed_at is not null and (c.snoozed_until is null or c.snoozed_until > now())) as snoozed_now,
   case when c.snoozed_at is not null then (select u.name from users u where u.id = c.snoozed_by) end as snoozed_by_name,
   case when c.assignee_id is not null then (select u.name from users u where u.id = c.assignee_id) end as assignee_name,
@@ -259,7 +266,7 @@ function searchCase(term: string, adminId: string) {
                    and ${NOT_SNOOZED} and c.last_message_at is not null
                  order by ${order} limit 51)
              )
-             select c.*, p.name, ${COMPUTED}
+             select ${LIST_ROW}
              from conversations c join properties p on p.id = c.property_id ${reads}
              where c.id in (select id from picked)
              order by ${order} limit 51`,
@@ -292,7 +299,7 @@ async function labelCase(sql: Client, name: string, share: string, adminId: stri
     target: 50,
     http: `/api/conversations?label=${labelId}`,
     bare: {
-      text: `select c.*, p.name, ${COMPUTED} from conversations c join properties p on p.id = c.property_id ${VIEWER_JOINS("$1")}
+      text: `select ${LIST_ROW} from conversations c join properties p on p.id = c.property_id ${VIEWER_JOINS("$1")}
              where c.label_ids @> array[$2::uuid] and ${NOT_SNOOZED} and c.last_message_at is not null order by c.last_message_at desc, c.id limit 51`,
       values: [adminId, labelId],
       freshPlan: true,
@@ -304,7 +311,7 @@ async function labelCase(sql: Client, name: string, share: string, adminId: stri
 /** The same rows the list API returns for a view's first page (admin: no scope condition). */
 function bareList(view: "all" | "mine" | "starred" | "unread" | "needs_reply" | "no_reply_needed" | "snoozed", userId: string): { text: string; values: unknown[] } {
   const unread = "(c.last_guest_message_at is not null and (r.last_read_at is null or c.last_guest_message_at > r.last_read_at))";
-  const select = `select c.*, p.name, ${COMPUTED} from conversations c join properties p on p.id = c.property_id
+  const select = `select ${LIST_ROW} from conversations c join properties p on p.id = c.property_id
                   ${VIEWER_JOINS("$1")}`;
   switch (view) {
     case "all":
