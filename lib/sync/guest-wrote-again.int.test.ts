@@ -164,6 +164,43 @@ describe('a guest message after "no reply needed"', () => {
     expect(await executeOutboundAction(stored.reopenActionIds[0]!, attempt)).toBe("succeeded");
     expect(await bookingTag(booking.conversationId)).toBe(false);
   });
+
+  it("whose removal at Booking.com fails for good: a read does not bring the mark back, until a later action settles", async () => {
+    const booking = await setup.world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[2]), sendWelcome: false });
+    await setup.world.sandbox.sendAsGuest(booking.conversationId, "Thanks!");
+    await drain();
+    const { id } = await db().conversation.findUniqueOrThrow({ where: { bookingId: booking.conversationId } });
+    await markByStaff(id, true);
+    await setup.world.sandbox.sendAsGuest(booking.conversationId, "One more thing: is the pool heated?");
+    await drain();
+    const [removal] = await removalsOf(id);
+    // Booking.com refuses the removal on its last attempt: the action has failed for good.
+    await setup.world.sandbox.addFault({ endpoint: "tags.noReplyNeeded.unset", mode: "error_500", times: 10 });
+    expect(await executeOutboundAction(removal!.id, { retryCount: 5, retryLimit: 5 })).toBe("failed");
+    await setup.world.sandbox.clearFaults();
+    expect(await bookingTag(booking.conversationId)).toBe(true);
+
+    // Reads of Booking.com's stale tag leave the question in Needs reply, and blame nobody.
+    const question = await guestMessage(id, "One more thing: is the pool heated?");
+    for (let read = 0; read < 2; read++) {
+      await reconcileConnection(setup.world.connectionId, { pages: 1 });
+      expect(await stateOf(id)).toMatchObject({ noReplyNeeded: false, needsReplySince: question.sentAt });
+    }
+    expect(await linesOf(id)).toEqual([
+      ["no_reply_needed", "staff"],
+      ["reply_needed_guest_wrote", "nobody"],
+    ]);
+
+    // Staff mark it and take the mark away again, both carried out: from then on Booking.com's own
+    // changes are learnt as before.
+    await markByStaff(id, true);
+    await markByStaff(id, false);
+    expect(await bookingTag(booking.conversationId)).toBe(false);
+    await setup.world.sandbox.control("PUT", `/conversations/${booking.conversationId}/extranet/no-reply-needed`, { set: true });
+    await reconcileConnection(setup.world.connectionId, { pages: 1 });
+    expect((await stateOf(id)).noReplyNeeded).toBe(true);
+    expect((await linesOf(id)).at(-1)).toEqual(["no_reply_needed_on_booking", "nobody"]);
+  });
 });
 
 describe("the tag's actions", () => {

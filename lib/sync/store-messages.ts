@@ -15,7 +15,11 @@
 // before that action finished (reconciliation, backfill, learning) still shows the old state. So a
 // no_reply_needed fact, or a message's read-by-property flag, is not applied while an action of that kind
 // for it is queued or running, or finished after the read began (`observedAt`); the next read after it
-// settled applies Booking.com's state (which, after a failed action, is the truth again). The rows are
+// settled applies Booking.com's state (which, after a failed action, is the truth again), with one
+// exception: a mark Bellhop took away (a staff member, or the guest writing again) whose removal at
+// Booking.com failed for good is not learnt back from Booking.com's stale tag, which would hide the
+// guest's new question again and say someone set it there; the mark Booking.com shows is learnt again
+// once a later action of that kind has settled, or Booking.com has dropped it. The rows are
 // locked before the actions are checked, so an action committed meanwhile is seen. A no_reply_needed
 // fact that is applied was changed at Booking.com itself, and leaves a line in the thread saying so. A
 // mark learnt that way covers the guest's messages of the same read (no_reply_needed_through).
@@ -168,9 +172,9 @@ async function loadAndUpsert(
   const heldBack = await pendingNoReplyNeeded(
     tx,
     observedAt,
-    existing.filter((row) => {
-      const fact = byBookingId.get(row.bookingId);
-      return fact?.noReplyNeeded !== undefined && fact.noReplyNeeded !== row.noReplyNeeded;
+    existing.flatMap((row) => {
+      const fact = byBookingId.get(row.bookingId)?.noReplyNeeded;
+      return fact !== undefined && fact !== row.noReplyNeeded ? [{ id: row.id, learnsMark: fact }] : [];
     }),
   );
   for (const row of existing) {
@@ -254,8 +258,12 @@ const READ_TAG_KINDS = `'mark_read', 'mark_unread'`;
 /** SQL: action `a` is still to be carried out, or was carried out after the read (which may predate it). */
 const unsettled = (observedAt: string) => `(a.state IN ('queued', 'running') OR a.updated_at >= ${observedAt})`;
 
-/** Of `rows` (conversations whose no_reply_needed the read would change), those whose value must stay. */
-async function pendingNoReplyNeeded(tx: Tx, observedAt: Date, rows: { id: string }[]): Promise<Set<string>> {
+/**
+ * Of `rows` (conversations whose no_reply_needed the read would change; `learnsMark`: to true), those
+ * whose value must stay: a staff change not yet settled, or a removal that failed for good (see the file
+ * comment).
+ */
+async function pendingNoReplyNeeded(tx: Tx, observedAt: Date, rows: { id: string; learnsMark: boolean }[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   const ids = rows.map((row) => row.id);
   // Lock first, then look in a new statement (a new snapshot): an enqueue that changed the row and
@@ -267,7 +275,21 @@ async function pendingNoReplyNeeded(tx: Tx, observedAt: Date, rows: { id: string
     ids,
     observedAt,
   );
-  return new Set(pending.map((row) => row.conversation_id));
+  const marking = rows.filter((row) => row.learnsMark).map((row) => row.id);
+  // The conversation's latest action of the kind failed: Booking.com still shows the mark that Bellhop
+  // (where it is off: these rows learn it) could not take away there.
+  const failedRemovals =
+    marking.length === 0
+      ? []
+      : await tx.$queryRawUnsafe<{ conversation_id: string }[]>(
+          `SELECT latest.conversation_id FROM (
+             SELECT DISTINCT ON (a.conversation_id) a.conversation_id, a.state FROM outbound_actions a
+              WHERE a.conversation_id = ANY($1::uuid[]) AND a.kind IN (${NO_REPLY_NEEDED_KINDS})
+              ORDER BY a.conversation_id, a.created_at DESC, a.id DESC) latest
+            WHERE latest.state = 'failed'`,
+          marking,
+        );
+  return new Set([...pending, ...failedRemovals].map((row) => row.conversation_id));
 }
 
 function refOf(row: { id: string; bookingId: string; propertyId: string; guestParticipantId: string | null; propertyParticipantId: string | null }): StoredConversationRef {
