@@ -131,13 +131,13 @@ describe("labels", () => {
     const vip = await made(admin, "VIP");
     const labelled: string[] = [];
     for (let index = 0; index < 7; index++) {
-      const row = await conversation({ propertyId: index % 2 === 0 ? "111" : "222", ago: index * HOUR, waiting: index < 4 });
+      const row = await conversation({ propertyId: index % 2 === 0 ? "111" : "222", ago: index * HOUR, waiting: index < 4, guestName: index === 2 ? "Zoë Lindqvist" : "Ana Souza" });
       if (index !== 3) {
         expect((await label(admin, row.id, vip.id)).status).toBe(200);
         labelled.push(row.id);
       }
     }
-    await conversation({ propertyId: "111", ago: 30 * 60_000 });
+    const namesake = await conversation({ propertyId: "111", ago: 30 * 60_000, guestName: "Zoe Lindqvist" });
 
     expect(await ids(admin, { label: vip.id })).toEqual(labelled);
     // Paged four at a time: every labelled conversation once, in order.
@@ -147,6 +147,9 @@ describe("labels", () => {
     expect(await ids(admin, { label: vip.id, property: "222" })).toEqual([labelled[1], labelled[4]]);
     // Sam sees Harbour's only.
     expect(await ids(sam, { label: vip.id })).toEqual([labelled[0], labelled[2], labelled[3], labelled[5]]);
+    // With a search: only the labelled one of the two guests the search finds.
+    expect(await ids(admin, { q: "zoe" })).toEqual([namesake.id, labelled[2]]);
+    expect(await ids(admin, { q: "zoe", label: vip.id })).toEqual([labelled[2]]);
     // An unknown label lists nothing; a malformed one is a 400 at the route (the query schema).
     expect(await ids(admin, { label: "0b6f9d2e-3c4a-4f1b-8e7d-5a6b7c8d9e0f" })).toEqual([]);
   });
