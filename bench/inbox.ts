@@ -226,7 +226,7 @@ const NOT_SNOOZED = "(c.snoozed_at is null or c.snoozed_until <= now())";
  */
 const LIST_COLUMNS = `c.id, c.property_id, p.name as property_name, c.type::text as type, c.reference, c.guest_name,
   c.access::text as access, c.no_reply_needed, c.last_message_at, c.last_message_preview,
-  c.last_message_sender::text as last_message_sender, c.needs_reply_since, c.snoozed_at, c.snoozed_until,
+  c.last_message_sender::text as last_message_sender, c.last_guest_message_at, c.needs_reply_since, c.snoozed_at, c.snoozed_until,
   c.assignee_id, c.label_ids::text[] as label_ids, c.next_scheduled_reply_at`;
 const LIST_ROW = `${LIST_COLUMNS},
   (c.last_guest_message_at is not null and (r.last_read_at is null or c.last_guest_message_at > r.last_read_at)) as unread,

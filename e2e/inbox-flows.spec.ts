@@ -196,7 +196,8 @@ test("attachments both ways: progress, chunked upload, thumbnail, lightbox, down
   await fileInput.setInputFiles({ name: "room-view.png", mimeType: "image/png", buffer: large });
   await expect(page.getByTestId("upload-progress")).toBeVisible();
   await expect(page.getByText("Booking.com needs text with every attachment")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Send" })).toBeDisabled();
+  // Once uploaded ("Uploading…" until then), Send still waits for the text ("Send later" as well).
+  await expect(page.getByRole("button", { name: "Send", exact: true })).toBeDisabled();
   const sent = await reply(page, "This is the view from your room.");
   await expect(sent.getByTestId("send-state")).toHaveText(/Sent|Read by guest/, { timeout: 30_000 });
   const [received] = await guestReceived(request, conversation.conversationId, "view from your room");

@@ -19,6 +19,7 @@ const conversation: ConversationDetail = {
   lastMessageAt: null,
   lastMessagePreview: null,
   lastMessageSender: null,
+  lastGuestMessageAt: null,
   needsReplySince: null,
   unread: false,
   snooze: null,

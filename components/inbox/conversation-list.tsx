@@ -2,7 +2,8 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { BulkBar } from "./bulk-bar";
 import { ConversationRow, ROW_HEIGHT } from "./conversation-row";
 import { fetchConversations } from "./inbox-api";
 import { inboxKeys, type ListFilters } from "./query-keys";
@@ -34,6 +35,22 @@ export function ConversationList({
     getNextPageParam: (last) => last.nextCursor,
   });
   const items = query.data?.pages.flatMap((page) => page.items) ?? [];
+  // Conversations chosen for a bulk action, for these filters only: another view starts with none. One
+  // that has left the list (its change took it out of the view) is no longer chosen.
+  const filterKey = JSON.stringify([view, sort, property, label, q]);
+  const [choice, setChoice] = useState<{ filterKey: string; ids: ReadonlySet<string> }>({ filterKey, ids: new Set() });
+  const chosenIds = choice.filterKey === filterKey ? choice.ids : NONE_CHOSEN;
+  const chosen = items.filter((item) => chosenIds.has(item.id));
+  const toggleChosen = useCallback(
+    (id: string) =>
+      setChoice((old) => {
+        const ids = new Set(old.filterKey === filterKey ? old.ids : []);
+        if (!ids.delete(id)) ids.add(id);
+        return { filterKey, ids };
+      }),
+    [filterKey],
+  );
+  const clearChosen = () => setChoice({ filterKey, ids: new Set() });
   const presence = usePresenceInScope();
   const scrollRef = useRef<HTMLDivElement>(null);
   // Not useVirtualizer's fault: the React Compiler lint cannot see through its returned functions.
@@ -50,20 +67,23 @@ export function ConversationList({
   // j/k move a highlight through the list; Enter opens it.
   const [active, setActive] = useState(-1);
   const activeIndex = active >= 0 ? Math.min(active, items.length - 1) : items.findIndex((item) => item.id === openId);
-  const latest = useRef({ activeIndex, items, onOpen, virtualizer });
+  const latest = useRef({ activeIndex, items, onOpen, virtualizer, toggleChosen });
   useEffect(() => {
-    latest.current = { activeIndex, items, onOpen, virtualizer };
+    latest.current = { activeIndex, items, onOpen, virtualizer, toggleChosen };
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
       if (document.querySelector("dialog[open]")) return;
-      const { activeIndex: current, items: rows, onOpen: open, virtualizer: list } = latest.current;
+      const { activeIndex: current, items: rows, onOpen: open, virtualizer: list, toggleChosen: toggle } = latest.current;
       if (event.key === "j" || event.key === "k") {
         event.preventDefault();
         const next = Math.max(0, Math.min(rows.length - 1, current + (event.key === "j" ? 1 : -1)));
         setActive(next);
         list.scrollToIndex(next, { align: "auto" });
+      } else if (event.key === "x" && current >= 0 && rows[current]) {
+        event.preventDefault();
+        toggle(rows[current].id);
       } else if (event.key === "Enter" && current >= 0 && rows[current] && !(event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement)) {
         event.preventDefault();
         open(rows[current].id);
@@ -78,21 +98,36 @@ export function ConversationList({
   if (items.length === 0) return <ListMessage>{q ? `Nothing matches “${q}”.` : label ? "No conversation here has this label." : emptyText(view)}</ListMessage>;
 
   return (
-    <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto" data-testid="conversation-list">
-      <ul aria-label="Conversation list" className="relative" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualItems.map((row) => {
-          const item = items[row.index]!;
-          return (
-            <li key={item.id} className="absolute inset-x-0" style={{ height: row.size, transform: `translateY(${row.start}px)` }}>
-              <ConversationRow item={item} selected={item.id === openId} highlighted={row.index === activeIndex} showProperty={showProperty} viewerId={viewerId} presence={presence[item.id]} onOpen={onOpen} />
-            </li>
-          );
-        })}
-      </ul>
-      {isFetchingNextPage ? <p className="py-3 text-center text-xs text-slate-600 dark:text-slate-400">Loading more…</p> : null}
-    </div>
+    <>
+      {chosen.length > 0 ? <BulkBar chosen={chosen} onClear={clearChosen} onDone={clearChosen} /> : null}
+      <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto" data-testid="conversation-list">
+        <ul aria-label="Conversation list" className="relative" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualItems.map((row) => {
+            const item = items[row.index]!;
+            return (
+              <li key={item.id} className="absolute inset-x-0" style={{ height: row.size, transform: `translateY(${row.start}px)` }}>
+                <ConversationRow
+                  item={item}
+                  selected={item.id === openId}
+                  highlighted={row.index === activeIndex}
+                  showProperty={showProperty}
+                  viewerId={viewerId}
+                  presence={presence[item.id]}
+                  onOpen={onOpen}
+                  checked={chosenIds.has(item.id)}
+                  onToggleCheck={toggleChosen}
+                />
+              </li>
+            );
+          })}
+        </ul>
+        {isFetchingNextPage ? <p className="py-3 text-center text-xs text-slate-600 dark:text-slate-400">Loading more…</p> : null}
+      </div>
+    </>
   );
 }
+
+const NONE_CHOSEN: ReadonlySet<string> = new Set();
 
 function emptyText(view: ListFilters["view"]): string {
   switch (view) {

@@ -16,6 +16,8 @@ export const ConversationRow = memo(function ConversationRow({
   viewerId,
   presence,
   onOpen,
+  checked,
+  onToggleCheck,
 }: {
   item: ConversationListItem;
   selected: boolean;
@@ -26,88 +28,103 @@ export const ConversationRow = memo(function ConversationRow({
   /** Colleagues who have this conversation open right now (none: undefined). */
   presence?: ConversationPresence["others"];
   onOpen: (id: string) => void;
+  /** Chosen for a bulk action (the checkbox in the row's left margin, or x). */
+  checked: boolean;
+  onToggleCheck: (id: string) => void;
 }) {
   const name = guestLabel(item);
   const zone = localZone();
   return (
-    <a
-      href={`/inbox?c=${item.id}`}
-      onClick={(event) => {
-        if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
-        event.preventDefault();
-        onOpen(item.id);
-      }}
-      aria-current={selected ? "page" : undefined}
-      data-testid="conversation-row"
-      data-conversation-id={item.id}
-      data-unread={item.unread}
-      data-highlighted={highlighted || undefined}
-      className={`flex h-full flex-col justify-center gap-0.5 border-b border-slate-100 px-3 text-sm outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-inset dark:border-slate-800/70 ${
-        selected ? "bg-indigo-50 dark:bg-indigo-950/50" : highlighted ? "bg-slate-100 dark:bg-slate-800/60" : "hover:bg-slate-50 dark:hover:bg-slate-900"
-      } ${highlighted ? "shadow-[inset_3px_0_0_0] shadow-indigo-500" : ""}`}
-    >
-      <span className="flex items-center gap-2">
-        {item.unread ? <span className="size-2 shrink-0 rounded-full bg-indigo-600 dark:bg-indigo-400" aria-label="Unread" role="img" /> : null}
-        {item.starred ? (
-          <span className="shrink-0 text-amber-500 dark:text-amber-400" aria-label="Starred" role="img" data-testid="row-star">
-            ★
+    <div className="relative h-full">
+      {/* Beside the link, not in it: a control inside a link is neither valid nor reachable. */}
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={() => onToggleCheck(item.id)}
+        aria-label={`Select ${name}, #${item.reference}`}
+        data-testid="row-select"
+        className="absolute top-1/2 left-2.5 z-10 size-3.5 -translate-y-1/2 cursor-pointer accent-indigo-600"
+      />
+      <a
+        href={`/inbox?c=${item.id}`}
+        onClick={(event) => {
+          if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+          event.preventDefault();
+          onOpen(item.id);
+        }}
+        aria-current={selected ? "page" : undefined}
+        data-testid="conversation-row"
+        data-conversation-id={item.id}
+        data-unread={item.unread}
+        data-highlighted={highlighted || undefined}
+        data-checked={checked || undefined}
+        className={`flex h-full flex-col justify-center gap-0.5 border-b border-slate-100 pr-3 pl-8 text-sm outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-inset dark:border-slate-800/70 ${
+          selected ? "bg-indigo-50 dark:bg-indigo-950/50" : highlighted ? "bg-slate-100 dark:bg-slate-800/60" : checked ? "bg-sky-50 dark:bg-sky-950/40" : "hover:bg-slate-50 dark:hover:bg-slate-900"
+        } ${highlighted ? "shadow-[inset_3px_0_0_0] shadow-indigo-500" : ""}`}
+      >
+        <span className="flex items-center gap-2">
+          {item.unread ? <span className="size-2 shrink-0 rounded-full bg-indigo-600 dark:bg-indigo-400" aria-label="Unread" role="img" /> : null}
+          {item.starred ? (
+            <span className="shrink-0 text-amber-500 dark:text-amber-400" aria-label="Starred" role="img" data-testid="row-star">
+              ★
+            </span>
+          ) : null}
+          <span className={`truncate ${item.unread ? "font-semibold" : "font-medium"}`} data-testid="row-guest-name">
+            {name}
           </span>
-        ) : null}
-        <span className={`truncate ${item.unread ? "font-semibold" : "font-medium"}`} data-testid="row-guest-name">
-          {name}
+          {item.type === "request_to_book" ? <Badge tone="violet">Request to book</Badge> : null}
+          {item.labelIds.length > 0 ? <LabelChips ids={item.labelIds} max={2} /> : null}
+          {item.lastMessageAt ? (
+            <time className="ml-auto shrink-0 text-xs text-slate-600 tabular-nums dark:text-slate-400" dateTime={item.lastMessageAt} title={formatFull(item.lastMessageAt, zone)}>
+              {formatShort(item.lastMessageAt, zone)}
+            </time>
+          ) : (
+            <span className="ml-auto shrink-0 text-xs text-slate-600 dark:text-slate-400">No messages</span>
+          )}
         </span>
-        {item.type === "request_to_book" ? <Badge tone="violet">Request to book</Badge> : null}
-        {item.labelIds.length > 0 ? <LabelChips ids={item.labelIds} max={2} /> : null}
-        {item.lastMessageAt ? (
-          <time className="ml-auto shrink-0 text-xs text-slate-600 tabular-nums dark:text-slate-400" dateTime={item.lastMessageAt} title={formatFull(item.lastMessageAt, zone)}>
-            {formatShort(item.lastMessageAt, zone)}
-          </time>
-        ) : (
-          <span className="ml-auto shrink-0 text-xs text-slate-600 dark:text-slate-400">No messages</span>
-        )}
-      </span>
-      <span className="truncate text-slate-600 dark:text-slate-300">
-        {item.lastMessageSender ? <span className="text-slate-600 dark:text-slate-400">{item.lastMessageSender === "guest" ? "Guest: " : "You: "}</span> : null}
-        {item.lastMessagePreview ?? <span className="italic text-slate-600 dark:text-slate-400">No messages yet</span>}
-      </span>
-      <span className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
-        <span className="truncate">
-          {showProperty ? `${item.propertyName} · ` : ""}#{item.reference}
+        <span className="truncate text-slate-600 dark:text-slate-300">
+          {item.lastMessageSender ? <span className="text-slate-600 dark:text-slate-400">{item.lastMessageSender === "guest" ? "Guest: " : "You: "}</span> : null}
+          {item.lastMessagePreview ?? <span className="italic text-slate-600 dark:text-slate-400">No messages yet</span>}
         </span>
-        <span className="ml-auto flex shrink-0 gap-1">
-          {presence && presence.length > 0 ? <RowPresence others={presence} /> : null}
-          {item.needsReplySince ? (
-            <Badge tone="amber" title={`The guest has waited since ${formatFull(item.needsReplySince, zone)}`}>
-              Needs reply · {formatWaiting(item.needsReplySince)}
-            </Badge>
-          ) : null}
-          {item.scheduledReplyAt ? (
-            <span data-testid="row-scheduled">
-              <Badge tone="sky" title={`A reply is scheduled for ${formatFull(item.scheduledReplyAt, zone)}: it goes by itself`}>
-                Scheduled {formatSnoozeUntil(item.scheduledReplyAt, zone)}
+        <span className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
+          <span className="truncate">
+            {showProperty ? `${item.propertyName} · ` : ""}#{item.reference}
+          </span>
+          <span className="ml-auto flex shrink-0 gap-1">
+            {presence && presence.length > 0 ? <RowPresence others={presence} /> : null}
+            {item.needsReplySince ? (
+              <Badge tone="amber" title={`The guest has waited since ${formatFull(item.needsReplySince, zone)}`}>
+                Needs reply · {formatWaiting(item.needsReplySince)}
               </Badge>
-            </span>
-          ) : null}
-          {item.noReplyNeeded ? <Badge tone="slate">No reply needed</Badge> : null}
-          {item.snooze ? (
-            <span data-testid="row-snooze">
-              <Badge tone="sky" title={item.snooze.until ? `Snoozed until ${formatFull(item.snooze.until, zone)}` : "Snoozed until the guest replies"}>
-                {item.snooze.until ? `Wakes ${formatSnoozeUntil(item.snooze.until, zone)}` : "Until the guest replies"}
-              </Badge>
-            </span>
-          ) : null}
-          {item.access === "read_only" ? <Badge tone="slate">Closed</Badge> : null}
-          {item.assignee ? (
-            <span data-testid="row-assignee">
-              <Badge tone="indigo" title={`Assigned to ${item.assignee.id === viewerId ? "you" : item.assignee.name}`}>
-                <span className="sr-only">Assigned to </span>
-                {item.assignee.id === viewerId ? "You" : firstName(item.assignee.name)}
-              </Badge>
-            </span>
-          ) : null}
+            ) : null}
+            {item.scheduledReplyAt ? (
+              <span data-testid="row-scheduled">
+                <Badge tone="sky" title={`A reply is scheduled for ${formatFull(item.scheduledReplyAt, zone)}: it goes by itself`}>
+                  Scheduled {formatSnoozeUntil(item.scheduledReplyAt, zone)}
+                </Badge>
+              </span>
+            ) : null}
+            {item.noReplyNeeded ? <Badge tone="slate">No reply needed</Badge> : null}
+            {item.snooze ? (
+              <span data-testid="row-snooze">
+                <Badge tone="sky" title={item.snooze.until ? `Snoozed until ${formatFull(item.snooze.until, zone)}` : "Snoozed until the guest replies"}>
+                  {item.snooze.until ? `Wakes ${formatSnoozeUntil(item.snooze.until, zone)}` : "Until the guest replies"}
+                </Badge>
+              </span>
+            ) : null}
+            {item.access === "read_only" ? <Badge tone="slate">Closed</Badge> : null}
+            {item.assignee ? (
+              <span data-testid="row-assignee">
+                <Badge tone="indigo" title={`Assigned to ${item.assignee.id === viewerId ? "you" : item.assignee.name}`}>
+                  <span className="sr-only">Assigned to </span>
+                  {item.assignee.id === viewerId ? "You" : firstName(item.assignee.name)}
+                </Badge>
+              </span>
+            ) : null}
+          </span>
         </span>
-      </span>
-    </a>
+      </a>
+    </div>
   );
 });
 

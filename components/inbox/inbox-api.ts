@@ -2,6 +2,8 @@
 // whose message is written for staff and can be shown as is.
 import type {
   Assignee,
+  BulkAction,
+  BulkResult,
   ConversationChanges,
   ConversationDetail,
   ConversationPage,
@@ -99,6 +101,10 @@ export const putNoReplyNeeded = (id: string, value: boolean, seenGuestMessageAt:
 export const putSnooze = (id: string, until: Date | null, seenGuestMessageAt: string | null | undefined) =>
   request<{ snooze: Snooze }>(`/api/conversations/${id}/snooze`, { method: "PUT", body: JSON.stringify({ until: until?.toISOString() ?? null, seenGuestMessageAt }) });
 export const deleteSnooze = (id: string) => request<{ snooze: null }>(`/api/conversations/${id}/snooze`, { method: "DELETE" });
+/** One action on the conversations chosen in the list; each one's outcome. */
+export const postBulkAction = (conversationIds: string[], action: BulkAction) =>
+  request<BulkResult>("/api/conversations/bulk", { method: "POST", body: JSON.stringify({ conversationIds, action }) });
+
 /** The team's labels, by name. */
 export const fetchLabels = (signal?: AbortSignal) => request<{ labels: Label[] }>("/api/labels", { signal }).then((body) => body.labels);
 

@@ -5,6 +5,7 @@ import { useEffect, useRef } from "react";
 const SHORTCUTS: [string, string][] = [
   ["j / k", "Next / previous conversation"],
   ["Enter", "Open the highlighted conversation"],
+  ["x", "Choose the highlighted conversation (for a bulk action)"],
   ["r", "Reply"],
   ["n", "Internal note"],
   ["e", "Toggle “no reply needed”"],

@@ -59,6 +59,7 @@ type Row = {
   last_message_at: Date | null;
   last_message_preview: string | null;
   last_message_sender: ConversationListItem["lastMessageSender"];
+  last_guest_message_at: Date | null;
   needs_reply_since: Date | null;
   unread: boolean;
   snoozed_at: Date | null;
@@ -126,7 +127,7 @@ export function selectList(viewer: Viewer, extraColumns: Prisma.Sql = Prisma.emp
   return Prisma.sql`
     select ${extraColumns} c.id, c.property_id, p.name as property_name, c.type::text as type, c.reference, c.guest_name,
       c.access::text as access, c.no_reply_needed, c.last_message_at, c.last_message_preview,
-      c.last_message_sender::text as last_message_sender, c.needs_reply_since,
+      c.last_message_sender::text as last_message_sender, c.last_guest_message_at, c.needs_reply_since,
       ${unreadSql()} as unread,
       c.snoozed_at, c.snoozed_until, ${snoozedSql()} as snoozed_now,
       case when c.snoozed_at is not null then (select u.name from users u where u.id = c.snoozed_by) end as snoozed_by_name,
@@ -174,6 +175,7 @@ export function toItem(row: Row): ConversationListItem {
     lastMessageAt: row.last_message_at?.toISOString() ?? null,
     lastMessagePreview: row.last_message_preview,
     lastMessageSender: row.last_message_sender,
+    lastGuestMessageAt: row.last_guest_message_at?.toISOString() ?? null,
     needsReplySince: row.needs_reply_since?.toISOString() ?? null,
     unread: row.unread,
     snooze: row.snoozed_now ? { until: row.snoozed_until?.toISOString() ?? null, by: row.snoozed_by_name } : null,

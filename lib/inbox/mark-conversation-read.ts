@@ -7,6 +7,17 @@ import { enqueueMarkGuestMessagesRead } from "../sync/outbound/enqueue";
 import { findScopedConversation } from "./get-conversation";
 
 export async function markConversationRead(viewer: Viewer, conversationId: string): Promise<{ unread: false }> {
+  const conversation = await markReadForViewer(viewer, conversationId);
+  // A no-op (no job) when every guest message already carries the tag.
+  await enqueueMarkGuestMessagesRead({ viewer, conversationId: conversation.id });
+  return { unread: false };
+}
+
+/**
+ * Read for this staff member only, without Booking.com's `read` tag: "mark as read" from the list
+ * (lib/inbox/bulk-actions.ts), where nobody opened the thread, must not tell the guest it was read.
+ */
+export async function markReadForViewer(viewer: Viewer, conversationId: string): Promise<{ id: string }> {
   const conversation = await findScopedConversation(viewer, conversationId);
   // greatest(): Booking's timestamps come from its clock, not ours; a guest message stamped a moment
   // "in the future" must still count as read.
@@ -14,9 +25,7 @@ export async function markConversationRead(viewer: Viewer, conversationId: strin
     insert into conversation_reads (user_id, conversation_id, last_read_at)
     select ${viewer.id}::uuid, c.id, greatest(now(), coalesce(c.last_guest_message_at, now())) from conversations c where c.id = ${conversation.id}::uuid
     on conflict (user_id, conversation_id) do update set last_read_at = greatest(conversation_reads.last_read_at, excluded.last_read_at)`;
-  // A no-op (no job) when every guest message already carries the tag.
-  await enqueueMarkGuestMessagesRead({ viewer, conversationId: conversation.id });
-  return { unread: false };
+  return conversation;
 }
 
 /** "Mark as unread" for this staff member only; Booking.com's tag and colleagues are untouched. */

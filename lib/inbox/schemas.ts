@@ -74,6 +74,34 @@ export const conversationLabelBody = z.strictObject({
   applied: z.boolean({ error: "applied must be true or false." }),
 });
 
+/** How many conversations one bulk action may name (the list's two pages). */
+export const BULK_MAX = 100;
+
+const isoTime = z.iso.datetime({ offset: true, error: "must be a date and time, e.g. 2026-11-24T09:00:00.000Z" });
+
+/**
+ * One action on several conversations, chosen in the list. "read" is this staff member's own (it does not
+ * set Booking.com's read tag: nobody opened the threads). "no_reply_needed" takes, per conversation, the
+ * newest guest message the list showed (`seenGuestMessageAt`), as the thread's toggle does.
+ */
+export const bulkActionBody = z.strictObject({
+  conversationIds: z.array(z.uuid({ error: "must be conversation ids" })).min(1, "Choose at least one conversation.").max(BULK_MAX, `At most ${BULK_MAX} conversations at once.`),
+  action: z.discriminatedUnion(
+    "type",
+    [
+      z.strictObject({ type: z.literal("read") }),
+      z.strictObject({ type: z.literal("unread") }),
+      z.strictObject({ type: z.literal("no_reply_needed"), value: z.boolean(), seenGuestMessageAt: z.record(z.string(), isoTime.nullable()).optional() }),
+      z.strictObject({ type: z.literal("label"), labelId: z.uuid({ error: "must be a label id" }), applied: z.boolean() }),
+    ],
+    { error: "action.type must be read, unread, no_reply_needed or label" },
+  ),
+});
+export type BulkAction = z.infer<typeof bulkActionBody>["action"];
+
+/** Each conversation's outcome, in the order asked; one refused (gone, out of scope, a 409…) does not stop the others. */
+export type BulkResult = { results: ({ conversationId: string; ok: true } | { conversationId: string; ok: false; error: { code: string; message: string } })[] };
+
 /** Starring a conversation, or taking the star away: the viewer's own. */
 export const starBody = z.strictObject({ starred: z.boolean({ error: "starred must be true or false." }) });
 
@@ -105,6 +133,8 @@ export type ConversationListItem = {
   lastMessageAt: string | null;
   lastMessagePreview: string | null;
   lastMessageSender: "guest" | "property" | null;
+  /** The guest's newest message (a bulk "no reply needed" says it was seen, as the thread's toggle does). */
+  lastGuestMessageAt: string | null;
   needsReplySince: string | null;
   unread: boolean;
   /** null unless snoozed right now (a snooze whose time has passed is over, even before the worker clears it). */

@@ -1,0 +1,104 @@
+"use client";
+
+// The bar over the list while conversations are chosen for a bulk action (the rows' checkboxes, or x):
+// mark read or unread (for this staff member), "no reply needed", or a label. Each conversation gets the
+// very change its own button would make (lib/inbox/bulk-actions.ts); those refused are named with why.
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import type { BulkAction, ConversationListItem } from "@/lib/inbox/schemas";
+import { guestLabel } from "./conversation-row";
+import { postBulkAction } from "./inbox-api";
+import { inboxKeys } from "./query-keys";
+import { useLabels } from "./use-labels";
+
+export function BulkBar({ chosen, onClear, onDone }: { chosen: ConversationListItem[]; onClear: () => void; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const { labels } = useLabels();
+  const [outcome, setOutcome] = useState<{ done: number; refused: string[] } | null>(null);
+  const mutation = useMutation({
+    mutationFn: (action: BulkAction) => postBulkAction(chosen.map((item) => item.id), action),
+    onSuccess: ({ results }) => {
+      const names = new Map(chosen.map((item) => [item.id, `${guestLabel(item)} (#${item.reference})`]));
+      const refused = results.flatMap((result) => (result.ok ? [] : [`${names.get(result.conversationId) ?? "A conversation"}: ${result.error.message}`]));
+      setOutcome({ done: results.length - refused.length, refused });
+      // The ones done leave the selection; the refused stay chosen, to look at.
+      if (refused.length === 0) onDone();
+    },
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.lists() });
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.conversations() });
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.unreadCount() });
+    },
+  });
+  const run = (action: BulkAction) => {
+    setOutcome(null);
+    mutation.mutate(action);
+  };
+  const busy = mutation.isPending;
+
+  return (
+    <div role="region" aria-label="Chosen conversations" className="space-y-1 border-b border-slate-200 bg-sky-50 px-3 py-2 text-xs dark:border-slate-800 dark:bg-sky-950/40">
+      <div className="flex flex-wrap items-center gap-1.5">
+        <span className="mr-1 font-medium" data-testid="bulk-count">
+          {chosen.length} chosen
+        </span>
+        <button type="button" className="btn-secondary py-0.5 text-xs" disabled={busy} onClick={() => run({ type: "read" })} title="For you only: the guest is not told">
+          Mark read
+        </button>
+        <button type="button" className="btn-secondary py-0.5 text-xs" disabled={busy} onClick={() => run({ type: "unread" })}>
+          Mark unread
+        </button>
+        <button
+          type="button"
+          className="btn-secondary py-0.5 text-xs"
+          disabled={busy}
+          onClick={() => run({ type: "no_reply_needed", value: true, seenGuestMessageAt: Object.fromEntries(chosen.map((item) => [item.id, item.lastGuestMessageAt])) })}
+        >
+          No reply needed
+        </button>
+        {labels.length > 0 ? (
+          <>
+            <label htmlFor="bulk-label" className="sr-only">
+              Put a label on the chosen conversations
+            </label>
+            <select
+              id="bulk-label"
+              className="input py-0.5 text-xs"
+              disabled={busy}
+              value=""
+              onChange={(event) => {
+                if (event.target.value) run({ type: "label", labelId: event.target.value, applied: true });
+              }}
+            >
+              <option value="">Label…</option>
+              {labels.map((label) => (
+                <option key={label.id} value={label.id}>
+                  {label.name}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : null}
+        <button type="button" className="btn-ghost ml-auto py-0.5 text-xs" onClick={onClear}>
+          Clear
+        </button>
+      </div>
+      {busy ? <p role="status">Working…</p> : null}
+      {mutation.isError ? <p role="alert" className="text-red-700 dark:text-red-400">{mutation.error.message}</p> : null}
+      {outcome ? (
+        <div role={outcome.refused.length > 0 ? "alert" : "status"} data-testid="bulk-outcome">
+          <p>
+            Done for {outcome.done} conversation{outcome.done === 1 ? "" : "s"}.{outcome.refused.length > 0 ? ` Not done for ${outcome.refused.length}:` : ""}
+          </p>
+          {outcome.refused.length > 0 ? (
+            <ul className="list-disc pl-4 text-red-700 dark:text-red-400">
+              {outcome.refused.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+// Bulk actions (shared inboxes' "select several, act once"): the staff member chooses conversations with
+// the rows' checkboxes or x, marks two "no reply needed" at once (they leave Needs reply, and Booking.com
+// gets both tags), labels the third and marks it read, for themselves only (the guest sees no read tag).
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { DEMO_ACCOUNTS, signIn } from "./fixtures";
+import { createBooking, eventually, inspect } from "./sandbox-control";
+
+const STAFF_PROPERTY = 13921698;
+
+test("several conversations chosen in the list get one action each: no reply needed, a label, read", async ({ page, request }) => {
+  const family = `Bulkley${Date.now() % 100_000}`;
+  const guests = ["Bea", "Ben", "Bo"];
+  const bookings = [];
+  for (const [index, first] of guests.entries()) {
+    bookings.push((await createBooking(request, { propertyId: STAFF_PROPERTY, guestName: `${first} ${family}`, firstGuestMessage: index < 2 ? "Thanks, all clear!" : "Is there parking?" })).conversation);
+  }
+  await signIn(page, DEMO_ACCOUNTS.staff);
+  await page.goto(`/inbox?view=needs_reply&q=${family}`);
+  const rows = page.getByTestId("conversation-row");
+  await expect(async () => {
+    await page.reload();
+    await expect(rows).toHaveCount(3, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+
+  // Two chosen with their checkboxes: one action for both.
+  await page.getByRole("checkbox", { name: `Select Bea ${family}, #${bookings[0]!.reference}` }).check();
+  await page.getByRole("checkbox", { name: `Select Ben ${family}, #${bookings[1]!.reference}` }).check();
+  const bar = page.getByRole("region", { name: "Chosen conversations" });
+  await expect(bar.getByTestId("bulk-count")).toHaveText("2 chosen");
+  expect((await new AxeBuilder({ page }).analyze()).violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
+  await bar.getByRole("button", { name: "No reply needed" }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText(`Bo ${family}`);
+  await expect(bar).toBeHidden();
+  for (const booking of bookings.slice(0, 2)) {
+    await eventually(() => inspect(request, booking.conversationId), (seen) => seen.conversation.noReplyNeeded, "the tag reaches Booking.com");
+  }
+
+  // The third, chosen with the keyboard: a label, then read for this staff member only.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press("j");
+  await page.keyboard.press("x");
+  await expect(bar.getByTestId("bulk-count")).toHaveText("1 chosen");
+  await bar.getByLabel("Put a label on the chosen conversations").selectOption({ label: "VIP" });
+  await expect(rows.getByTestId("label-chip")).toHaveText("VIP");
+  await expect(rows).toHaveAttribute("data-unread", "true");
+  await page.keyboard.press("x");
+  await bar.getByRole("button", { name: "Mark read" }).click();
+  await expect(rows).toHaveAttribute("data-unread", "false");
+  const third = await inspect(request, bookings[2]!.conversationId);
+  expect(third.messages.filter((message) => message.sender === "guest").every((message) => message.readBy.length === 0)).toBe(true);
+});
