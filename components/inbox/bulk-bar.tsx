@@ -8,6 +8,7 @@ import { useState } from "react";
 import type { BulkAction, ConversationListItem } from "@/lib/inbox/schemas";
 import { guestLabel } from "./conversation-row";
 import { postBulkAction } from "./inbox-api";
+import { LabelOptions } from "./label-chips";
 import { inboxKeys } from "./query-keys";
 import { useLabels } from "./use-labels";
 
@@ -71,11 +72,7 @@ export function BulkBar({ chosen, onClear, onDone }: { chosen: ConversationListI
               }}
             >
               <option value="">Label…</option>
-              {labels.map((label) => (
-                <option key={label.id} value={label.id}>
-                  {label.name}
-                </option>
-              ))}
+              <LabelOptions labels={labels} />
             </select>
           </>
         ) : null}

@@ -4,6 +4,7 @@ import { useEffect, useState, type RefObject } from "react";
 import type { InboxView } from "@/lib/inbox/list-views";
 import type { InboxProperty } from "./inbox-app";
 import type { InboxUrlState } from "./use-inbox-url";
+import { LabelOptions } from "./label-chips";
 import { useLabels } from "./use-labels";
 import type { LiveStatus } from "./use-live-updates";
 
@@ -127,11 +128,7 @@ function LabelFilter({ value, onChange }: { value: string | null; onChange: (lab
       <select id="label-filter" value={value ?? ""} onChange={(event) => onChange(event.target.value || null)} className="input min-w-0 max-w-[9rem] py-1 text-xs">
         <option value="">All labels</option>
         {value && !byId.has(value) ? <option value={value}>A deleted label</option> : null}
-        {labels.map((label) => (
-          <option key={label.id} value={label.id}>
-            {label.name}
-          </option>
-        ))}
+        <LabelOptions labels={labels} />
       </select>
     </>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import type { LabelColor } from "@/lib/inbox/label-colors";
+import type { Label, LabelColor } from "@/lib/inbox/label-colors";
 import { useLabels } from "./use-labels";
 
 // Literal class names, so Tailwind sees every one of them.
@@ -45,4 +45,13 @@ export function LabelChips({ ids, max = Infinity }: { ids: readonly string[]; ma
       ) : null}
     </span>
   );
+}
+
+/** The team's labels as the options of a <select> (the list's filter, the bulk bar). */
+export function LabelOptions({ labels }: { labels: readonly Label[] }) {
+  return labels.map((label) => (
+    <option key={label.id} value={label.id}>
+      {label.name}
+    </option>
+  ));
 }
