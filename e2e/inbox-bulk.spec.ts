@@ -23,10 +23,18 @@ test("several conversations chosen in the list get one action each: no reply nee
     await expect(rows).toHaveCount(3, { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
 
+  // "Choose all" takes every row shown; Clear lets go of them.
+  await page.getByRole("checkbox", { name: `Select Bea ${family}, #${bookings[0]!.reference}` }).check();
+  const bar = page.getByRole("region", { name: "Chosen conversations" });
+  await bar.getByRole("button", { name: "Choose all 3" }).click();
+  await expect(bar.getByTestId("bulk-count")).toHaveText("3 chosen");
+  await expect(page.getByTestId("row-select").and(page.locator(":checked"))).toHaveCount(3);
+  await bar.getByRole("button", { name: "Clear" }).click();
+  await expect(bar).toBeHidden();
+
   // Two chosen with their checkboxes: one action for both.
   await page.getByRole("checkbox", { name: `Select Bea ${family}, #${bookings[0]!.reference}` }).check();
   await page.getByRole("checkbox", { name: `Select Ben ${family}, #${bookings[1]!.reference}` }).check();
-  const bar = page.getByRole("region", { name: "Chosen conversations" });
   await expect(bar.getByTestId("bulk-count")).toHaveText("2 chosen");
   expect((await new AxeBuilder({ page }).analyze()).violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
   await bar.getByRole("button", { name: "No reply needed" }).click();

@@ -252,6 +252,34 @@ test("a reply while Booking.com fails shows failed, and a retry sends it once", 
   expect(received[0]?.postCount).toBe(1);
 });
 
+test("when Booking.com will not take the \"no reply needed\" mark away, the thread says so, the question stays in Needs reply, and Try again carries it", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const { conversation } = await createBooking(request, { propertyId: LISBON, guestName: "Rita Refused", firstGuestMessage: "Thanks a lot!" });
+  await signIn(page, DEMO_ACCOUNTS.admin);
+  await openByReference(page, conversation.reference);
+  const toggle = page.getByRole("button", { name: /No reply needed/ });
+  await page.locator("body").press("e");
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  await eventually(() => inspect(request, conversation.conversationId), (state) => state.conversation.noReplyNeeded, "Booking.com has no_reply_needed");
+
+  // The guest asks something new while Booking.com refuses to take its tag away, until Bellhop gives up.
+  await addFault(request, { endpoint: "tags.noReplyNeeded.unset", mode: "error_500" });
+  await guestSends(request, conversation.conversationId, "Actually, can we check out late?");
+  await expect(toggle).toHaveAttribute("aria-pressed", "false", { timeout: 20_000 });
+  const problem = page.getByTestId("no-reply-needed-problem");
+  await expect(problem).toContainText("Booking.com still shows this as “no reply needed”", { timeout: 60_000 });
+  // Bellhop's reads of Booking.com's stale tag do not hide the question again (reconciliation runs every 3 s here).
+  await page.waitForTimeout(5_000);
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  expect((await inspect(request, conversation.conversationId)).conversation.noReplyNeeded).toBe(true);
+
+  await clearFaults(request);
+  await problem.getByRole("button", { name: "Try again" }).click();
+  await expect(problem).toHaveCount(0);
+  await eventually(() => inspect(request, conversation.conversationId), (state) => !state.conversation.noReplyNeeded, "Booking.com's tag taken away");
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+});
+
 test("a staff member limited to one property never sees another's conversations", async ({ page, request }) => {
   const foreign = await createBooking(request, { propertyId: LISBON, guestName: "Zélia Foreign", firstGuestMessage: "confidential-lisbon-note" });
   const own = await createBooking(request, { propertyId: STAFF_PROPERTY, guestName: "Olga Own", firstGuestMessage: "hello from my own hotel" });

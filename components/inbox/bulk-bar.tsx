@@ -5,6 +5,7 @@
 // very change its own button would make (lib/inbox/bulk-actions.ts); those refused are named with why.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { BULK_MAX } from "@/lib/inbox/bulk-limit";
 import type { BulkAction, ConversationListItem } from "@/lib/inbox/schemas";
 import { guestLabel } from "./conversation-row";
 import { postBulkAction } from "./inbox-api";
@@ -12,7 +13,20 @@ import { LabelOptions } from "./label-chips";
 import { inboxKeys } from "./query-keys";
 import { useLabels } from "./use-labels";
 
-export function BulkBar({ chosen, onClear, onDone }: { chosen: ConversationListItem[]; onClear: () => void; onDone: () => void }) {
+export function BulkBar({
+  chosen,
+  shown,
+  onChooseAll,
+  onClear,
+  onDone,
+}: {
+  chosen: ConversationListItem[];
+  /** How many the list has loaded; "Choose all" takes them, up to BULK_MAX. */
+  shown: number;
+  onChooseAll: () => void;
+  onClear: () => void;
+  onDone: () => void;
+}) {
   const queryClient = useQueryClient();
   const { labels } = useLabels();
   const [outcome, setOutcome] = useState<{ done: number; refused: string[] } | null>(null);
@@ -35,7 +49,9 @@ export function BulkBar({ chosen, onClear, onDone }: { chosen: ConversationListI
     setOutcome(null);
     mutation.mutate(action);
   };
-  const busy = mutation.isPending;
+  // Chosen one by one past the limit: say so rather than send a request the server must refuse.
+  const tooMany = chosen.length > BULK_MAX;
+  const busy = mutation.isPending || tooMany;
 
   return (
     <div role="region" aria-label="Chosen conversations" className="space-y-1 border-b border-slate-200 bg-sky-50 px-3 py-2 text-xs dark:border-slate-800 dark:bg-sky-950/40">
@@ -76,11 +92,17 @@ export function BulkBar({ chosen, onClear, onDone }: { chosen: ConversationListI
             </select>
           </>
         ) : null}
-        <button type="button" className="btn-ghost ml-auto py-0.5 text-xs" onClick={onClear}>
+        {chosen.length < Math.min(shown, BULK_MAX) ? (
+          <button type="button" className="btn-ghost ml-auto py-0.5 text-xs" onClick={onChooseAll}>
+            Choose all {Math.min(shown, BULK_MAX)}
+          </button>
+        ) : null}
+        <button type="button" className={`btn-ghost py-0.5 text-xs ${chosen.length < Math.min(shown, BULK_MAX) ? "" : "ml-auto"}`} onClick={onClear}>
           Clear
         </button>
       </div>
-      {busy ? <p role="status">Working…</p> : null}
+      {mutation.isPending ? <p role="status">Working…</p> : null}
+      {tooMany ? <p role="alert">At most {BULK_MAX} at once: take some out, or act on them in two goes.</p> : null}
       {mutation.isError ? <p role="alert" className="text-red-700 dark:text-red-400">{mutation.error.message}</p> : null}
       {outcome ? (
         <div role={outcome.refused.length > 0 ? "alert" : "status"} data-testid="bulk-outcome">

@@ -30,6 +30,7 @@ const conversation: ConversationDetail = {
   propertyTimeZone: "Europe/Lisbon",
   messageCount: 0,
   changeSeq: "1",
+  noReplyNeededProblem: null,
 };
 
 function setup() {

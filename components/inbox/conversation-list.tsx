@@ -3,6 +3,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { BULK_MAX } from "@/lib/inbox/bulk-limit";
 import { BulkBar } from "./bulk-bar";
 import { ConversationRow, ROW_HEIGHT } from "./conversation-row";
 import { fetchConversations } from "./inbox-api";
@@ -99,7 +100,9 @@ export function ConversationList({
 
   return (
     <>
-      {chosen.length > 0 ? <BulkBar chosen={chosen} onClear={clearChosen} onDone={clearChosen} /> : null}
+      {chosen.length > 0 ? (
+        <BulkBar chosen={chosen} shown={items.length} onChooseAll={() => setChoice({ filterKey, ids: new Set(items.slice(0, BULK_MAX).map((item) => item.id)) })} onClear={clearChosen} onDone={clearChosen} />
+      ) : null}
       <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto" data-testid="conversation-list">
         <ul aria-label="Conversation list" className="relative" style={{ height: virtualizer.getTotalSize() }}>
           {virtualItems.map((row) => {

@@ -247,6 +247,20 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
         </div>
         {conversation.snooze ? <SnoozeStatus snooze={conversation.snooze} onUnsnooze={() => unsnoozeMutation.mutate()} pending={unsnoozeMutation.isPending} /> : null}
         {noReply.isError ? <p role="alert" className="w-full text-xs text-red-700 dark:text-red-400">{noReply.error.message}</p> : null}
+        {conversation.noReplyNeededProblem && !noReply.isPending ? (
+          // Sending the mark as it is here again: a new action, which Booking.com may take this time.
+          <p role="alert" className="flex w-full flex-wrap items-center gap-2 text-xs text-red-700 dark:text-red-400" data-testid="no-reply-needed-problem">
+            <span>
+              {conversation.noReplyNeeded
+                ? "Booking.com does not show this as “no reply needed”: setting the mark there failed"
+                : "Booking.com still shows this as “no reply needed”: taking the mark away there failed"}{" "}
+              ({conversation.noReplyNeededProblem})
+            </span>
+            <button type="button" className="btn-secondary py-0.5 text-xs" onClick={() => noReply.mutate(conversation.noReplyNeeded)}>
+              Try again
+            </button>
+          </p>
+        ) : null}
         {assignMutation.isError ? <p role="alert" className="w-full text-xs text-red-700 dark:text-red-400">{assignMutation.error.message}</p> : null}
         {starMutation.isError ? <p role="alert" className="w-full text-xs text-red-700 dark:text-red-400">{starMutation.error.message}</p> : null}
         {unsnoozeMutation.isError ? <p role="alert" className="w-full text-xs text-red-700 dark:text-red-400">{unsnoozeMutation.error.message}</p> : null}

@@ -9,7 +9,7 @@ import { db } from "@/lib/db";
 import { listedConversation as conversation, waitingConversation } from "@/tests/conversations";
 import { listPage } from "@/tests/list-pages";
 import { callRoute, resetToHarbourTeam } from "@/tests/viewers";
-import { BULK_MAX } from "./schemas";
+import { BULK_MAX } from "./bulk-limit";
 
 const HOUR = 3_600_000;
 const UNKNOWN = "0b6f9d2e-3c4a-4f1b-8e7d-5a6b7c8d9e0f";

@@ -7,16 +7,32 @@ import { selectList, toItem, type ConversationListRow } from "./list-conversatio
 import { conversationIdParam, type ConversationDetail } from "./schemas";
 import { propertyScopeSql } from "./scope-sql";
 
-type DetailRow = ConversationListRow & { time_zone: string; message_count: number; change_seq: bigint };
+type DetailRow = ConversationListRow & { time_zone: string; message_count: number; change_seq: bigint; no_reply_needed_problem: string | null };
 
 export async function getConversation(viewer: Viewer, conversationId: string): Promise<ConversationDetail> {
   const id = parseConversationId(conversationId);
   const rows = await db().$queryRaw<DetailRow[]>`
-    ${selectList(viewer, Prisma.sql`p.time_zone, c.message_count, c.change_seq,`)}
+    ${selectList(
+      viewer,
+      // The conversation's latest "no reply needed" action, when it failed for good: Booking.com still
+      // shows the other state, and reads of it are held back (lib/sync/store-messages.ts).
+      Prisma.sql`p.time_zone, c.message_count, c.change_seq,
+        (select a.last_error from (
+           select oa.state, coalesce(oa.last_error, 'Booking.com refused it.') as last_error from outbound_actions oa
+           where oa.conversation_id = c.id and oa.kind in ('set_no_reply_needed', 'clear_no_reply_needed')
+           order by oa.created_at desc, oa.id desc limit 1) a
+         where a.state = 'failed') as no_reply_needed_problem,`,
+    )}
     where c.id = ${id}::uuid and ${propertyScopeSql(viewer, Prisma.sql`c.property_id`)}`;
   const row = rows[0];
   if (!row) throw conversationNotFound();
-  return { ...toItem(row), propertyTimeZone: row.time_zone, messageCount: row.message_count, changeSeq: row.change_seq.toString() };
+  return {
+    ...toItem(row),
+    propertyTimeZone: row.time_zone,
+    messageCount: row.message_count,
+    changeSeq: row.change_seq.toString(),
+    noReplyNeededProblem: row.no_reply_needed_problem,
+  };
 }
 
 /** The conversation's property, after checking the viewer may see it: the entry point of every action. */

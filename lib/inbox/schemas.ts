@@ -2,6 +2,7 @@
 // JSON shapes they answer with. Components import the types only (`import type`), so zod stays out of
 // the browser bundle unless a component needs a schema at run time.
 import { z } from "zod";
+import { BULK_MAX } from "./bulk-limit";
 import { INBOX_SORTS, INBOX_VIEWS } from "./list-views";
 import { REPORT_PERIODS } from "./report-periods";
 
@@ -74,8 +75,6 @@ export const conversationLabelBody = z.strictObject({
   applied: z.boolean({ error: "applied must be true or false." }),
 });
 
-/** How many conversations one bulk action may name (the list's two pages). */
-export const BULK_MAX = 100;
 
 const isoTime = z.iso.datetime({ offset: true, error: "must be a date and time, e.g. 2026-11-24T09:00:00.000Z" });
 
@@ -161,6 +160,11 @@ export type ConversationDetail = ConversationListItem & {
   propertyTimeZone: string;
   messageCount: number;
   changeSeq: string;
+  /**
+   * Why Booking.com did not take the conversation's latest change of "no reply needed" (it failed for
+   * good, so Booking.com shows the other state); null when it did, or is still trying.
+   */
+  noReplyNeededProblem: string | null;
 };
 
 export type ThreadAttachment = {

@@ -3,6 +3,7 @@
 // the guest's wait counted from the new message. A redelivered message, or history older than the mark,
 // takes nothing away; a mark learnt from a read covers the messages of that read.
 import { describe, expect, it } from "vitest";
+import { getConversation } from "@/lib/inbox/get-conversation";
 import { snoozeConversation } from "@/lib/inbox/snooze-conversation";
 import { db } from "../db";
 import type { IncomingMessage } from "./incoming";
@@ -176,9 +177,13 @@ describe('a guest message after "no reply needed"', () => {
     const [removal] = await removalsOf(id);
     // Booking.com refuses the removal on its last attempt: the action has failed for good.
     await setup.world.sandbox.addFault({ endpoint: "tags.noReplyNeeded.unset", mode: "error_500", times: 10 });
+    const seqBefore = (await db().conversation.findUniqueOrThrow({ where: { id } })).changeSeq;
     expect(await executeOutboundAction(removal!.id, { retryCount: 5, retryLimit: 5 })).toBe("failed");
     await setup.world.sandbox.clearFaults();
     expect(await bookingTag(booking.conversationId)).toBe(true);
+    // The thread says so, and every open inbox hears it (the row's change sequence moved).
+    expect((await getConversation(setup.admin, id)).noReplyNeededProblem).toMatch(/500|Booking\.com/);
+    expect((await db().conversation.findUniqueOrThrow({ where: { id } })).changeSeq > seqBefore).toBe(true);
 
     // Reads of Booking.com's stale tag leave the question in Needs reply, and blame nobody.
     const question = await guestMessage(id, "One more thing: is the pool heated?");
@@ -196,6 +201,7 @@ describe('a guest message after "no reply needed"', () => {
     await markByStaff(id, true);
     await markByStaff(id, false);
     expect(await bookingTag(booking.conversationId)).toBe(false);
+    expect((await getConversation(setup.admin, id)).noReplyNeededProblem).toBeNull();
     await setup.world.sandbox.control("PUT", `/conversations/${booking.conversationId}/extranet/no-reply-needed`, { set: true });
     await reconcileConnection(setup.world.connectionId, { pages: 1 });
     expect((await stateOf(id)).noReplyNeeded).toBe(true);

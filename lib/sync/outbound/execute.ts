@@ -78,5 +78,10 @@ async function markFailed(action: OutboundAction, message: string, ruid: string 
       await tx.message.updateMany({ where: { id: action.messageId, sendState: "unknown" }, data: { sendError: message } });
       await refreshConversationSummaries(tx, [action.conversationId]);
     }
+    if (action.kind === "set_no_reply_needed" || action.kind === "clear_no_reply_needed") {
+      // The thread says Booking.com did not take the mark (getConversation's noReplyNeededProblem):
+      // touching the row announces it to every open inbox, as any change of the conversation is.
+      await tx.conversation.update({ where: { id: action.conversationId }, data: { updatedAt: new Date() } });
+    }
   });
 }
