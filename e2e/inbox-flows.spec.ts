@@ -257,7 +257,7 @@ test("when Booking.com will not take the \"no reply needed\" mark away, the thre
   const { conversation } = await createBooking(request, { propertyId: LISBON, guestName: "Rita Refused", firstGuestMessage: "Thanks a lot!" });
   await signIn(page, DEMO_ACCOUNTS.admin);
   await openByReference(page, conversation.reference);
-  const toggle = page.getByRole("button", { name: /No reply needed/ });
+  const toggle = page.getByTitle("No reply needed (e)");
   await page.locator("body").press("e");
   await expect(toggle).toHaveAttribute("aria-pressed", "true");
   await eventually(() => inspect(request, conversation.conversationId), (state) => state.conversation.noReplyNeeded, "Booking.com has no_reply_needed");
