@@ -292,6 +292,9 @@ test("a staff member limited to one property never sees another's conversations"
   // is the scope at work, not a search that finds nothing for anyone.
   await page.goto("/inbox?q=confidential");
   await expect(page.getByTestId("conversation-row").filter({ hasText: `#${foreign.conversation.reference}` })).toBeVisible({ timeout: 20_000 });
+  // Leave the inbox first: with the session gone, its next request (a live refetch) would get a 401 and
+  // send the page to the sign-in page itself, racing the navigation below (CI caught it once).
+  await page.goto("about:blank");
   await page.context().clearCookies();
 
   await signIn(page, DEMO_ACCOUNTS.staff);
