@@ -1,6 +1,7 @@
 // Bulk actions (shared inboxes' "select several, act once"): the staff member chooses conversations with
 // the rows' checkboxes or x, marks two "no reply needed" at once (they leave Needs reply, and Booking.com
-// gets both tags), labels the third and marks it read, for themselves only (the guest sees no read tag).
+// gets both tags), labels the third and marks it read, for themselves only (the guest sees no read tag),
+// then takes it and snoozes it.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { DEMO_ACCOUNTS, signIn } from "./fixtures";
@@ -58,4 +59,16 @@ test("several conversations chosen in the list get one action each: no reply nee
   await expect(rows).toHaveAttribute("data-unread", "false");
   const third = await inspect(request, bookings[2]!.conversationId);
   expect(third.messages.filter((message) => message.sender === "guest").every((message) => message.readBy.length === 0)).toBe(true);
+
+  // Taken by this staff member, then snoozed: out of Needs reply until it wakes.
+  await page.keyboard.press("x");
+  await bar.getByRole("button", { name: "Assign to me" }).click();
+  await expect(rows.getByTestId("row-assignee")).toHaveText(/You/);
+  await page.keyboard.press("x");
+  await bar.getByRole("button", { name: "Snooze…" }).click();
+  await page.getByRole("dialog", { name: "Snooze" }).getByRole("button", { name: /^Tomorrow morning/ }).click();
+  await expect(rows).toHaveCount(0);
+  await page.goto(`/inbox?view=snoozed&q=${family}`);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.getByTestId("row-snooze")).toBeVisible();
 });

@@ -11,16 +11,20 @@ import { guestLabel } from "./conversation-row";
 import { postBulkAction } from "./inbox-api";
 import { LabelOptions } from "./label-chips";
 import { inboxKeys } from "./query-keys";
+import { SnoozeDialog } from "./snooze-dialog";
 import { useLabels } from "./use-labels";
 
 export function BulkBar({
   chosen,
+  viewerId,
   shown,
   onChooseAll,
   onClear,
   onDone,
 }: {
   chosen: ConversationListItem[];
+  /** The signed-in staff member ("Assign to me"). */
+  viewerId: string;
   /** How many the list has loaded; "Choose all" takes them, up to BULK_MAX. */
   shown: number;
   onChooseAll: () => void;
@@ -30,9 +34,11 @@ export function BulkBar({
   const queryClient = useQueryClient();
   const { labels } = useLabels();
   const [outcome, setOutcome] = useState<{ done: number; refused: string[] } | null>(null);
+  const [snoozing, setSnoozing] = useState(false);
   const mutation = useMutation({
     mutationFn: (action: BulkAction) => postBulkAction(chosen.map((item) => item.id), action),
     onSuccess: ({ results }) => {
+      setSnoozing(false);
       const names = new Map(chosen.map((item) => [item.id, `${guestLabel(item)} (#${item.reference})`]));
       const refused = results.flatMap((result) => (result.ok ? [] : [`${names.get(result.conversationId) ?? "A conversation"}: ${result.error.message}`]));
       setOutcome({ done: results.length - refused.length, refused });
@@ -45,6 +51,8 @@ export function BulkBar({
       void queryClient.invalidateQueries({ queryKey: inboxKeys.unreadCount() });
     },
   });
+  // What the list showed of each guest: a snooze or "no reply needed" is refused where they wrote since.
+  const seenGuestMessageAt = () => Object.fromEntries(chosen.map((item) => [item.id, item.lastGuestMessageAt]));
   const run = (action: BulkAction) => {
     setOutcome(null);
     mutation.mutate(action);
@@ -69,9 +77,15 @@ export function BulkBar({
           type="button"
           className="btn-secondary py-0.5 text-xs"
           disabled={busy}
-          onClick={() => run({ type: "no_reply_needed", value: true, seenGuestMessageAt: Object.fromEntries(chosen.map((item) => [item.id, item.lastGuestMessageAt])) })}
+          onClick={() => run({ type: "no_reply_needed", value: true, seenGuestMessageAt: seenGuestMessageAt() })}
         >
           No reply needed
+        </button>
+        <button type="button" className="btn-secondary py-0.5 text-xs" disabled={busy} onClick={() => run({ type: "assign", userId: viewerId })}>
+          Assign to me
+        </button>
+        <button type="button" className="btn-secondary py-0.5 text-xs" disabled={busy} onClick={() => setSnoozing(true)} aria-haspopup="dialog">
+          Snooze…
         </button>
         {labels.length > 0 ? (
           <>
@@ -104,6 +118,14 @@ export function BulkBar({
       {mutation.isPending ? <p role="status">Working…</p> : null}
       {tooMany ? <p role="alert">At most {BULK_MAX} at once: take some out, or act on them in two goes.</p> : null}
       {mutation.isError ? <p role="alert" className="text-red-700 dark:text-red-400">{mutation.error.message}</p> : null}
+      {snoozing ? (
+        <SnoozeDialog
+          onSnooze={(until) => run({ type: "snooze", until: until?.toISOString() ?? null, seenGuestMessageAt: seenGuestMessageAt() })}
+          onClose={() => setSnoozing(false)}
+          pending={mutation.isPending}
+          error={null}
+        />
+      ) : null}
       {outcome ? (
         <div role={outcome.refused.length > 0 ? "alert" : "status"} data-testid="bulk-outcome">
           <p>

@@ -101,7 +101,7 @@ export function ConversationList({
   return (
     <>
       {chosen.length > 0 ? (
-        <BulkBar chosen={chosen} shown={items.length} onChooseAll={() => setChoice({ filterKey, ids: new Set(items.slice(0, BULK_MAX).map((item) => item.id)) })} onClear={clearChosen} onDone={clearChosen} />
+        <BulkBar chosen={chosen} viewerId={viewerId} shown={items.length} onChooseAll={() => setChoice({ filterKey, ids: new Set(items.slice(0, BULK_MAX).map((item) => item.id)) })} onClear={clearChosen} onDone={clearChosen} />
       ) : null}
       <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto" data-testid="conversation-list">
         <ul aria-label="Conversation list" className="relative" style={{ height: virtualizer.getTotalSize() }}>

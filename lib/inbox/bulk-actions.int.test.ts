@@ -92,6 +92,38 @@ describe("bulk actions from the list", () => {
     expect(await db().conversation.count({ where: { labelIds: { has: vip.id } } })).toBe(0);
   });
 
+  it("snooze, refused where the guest wrote since, and assign to oneself where one may", async () => {
+    const now = Date.now();
+    const quiet = await waitingConversation("111", [{ content: "See you Friday", at: new Date(now - HOUR) }]);
+    const again = await waitingConversation("111", [
+      { content: "See you", at: new Date(now - 3 * HOUR) },
+      { content: "Oh, and towels?", at: new Date(now - 60_000) },
+    ]);
+    const mountain = await waitingConversation("222", [{ content: "Bis dann", at: new Date(now - HOUR) }]);
+    const until = new Date(now + 24 * HOUR).toISOString();
+    const seen = { [quiet]: new Date(now - HOUR).toISOString(), [again]: new Date(now - 3 * HOUR).toISOString(), [mountain]: new Date(now - HOUR).toISOString() };
+    const snoozed = await bulk(sam, { conversationIds: [quiet, again, mountain], action: { type: "snooze", until, seenGuestMessageAt: seen } });
+    expect(snoozed.body).toEqual({
+      results: [
+        { conversationId: quiet, ok: true },
+        { conversationId: again, ok: false, error: { code: "conflict", message: expect.stringContaining("The guest has written again") } },
+        { conversationId: mountain, ok: false, error: { code: "not_found", message: "No such conversation." } },
+      ],
+    });
+    expect((await listPage(sam, { view: "snoozed" })).items.map((item) => [item.id, item.snooze?.until])).toEqual([[quiet, until]]);
+    // A time in the past is refused for each, with the snooze menu's own words.
+    const past = await bulk(sam, { conversationIds: [again], action: { type: "snooze", until: new Date(now - HOUR).toISOString() } });
+    expect(past.body).toMatchObject({ results: [{ conversationId: again, ok: false, error: { code: "validation_failed" } }] });
+
+    expect(await bulk(sam, { conversationIds: [again, mountain], action: { type: "assign", userId: sam.id } })).toEqual({
+      status: 200,
+      body: { results: [{ conversationId: again, ok: true }, { conversationId: mountain, ok: false, error: { code: "not_found", message: "No such conversation." } }] },
+    });
+    expect((await listPage(sam, { view: "mine" })).items.map((item) => item.id)).toEqual([again]);
+    expect(await bulk(sam, { conversationIds: [again], action: { type: "assign", userId: null } })).toEqual({ status: 200, body: { results: ok(again) } });
+    expect((await listPage(sam, { view: "mine" })).items).toEqual([]);
+  });
+
   it("take a body that names the conversations and one action, and a session", async () => {
     const harbour = await conversation({ propertyId: "111" });
     const tooMany = Array.from({ length: BULK_MAX + 1 }, () => harbour.id);

@@ -7,10 +7,12 @@
 // locks as a click would.
 import { AppError } from "../api/errors";
 import type { Viewer } from "../auth/guard";
+import { assignConversation } from "./assign-conversation";
 import { setConversationLabel } from "./labels";
 import { markConversationUnread, markReadForViewer } from "./mark-conversation-read";
 import type { BulkAction, BulkResult } from "./schemas";
 import { setNoReplyNeeded } from "./send-reply";
+import { snoozeConversation } from "./snooze-conversation";
 
 export async function runBulkAction(viewer: Viewer, input: { conversationIds: string[]; action: BulkAction }): Promise<BulkResult> {
   const results: BulkResult["results"] = [];
@@ -40,6 +42,12 @@ async function runOne(viewer: Viewer, conversationId: string, action: BulkAction
       return;
     case "label":
       await setConversationLabel(viewer, conversationId, { labelId: action.labelId, applied: action.applied });
+      return;
+    case "snooze":
+      await snoozeConversation(viewer, conversationId, { until: action.until, seenGuestMessageAt: action.seenGuestMessageAt?.[conversationId] });
+      return;
+    case "assign":
+      await assignConversation(viewer, conversationId, { userId: action.userId });
       return;
   }
 }

@@ -80,8 +80,8 @@ const isoTime = z.iso.datetime({ offset: true, error: "must be a date and time, 
 
 /**
  * One action on several conversations, chosen in the list. "read" is this staff member's own (it does not
- * set Booking.com's read tag: nobody opened the threads). "no_reply_needed" takes, per conversation, the
- * newest guest message the list showed (`seenGuestMessageAt`), as the thread's toggle does.
+ * set Booking.com's read tag: nobody opened the threads). "no_reply_needed" and "snooze" take, per
+ * conversation, the newest guest message the list showed (`seenGuestMessageAt`), as the thread does.
  */
 export const bulkActionBody = z.strictObject({
   conversationIds: z.array(z.uuid({ error: "must be conversation ids" })).min(1, "Choose at least one conversation.").max(BULK_MAX, `At most ${BULK_MAX} conversations at once.`),
@@ -92,8 +92,12 @@ export const bulkActionBody = z.strictObject({
       z.strictObject({ type: z.literal("unread") }),
       z.strictObject({ type: z.literal("no_reply_needed"), value: z.boolean(), seenGuestMessageAt: z.record(z.string(), isoTime.nullable()).optional() }),
       z.strictObject({ type: z.literal("label"), labelId: z.uuid({ error: "must be a label id" }), applied: z.boolean() }),
+      /** `until` null: until the guest replies. */
+      z.strictObject({ type: z.literal("snooze"), until: isoTime.nullable(), seenGuestMessageAt: z.record(z.string(), isoTime.nullable()).optional() }),
+      /** `userId` null: unassign. */
+      z.strictObject({ type: z.literal("assign"), userId: z.uuid({ error: "must be a user id" }).nullable() }),
     ],
-    { error: "action.type must be read, unread, no_reply_needed or label" },
+    { error: "action.type must be read, unread, no_reply_needed, label, snooze or assign" },
   ),
 });
 export type BulkAction = z.infer<typeof bulkActionBody>["action"];
