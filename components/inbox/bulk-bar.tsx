@@ -63,10 +63,20 @@ export function BulkBar({
 
   return (
     <div role="region" aria-label="Chosen conversations" className="space-y-1 border-b border-slate-200 bg-sky-50 px-3 py-2 text-xs dark:border-slate-800 dark:bg-sky-950/40">
-      <div className="flex flex-wrap items-center gap-1.5">
+      <div className="flex items-center gap-1.5">
         <span className="mr-1 font-medium" data-testid="bulk-count">
           {chosen.length} chosen
         </span>
+        {chosen.length < Math.min(shown, BULK_MAX) ? (
+          <button type="button" className="btn-ghost py-0.5 text-xs" onClick={onChooseAll}>
+            Choose all {Math.min(shown, BULK_MAX)}
+          </button>
+        ) : null}
+        <button type="button" className="btn-ghost ml-auto py-0.5 text-xs" onClick={onClear}>
+          Clear
+        </button>
+      </div>
+      <div className="flex flex-wrap items-center gap-1.5">
         <button type="button" className="btn-secondary py-0.5 text-xs" disabled={busy} onClick={() => run({ type: "read" })} title="For you only: the guest is not told">
           Mark read
         </button>
@@ -106,14 +116,6 @@ export function BulkBar({
             </select>
           </>
         ) : null}
-        {chosen.length < Math.min(shown, BULK_MAX) ? (
-          <button type="button" className="btn-ghost ml-auto py-0.5 text-xs" onClick={onChooseAll}>
-            Choose all {Math.min(shown, BULK_MAX)}
-          </button>
-        ) : null}
-        <button type="button" className={`btn-ghost py-0.5 text-xs ${chosen.length < Math.min(shown, BULK_MAX) ? "" : "ml-auto"}`} onClick={onClear}>
-          Clear
-        </button>
       </div>
       {mutation.isPending ? <p role="status">Working…</p> : null}
       {tooMany ? <p role="alert">At most {BULK_MAX} at once: take some out, or act on them in two goes.</p> : null}
