@@ -35,7 +35,7 @@
 import { z } from "zod";
 import { Prisma } from "../generated/prisma/client";
 import { assertPropertyAccess, type Viewer } from "../auth/guard";
-import { queryRows, queryRowsWithFreshPlan } from "../sql-pool";
+import { literalLimit, queryRows, queryRowsWithFreshPlan } from "../sql-pool";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { InboxSort, InboxView } from "./list-views";
 import type { ConversationListItem, ConversationPage, ListConversationsInput } from "./schemas";
@@ -239,7 +239,8 @@ export const SEARCH_WALK_LIMIT = 1000;
  */
 export function segmentQuery(viewer: Viewer, name: SegmentName, conditions: Prisma.Sql[], search: Search | null, limit: number): Prisma.Sql {
   const where = Prisma.join(conditions, " and ");
-  if (search === null) return Prisma.sql`${selectList(viewer)} where ${where} order by ${orderBy(name)} limit ${limit}`;
+  const limitSql = literalLimit(limit);
+  if (search === null) return Prisma.sql`${selectList(viewer)} where ${where} order by ${orderBy(name)} limit ${limitSql}`;
   const joins = viewerJoins(viewer);
   const acrossChunks = search.any
     ? Prisma.sql`union
@@ -251,23 +252,23 @@ export function segmentQuery(viewer: Viewer, name: SegmentName, conditions: Pris
     with walk as materialized (
       select c.id from (
         select c.id, c.last_message_at, c.needs_reply_since, c.snoozed_until, c.snoozed_at from conversations c ${joins}
-        where ${where} order by ${orderBy(name)} limit ${SEARCH_WALK_LIMIT}) c
+        where ${where} order by ${orderBy(name)} limit ${literalLimit(SEARCH_WALK_LIMIT)}) c
       where (select bellhop_tsvector_agg(t.terms) from conversation_search_terms t where t.conversation_id = c.id) @@ ${search.all}
-      order by ${orderBy(name)} limit ${limit}
+      order by ${orderBy(name)} limit ${limitSql}
     ), picked as (
       select id from walk
       union all
       (select c.id from conversations c ${joins}
-        where (select count(*) from walk) < ${limit}
+        where (select count(*) from walk) < ${limitSql}
           and c.id = any(array(
             select t.conversation_id from conversation_search_terms t where t.terms @@ ${search.all}
             ${acrossChunks}))
           and ${where}
-        order by ${orderBy(name)} limit ${limit})
+        order by ${orderBy(name)} limit ${limitSql})
     )
     ${selectList(viewer)}
     where c.id in (select id from picked)
-    order by ${orderBy(name)} limit ${limit}`;
+    order by ${orderBy(name)} limit ${limitSql}`;
 }
 
 function segmentConditions(name: SegmentName, sort: InboxSort): Prisma.Sql[] {
