@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { Prisma } from "../generated/prisma/client";
 import type { Viewer } from "../auth/guard";
-import { queryRowsWithFreshPlan } from "../sql-pool";
+import { literalLimit, queryRows } from "../sql-pool";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { conversationNotFound, parseConversationId } from "./get-conversation";
 import type { ThreadActivity, ThreadAttachment, ThreadMessage, ThreadPage } from "./schemas";
@@ -47,22 +47,45 @@ const attributesSchema = z
 /** An activity row's attributes: when a snooze ends (null: until the guest replies), whether someone assigned themselves, a label's name. */
 const activityAttributesSchema = z.object({ until: z.string().nullable(), actorIsSubject: z.boolean(), label: z.string().nullable() });
 
-export async function listThreadMessages(viewer: Viewer, conversationId: string, input: { before?: string; limit: number }): Promise<ThreadPage> {
+type ThreadInput = { before?: string; limit: number };
+
+export async function listThreadMessages(viewer: Viewer, conversationId: string, input: ThreadInput): Promise<ThreadPage> {
+  // A prepared statement (sql-pool.ts queryRows), kept on its generic plan: see threadPageQuery.
+  const joined = await queryRows<Row | NoMessage>(threadPageQuery(viewer, conversationId, input));
+  if (joined.length === 0) throw conversationNotFound();
+  const rows = joined.filter((row): row is Row => row.id !== null);
+  const page = rows.slice(0, input.limit);
+  const last = page[page.length - 1];
+  return {
+    messages: page.map(toMessage),
+    nextCursor: rows.length > input.limit && last ? encodeCursor({ t: last.sent_at.toISOString(), id: last.id }) : null,
+  };
+}
+
+/**
+ * One page of a thread, newest first, in one round trip: the scope is checked on the conversation row,
+ * and the page of messages, notes and activity is joined to it. No row at all means the conversation is
+ * unknown or outside the scope (404, not an empty thread); a visible conversation without messages
+ * comes back as one row whose message id is null.
+ *
+ * Each branch filters on the conversation id itself (a value the planner sees, not the outer row's
+ * column) and selects only the table's own columns, so it is an index walk that stops at the page,
+ * whatever the thread's length; names, send states and attachments are looked up afterwards, for the
+ * page's rows only. The statement is prepared, and its generic plan is made for an average
+ * conversation (~10 messages): it must still walk the index, not read a long thread whole and sort
+ * it. It does because the page size is in the text (literalLimit) and the plain pool prices random
+ * reads as an SSD's (sql-pool.ts RANDOM_PAGE_COST); list-plan.int.test.ts checks it on a 2,000-message
+ * thread.
+ */
+export function threadPageQuery(viewer: Viewer, conversationId: string, input: ThreadInput): Prisma.Sql {
   const id = parseConversationId(conversationId);
   const cursor = decodeCursor(cursorSchema, input.before);
   const scope = propertyScopeSql(viewer, Prisma.sql`c.property_id`);
   const keyset = (time: Prisma.Sql, rowId: Prisma.Sql) =>
     cursor ? Prisma.sql`and (${time} < ${new Date(cursor.t)}::timestamptz or (${time} = ${new Date(cursor.t)}::timestamptz and ${rowId} > ${cursor.id}::uuid))` : Prisma.empty;
   const mayDeleteAny = viewer.role === "admin";
-  // One round trip: the scope is checked on the conversation row, and the page of messages is joined
-  // to it. No row at all means the conversation is unknown or outside the scope (404, not an empty
-  // thread); a visible conversation without messages comes back as one row whose message id is null.
-  // Each branch filters on the conversation id itself (a value the planner sees, not the outer row's
-  // column) and selects only the table's own columns, so it is an index walk that stops at the page,
-  // whatever the thread's length; names, send states and attachments are looked up afterwards, for
-  // the page's rows only. Planned for this conversation each time: a generic plan, made for an
-  // average conversation, sorts a long thread whole (sql-pool.ts).
-  const joined = await queryRowsWithFreshPlan<Row | NoMessage>(Prisma.sql`
+  const pageLimit = literalLimit(input.limit + 1);
+  return Prisma.sql`
     select p.id, p.sender_type, p.can_delete,
       case when p.sender_type = 'activity' then subject.name else p.sender_name end as sender_name,
       author.name as author_name, p.message_type, p.content, p.attributes, p.sent_at, p.read_by_guest,
@@ -79,34 +102,26 @@ export async function listThreadMessages(viewer: Viewer, conversationId: string,
       from messages m
       where m.conversation_id = ${id}::uuid ${keyset(Prisma.sql`m.sent_at`, Prisma.sql`m.id`)}
       order by m.sent_at desc, m.id asc
-      limit ${input.limit + 1})
+      limit ${pageLimit})
       union all
       (select n.id, 'note', (n.author_id = ${viewer.id}::uuid or ${mayDeleteAny}) is true, null, n.author_id, null,
         'internal_note', n.content, null, n.created_at, false, null, null, n.client_key::text
       from conversation_notes n
       where n.conversation_id = ${id}::uuid ${keyset(Prisma.sql`n.created_at`, Prisma.sql`n.id`)}
       order by n.created_at desc, n.id asc
-      limit ${input.limit + 1})
+      limit ${pageLimit})
       union all
       (select a.id, 'activity', false, null, a.actor_id, a.subject_id, a.kind::text, '',
         jsonb_build_object('until', a.until, 'actorIsSubject', coalesce(a.actor_id = a.subject_id, false), 'label', a.label_name), a.created_at, false, null, null, null
       from conversation_activity a
       where a.conversation_id = ${id}::uuid ${keyset(Prisma.sql`a.created_at`, Prisma.sql`a.id`)}
       order by a.created_at desc, a.id asc
-      limit ${input.limit + 1})
+      limit ${pageLimit})
       order by sent_at desc, id asc
-      limit ${input.limit + 1}) p on true
+      limit ${pageLimit}) p on true
     left join users author on author.id = p.author_id
     left join users subject on subject.id = p.subject_id
-    order by p.sent_at desc, p.id asc`);
-  if (joined.length === 0) throw conversationNotFound();
-  const rows = joined.filter((row): row is Row => row.id !== null);
-  const page = rows.slice(0, input.limit);
-  const last = page[page.length - 1];
-  return {
-    messages: page.map(toMessage),
-    nextCursor: rows.length > input.limit && last ? encodeCursor({ t: last.sent_at.toISOString(), id: last.id }) : null,
-  };
+    order by p.sent_at desc, p.id asc`;
 }
 
 function toMessage(row: Row): ThreadMessage {
