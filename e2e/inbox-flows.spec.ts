@@ -205,6 +205,43 @@ test("attachments both ways: progress, chunked upload, thumbnail, lightbox, down
   await expect(sent.getByTestId("attachment-thumbnail")).toBeVisible();
 });
 
+test("Send while an image is still uploading waits for the upload, then sends once; Don't send yet calls it off", async ({ page, request }) => {
+  const { conversation } = await createBooking(request, { propertyId: LISBON, guestName: "Lara Upload" });
+  await guestSends(request, conversation.conversationId, "Can you send me a photo of the parking?");
+  await signIn(page, DEMO_ACCOUNTS.admin);
+  await openByReference(page, conversation.reference);
+  // A slow line: each upload reaches Bellhop two seconds late (the request itself is the real one).
+  await page.route("**/api/conversations/*/attachments", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await route.continue();
+  });
+  const fileInput = page.locator("#attach-input");
+  const box = page.getByLabel("Reply to the guest");
+
+  await fileInput.setInputFiles({ name: "parking.png", mimeType: "image/png", buffer: largePng() });
+  await box.fill("Here is the parking entrance.");
+  await box.press("Enter");
+  await expect(page.getByTestId("send-when-uploaded")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sending after upload…" })).toBeDisabled();
+  const sent = page.getByTestId("message").filter({ hasText: "Here is the parking entrance." });
+  await expect(sent.getByTestId("send-state")).toHaveText(/Sent|Read by guest/, { timeout: 30_000 });
+  await expect(sent.getByTestId("attachment-thumbnail")).toBeVisible();
+  const received = await guestReceived(request, conversation.conversationId, "Here is the parking entrance.");
+  expect(received).toHaveLength(1);
+  expect(received[0]?.attachmentIds).toHaveLength(1);
+  expect(received[0]?.postCount).toBe(1);
+  await expect(box).toHaveValue("");
+
+  // Asked again, then called off: the upload finishes and nothing goes out until Send.
+  await fileInput.setInputFiles({ name: "entrance.png", mimeType: "image/png", buffer: largePng() });
+  await box.fill("And the entrance from the street.");
+  await page.getByRole("button", { name: "Send when uploaded" }).click();
+  await page.getByTestId("send-when-uploaded").getByRole("button", { name: "Don't send yet" }).click();
+  await expect(page.getByRole("button", { name: "Send", exact: true })).toBeEnabled({ timeout: 30_000 });
+  await expect(box).toHaveValue("And the entrance from the street.");
+  expect((await inspect(request, conversation.conversationId)).messages.filter((message) => message.content.includes("entrance from the street"))).toHaveLength(0);
+});
+
 test("a guest's link that is not on the property's allowlist shows removed", async ({ page, request }) => {
   const { conversation } = await createBooking(request, { propertyId: LISBON, guestName: "Marta Pinto" });
   await guestSends(request, conversation.conversationId, "Booked via https://evil-deals.example/win and https://www.booking.com/help ok?");

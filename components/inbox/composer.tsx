@@ -20,6 +20,9 @@ type Draft = { localId: string; file: File; previewUrl: string; progress: number
 /**
  * The reply box. Enter sends, Shift+Enter breaks the line. Every send gets a key made here
  * (crypto.randomUUID) that travels with it and with any retry, so the server sends it once at most.
+ * Send (Enter or the button) while an image is still uploading waits for the upload and then sends
+ * by itself, as the best mail clients do; changing the text or the attachments calls that off, and a
+ * failed upload stops it with the upload's error.
  * It says when it holds a draft (`onDraftingChange`: colleagues then see "replying"), and warns when a
  * colleague is writing a reply to the same guest, before two answers go out.
  * In "note" mode the same box saves an internal note for the team instead (lib/inbox/notes.ts): no
@@ -49,6 +52,8 @@ export function Composer({
   const [notice, setNotice] = useState<string | null>(null);
   const [pickerOpen, setPickerOpen] = useState(false);
   const [sending, setSending] = useState(false);
+  /** Send was asked for while an upload was still running: it goes once every upload has finished. */
+  const [sendWhenUploaded, setSendWhenUploaded] = useState(false);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const backdropRef = useRef<HTMLDivElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -90,7 +95,13 @@ export function Composer({
   const uploading = drafts.some((draft) => !draft.attachmentId && !draft.error);
   const blocked = placeholders.length > 0;
   const needsText = drafts.length > 0 && text.trim() === "";
-  const canSend = noting ? !sending && text.trim() !== "" : !sending && !uploading && !blocked && text.trim() !== "" && drafts.every((draft) => !draft.error);
+  const replyReady = !sending && !blocked && text.trim() !== "" && drafts.every((draft) => !draft.error);
+  const canSend = noting ? !sending && text.trim() !== "" : replyReady && !uploading;
+  const canSendWhenUploaded = !noting && replyReady && uploading;
+  const editText = (value: string) => {
+    setText(value);
+    setSendWhenUploaded(false);
+  };
 
   useEffect(() => {
     if (autoFocus) textareaRef.current?.focus();
@@ -111,6 +122,11 @@ export function Composer({
   }, []);
 
   const send = async () => {
+    if (canSendWhenUploaded) {
+      setSendWhenUploaded(true);
+      return;
+    }
+    setSendWhenUploaded(false);
     if (!canSend || sendingRef.current) return;
     sendingRef.current = true;
     setSending(true);
@@ -143,6 +159,16 @@ export function Composer({
     }
   };
 
+  // The uploads have all finished: send what was asked for. send() of the latest render, which sees
+  // the finished uploads; a failed one makes it stop there (the upload shows its error).
+  const latestSend = useRef(send);
+  useEffect(() => {
+    latestSend.current = send;
+  });
+  useEffect(() => {
+    if (sendWhenUploaded && !uploading) void latestSend.current();
+  }, [sendWhenUploaded, uploading]);
+
   const addFiles = async (files: FileList | null) => {
     if (!files) return;
     for (const file of Array.from(files)) {
@@ -154,6 +180,7 @@ export function Composer({
         continue;
       }
       const localId = crypto.randomUUID();
+      setSendWhenUploaded(false);
       const upload = uploadAttachment(conversation.id, file, (progress) => setDrafts((list) => list.map((draft) => (draft.localId === localId ? { ...draft, progress } : draft))));
       setDrafts((list) => [...list, { localId, file, previewUrl: URL.createObjectURL(file), progress: 0, attachmentId: null, error: null, abort: upload.abort }]);
       setNotice(null);
@@ -165,7 +192,8 @@ export function Composer({
     if (fileRef.current) fileRef.current.value = "";
   };
 
-  const removeDraft = (localId: string) =>
+  const removeDraft = (localId: string) => {
+    setSendWhenUploaded(false);
     setDrafts((list) => {
       const draft = list.find((item) => item.localId === localId);
       if (draft) {
@@ -174,13 +202,14 @@ export function Composer({
       }
       return list.filter((item) => item.localId !== localId);
     });
+  };
 
   const insert = (value: string) => {
     const area = textareaRef.current;
     const start = area?.selectionStart ?? text.length;
     const end = area?.selectionEnd ?? text.length;
     const next = text.slice(0, start) + value + text.slice(end);
-    setText(next);
+    editText(next);
     setPickerOpen(false);
     requestAnimationFrame(() => {
       area?.focus();
@@ -268,7 +297,7 @@ export function Composer({
             ref={textareaRef}
             value={text}
             rows={3}
-            onChange={(event) => setText(event.target.value)}
+            onChange={(event) => editText(event.target.value)}
             onScroll={(event) => {
               if (backdropRef.current) backdropRef.current.scrollTop = event.currentTarget.scrollTop;
             }}
@@ -306,6 +335,13 @@ export function Composer({
               <span className="text-amber-800 dark:text-amber-300" data-testid="placeholder-warning">
                 Replace {placeholders.map((name) => `{${name}}`).join(", ")} before sending.
               </span>
+            ) : sendWhenUploaded ? (
+              <span data-testid="send-when-uploaded">
+                Sends as soon as the upload finishes.{" "}
+                <button type="button" className="underline" onClick={() => setSendWhenUploaded(false)}>
+                  Don&apos;t send yet
+                </button>
+              </span>
             ) : needsText ? (
               <span>Booking.com needs text with every attachment: write a message too.</span>
             ) : (
@@ -327,8 +363,8 @@ export function Composer({
               Send later
             </button>
           )}
-          <button type="submit" className="btn-primary" disabled={!canSend} aria-disabled={!canSend}>
-            {noting ? (sending ? "Saving…" : "Save note") : sending ? "Sending…" : uploading ? "Uploading…" : "Send"}
+          <button type="submit" className="btn-primary" disabled={!(canSend || (canSendWhenUploaded && !sendWhenUploaded))}>
+            {noting ? (sending ? "Saving…" : "Save note") : sending ? "Sending…" : sendWhenUploaded ? "Sending after upload…" : uploading ? "Send when uploaded" : "Send"}
           </button>
         </div>
         {noting && note.error ? (
