@@ -1,7 +1,7 @@
 // Bulk actions (shared inboxes' "select several, act once"): the staff member chooses conversations with
 // the rows' checkboxes or x, marks two "no reply needed" at once (they leave Needs reply, and Booking.com
 // gets both tags), labels the third and marks it read, for themselves only (the guest sees no read tag),
-// then takes it and snoozes it.
+// then gives it to a colleague, takes it and snoozes it.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { DEMO_ACCOUNTS, signIn } from "./fixtures";
@@ -60,7 +60,11 @@ test("several conversations chosen in the list get one action each: no reply nee
   const third = await inspect(request, bookings[2]!.conversationId);
   expect(third.messages.filter((message) => message.sender === "guest").every((message) => message.readBy.length === 0)).toBe(true);
 
-  // Taken by this staff member, then snoozed: out of Needs reply until it wakes.
+  // Given to a colleague who sees the property, then taken by this staff member, then snoozed: out of
+  // Needs reply until it wakes.
+  await page.keyboard.press("x");
+  await bar.getByLabel("Assign the chosen conversations to").selectOption({ label: "Ada Admin" });
+  await expect(rows.getByTestId("row-assignee")).toHaveText(/Ada/);
   await page.keyboard.press("x");
   await bar.getByRole("button", { name: "Assign to me" }).click();
   await expect(rows.getByTestId("row-assignee")).toHaveText(/You/);

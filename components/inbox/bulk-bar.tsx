@@ -1,18 +1,21 @@
 "use client";
 
 // The bar over the list while conversations are chosen for a bulk action (the rows' checkboxes, or x):
-// mark read or unread (for this staff member), "no reply needed", or a label. Each conversation gets the
+// mark read or unread (for this staff member), "no reply needed", a label, an assignee or a snooze. Each conversation gets the
 // very change its own button would make (lib/inbox/bulk-actions.ts); those refused are named with why.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { BULK_MAX } from "@/lib/inbox/bulk-limit";
 import type { BulkAction, ConversationListItem } from "@/lib/inbox/schemas";
 import { guestLabel } from "./conversation-row";
-import { postBulkAction } from "./inbox-api";
+import { fetchAssigneesForProperties, postBulkAction } from "./inbox-api";
 import { LabelOptions } from "./label-chips";
 import { inboxKeys } from "./query-keys";
 import { SnoozeDialog } from "./snooze-dialog";
 import { useLabels } from "./use-labels";
+
+/** The assign picker's "Nobody" (a user id is a uuid, so this cannot be one). */
+const UNASSIGN = "unassign";
 
 export function BulkBar({
   chosen,
@@ -33,6 +36,16 @@ export function BulkBar({
 }) {
   const queryClient = useQueryClient();
   const { labels } = useLabels();
+  // Who may have every chosen conversation: those who see all their properties (the server checks
+  // each one again). Yourself is "Assign to me".
+  const propertyIds = [...new Set(chosen.map((item) => item.propertyId))].sort();
+  const candidates = useQuery({
+    queryKey: inboxKeys.assigneesForProperties(propertyIds),
+    queryFn: ({ signal }) => fetchAssigneesForProperties(propertyIds, signal),
+    enabled: propertyIds.length > 0 && propertyIds.length <= BULK_MAX,
+    staleTime: 60_000,
+  });
+  const colleagues = (candidates.data?.assignees ?? []).filter((candidate) => candidate.id !== viewerId);
   const [outcome, setOutcome] = useState<{ done: number; refused: string[] } | null>(null);
   const [snoozing, setSnoozing] = useState(false);
   const mutation = useMutation({
@@ -94,6 +107,27 @@ export function BulkBar({
         <button type="button" className="btn-secondary py-0.5 text-xs" disabled={busy} onClick={() => run({ type: "assign", userId: viewerId })}>
           Assign to me
         </button>
+        <label htmlFor="bulk-assign" className="sr-only">
+          Assign the chosen conversations to
+        </label>
+        <select
+          id="bulk-assign"
+          className="input py-0.5 text-xs"
+          disabled={busy}
+          value=""
+          onChange={(event) => {
+            const choice = event.target.value;
+            if (choice) run({ type: "assign", userId: choice === UNASSIGN ? null : choice });
+          }}
+        >
+          <option value="">Assign to…</option>
+          {colleagues.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {candidate.name}
+            </option>
+          ))}
+          <option value={UNASSIGN}>Nobody (unassign)</option>
+        </select>
         <button type="button" className="btn-secondary py-0.5 text-xs" disabled={busy} onClick={() => setSnoozing(true)} aria-haspopup="dialog">
           Snooze…
         </button>

@@ -118,6 +118,8 @@ export const putStar = (id: string, starred: boolean) => request<{ starred: bool
 export const putAssignee = (id: string, userId: string | null) =>
   request<{ assignee: Assignee | null }>(`/api/conversations/${id}/assignee`, { method: "PUT", body: JSON.stringify({ userId }) });
 export const fetchAssignees = (id: string, signal?: AbortSignal) => request<{ assignees: Assignee[] }>(`/api/conversations/${id}/assignees`, { signal });
+export const fetchAssigneesForProperties = (propertyIds: string[], signal?: AbortSignal) =>
+  request<{ assignees: Assignee[] }>(`/api/assignees?${new URLSearchParams(propertyIds.map((id) => ["property", id])).toString()}`, { signal });
 export const lookupReservation = (propertyId: string, reservation: string) =>
   request<{ conversationId: string }>("/api/conversations/lookup", { method: "POST", body: JSON.stringify({ propertyId, reservation }) });
 

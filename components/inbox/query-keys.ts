@@ -20,6 +20,8 @@ export const inboxKeys = {
   unreadCount: () => [...inboxKeys.all, "unread-count"] as const,
   savedReplies: (conversationId: string) => [...inboxKeys.all, "saved-replies", conversationId] as const,
   assignees: (conversationId: string) => [...inboxKeys.all, "assignees", conversationId] as const,
+  /** Who conversations of all these properties (sorted, distinct) may be assigned to: the bulk bar's picker. */
+  assigneesForProperties: (propertyIds: string[]) => [...inboxKeys.all, "assignees-for-properties", ...propertyIds] as const,
   /** The team's labels (names and colours), for chips, menus and the filter. */
   labels: () => [...inboxKeys.all, "labels"] as const,
 };

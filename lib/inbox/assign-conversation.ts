@@ -10,7 +10,7 @@
 // meet on the user's row: assigning holds it FOR SHARE while it checks and writes, and updateStaff
 // updates that row before it changes access, so whichever commits second sees the other's change.
 import { AppError } from "../api/errors";
-import type { Viewer } from "../auth/guard";
+import { assertPropertyAccess, type Viewer } from "../auth/guard";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { findScopedConversation } from "./get-conversation";
@@ -61,12 +61,28 @@ export async function assignConversation(viewer: Viewer, conversationId: string,
 /** Who the conversation may be assigned to (active, and sees its property), by name, for the picker. */
 export async function listAssignees(viewer: Viewer, conversationId: string): Promise<{ assignees: Assignee[] }> {
   const conversation = await findScopedConversation(viewer, conversationId);
+  return { assignees: await assigneesSeeingAll([conversation.propertyId]) };
+}
+
+/**
+ * Who conversations of every one of these properties may be assigned to, for the bulk bar's picker: a
+ * staff member who sees only some of them would be refused for the others. A property outside the
+ * viewer's scope is a 404, as everywhere.
+ */
+export async function listAssigneesForProperties(viewer: Viewer, propertyIds: string[]): Promise<{ assignees: Assignee[] }> {
+  const distinct = [...new Set(propertyIds)];
+  for (const propertyId of distinct) assertPropertyAccess(viewer, propertyId);
+  return { assignees: await assigneesSeeingAll(distinct) };
+}
+
+/** Active users who see every one of `propertyIds` (admins see all), by name. */
+async function assigneesSeeingAll(propertyIds: string[]): Promise<Assignee[]> {
   const users = await db().user.findMany({
-    where: { active: true, OR: [{ role: "admin" }, { access: { some: { propertyId: conversation.propertyId } } }] },
+    where: { active: true, OR: [{ role: "admin" }, { AND: propertyIds.map((propertyId) => ({ access: { some: { propertyId } } })) }] },
     select: { id: true, name: true },
   });
   // Sorted here, not by the database, whose collation may be "C" (every capital before every small letter).
-  return { assignees: users.toSorted((a, b) => byName.compare(a.name, b.name) || (a.id < b.id ? -1 : 1)) };
+  return users.toSorted((a, b) => byName.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
 }
 
 const byName = new Intl.Collator("en", { sensitivity: "base" });

@@ -1,23 +1,25 @@
 // Assignment against a real Postgres: who may be assigned (and the 400s naming why not), the scope
 // (404), the assignee on list rows and the detail, the change sequence, the Mine view's order, keyset
 // paging and snooze filter, the clearing of a user's assignments when an admin takes their access away
-// or deactivates them, and the routes (PUT /api/conversations/[id]/assignee, GET …/assignees) through
+// or deactivates them, the candidates for conversations chosen across properties, and the routes (PUT
+// /api/conversations/[id]/assignee, GET …/assignees, GET /api/assignees) through
 // the real guard with a real session cookie.
 import { randomUUID } from "node:crypto";
 import { Client } from "pg";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { PUT } from "@/app/api/conversations/[id]/assignee/route";
 import { GET } from "@/app/api/conversations/[id]/assignees/route";
+import { GET as GET_TEAM_ASSIGNEES } from "@/app/api/assignees/route";
 import { updateStaff } from "@/lib/admin/update-staff";
 import { AppError } from "@/lib/api/errors";
 import { loadViewer, type Viewer } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { listedConversation } from "@/tests/conversations";
 import { resetDatabase } from "@/tests/database";
-import { createViewer, sessionCookieFor } from "@/tests/viewers";
+import { callRoute, createViewer, sessionCookieFor } from "@/tests/viewers";
 import { allListPages as allPages, listIds as ids, listPage as list } from "@/tests/list-pages";
 import { statusOf } from "@/tests/status-of";
-import { assignConversation, listAssignees } from "./assign-conversation";
+import { assignConversation, listAssignees, listAssigneesForProperties } from "./assign-conversation";
 import { countUnreadConversations } from "./count-unread-conversations";
 import { getConversation } from "./get-conversation";
 import { snoozeConversation } from "./snooze-conversation";
@@ -151,6 +153,29 @@ describe("assignment", () => {
       { id: zoe.id, name: "zoë Night" },
     ]);
     expect((await listAssignees(admin, lisbon.id)).assignees.map((candidate) => candidate.name)).toEqual(["Ada Admin", "Bea Front", "Carl Chef"]);
+  });
+
+  it("offers, for conversations chosen across properties, only those who see every one of them; outside the scope is a 404", async () => {
+    const carla = await createViewer("staff", ["111", "222"], "Carla Colleague");
+    await createViewer("staff", ["222"], "Bea Front");
+    const chef = await createViewer("admin", [], "Carl Chef");
+    const names = async (viewer: Viewer, propertyIds: string[]) => (await listAssigneesForProperties(viewer, propertyIds)).assignees.map((candidate) => candidate.name);
+
+    expect(await names(admin, ["111", "222"])).toEqual(["Ada Admin", "Carl Chef", "Carla Colleague"]);
+    expect(await names(admin, ["222", "222"])).toEqual(["Ada Admin", "Bea Front", "Carl Chef", "Carla Colleague"]);
+    expect(await names(carla, ["111"])).toEqual(["Ada Admin", "Carl Chef", "Carla Colleague", "Sam Staff"]);
+    expect(await statusOf(listAssigneesForProperties(sam, ["111", "222"]))).toBe(404);
+
+    // Through the route and the real guard: the properties as repeated `property` parameters.
+    const call = (viewer: Viewer | undefined, query: string) => callRoute(GET_TEAM_ASSIGNEES, { method: "GET", path: `/api/assignees?${query}`, params: {}, viewer });
+    expect(await call(carla, "property=111&property=222")).toEqual({
+      status: 200,
+      body: { assignees: [{ id: admin.id, name: "Ada Admin" }, { id: chef.id, name: "Carl Chef" }, { id: carla.id, name: "Carla Colleague" }] },
+    });
+    expect((await call(sam, "property=222")).status).toBe(404);
+    expect((await call(sam, "")).status).toBe(400);
+    expect((await call(sam, "property=abc")).status).toBe(400);
+    expect((await call(undefined, "property=111")).status).toBe(401);
   });
 
   it("lists Mine: the viewer's assignments, not snoozed, by recent activity or longest waiting, paged without repeats or gaps", async () => {

@@ -105,6 +105,17 @@ export type BulkAction = z.infer<typeof bulkActionBody>["action"];
 /** Each conversation's outcome, in the order asked; one refused (gone, out of scope, a 409…) does not stop the others. */
 export type BulkResult = { results: ({ conversationId: string; ok: true } | { conversationId: string; ok: false; error: { code: string; message: string } })[] };
 
+/**
+ * The bulk bar's assign picker: who may be given conversations of all these properties (`?property=`
+ * once per property of the chosen conversations).
+ */
+export const assigneesQuery = z.object({
+  property: z
+    .array(z.string().regex(/^\d{1,20}$/, "must be a property id"))
+    .min(1, "Name at least one property.")
+    .max(BULK_MAX, `At most ${BULK_MAX} properties at once.`),
+});
+
 /** Starring a conversation, or taking the star away: the viewer's own. */
 export const starBody = z.strictObject({ starred: z.boolean({ error: "starred must be true or false." }) });
 
