@@ -1,7 +1,8 @@
 // Labels (product.md: shared inboxes' "labels"): an admin adds one on the settings page, puts it on a
 // conversation from the thread's Labels menu (l), a colleague's open inbox shows the chip at once, the
 // list filters by it (the URL keeps the filter), taking it off takes the row out of the filtered list,
-// and deleting the label on the settings page takes it off every conversation.
+// renaming it shows the new name in the colleague's open inbox at once, and deleting the label on the
+// settings page takes it off every conversation.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { DEMO_ACCOUNTS, openByReference, signIn } from "./fixtures";
@@ -9,7 +10,7 @@ import { createBooking } from "./sandbox-control";
 
 const STAFF_PROPERTY = 13921698; // the demo staff member's one property, which the admin sees too
 
-test("an admin's new label goes on a conversation from the thread, shows on a colleague's row live, filters the list, and goes when deleted", async ({ page, browser, request }) => {
+test("an admin's new label goes on a conversation from the thread, shows on a colleague's row live, filters the list, renames live, and goes when deleted", async ({ page, browser, request }) => {
   const name = `Honeymoon ${Date.now() % 100_000}`;
   const { conversation } = await createBooking(request, { propertyId: STAFF_PROPERTY, guestName: "Lena Label", firstGuestMessage: "We are on our honeymoon!" });
 
@@ -73,14 +74,23 @@ test("an admin's new label goes on a conversation from the thread, shows on a co
   await expect(page.getByText(`Nothing matches “${conversation.reference}”.`)).toBeVisible();
   await expect(staffRow.getByTestId("label-chip")).toHaveCount(0);
 
-  // Put on again, then deleted in Settings: off the conversation everywhere.
+  // Put on again, then renamed in Settings: Sam's open inbox shows the new name without a reload.
   await page.getByRole("checkbox", { name }).check();
   await expect(staffRow.getByTestId("label-chip")).toHaveText(name);
   await page.goto("/settings#labels");
+  const renamed = `${name} trip`;
+  await page.getByRole("button", { name: `Edit ${name}` }).click();
+  const editing = page.getByRole("form", { name: `Edit the label ${name}` });
+  await editing.getByLabel("Name").fill(renamed);
+  await editing.getByRole("button", { name: "Save label" }).click();
+  await expect(page.getByTestId("label-list")).toContainText(renamed);
+  await expect(staffRow.getByTestId("label-chip")).toHaveText(renamed);
+
+  // Deleted in Settings: off the conversation everywhere.
   page.once("dialog", (dialog) => void dialog.accept());
-  await page.getByRole("button", { name: `Delete ${name}` }).click();
+  await page.getByRole("button", { name: `Delete ${renamed}` }).click();
   await expect(page.getByText("Deleted; it was on 1 conversation.")).toBeVisible();
-  await expect(page.getByTestId("label-list")).not.toContainText(name);
+  await expect(page.getByTestId("label-list")).not.toContainText(renamed);
   await expect(staffRow.getByTestId("label-chip")).toHaveCount(0);
   await staffContext.close();
 });

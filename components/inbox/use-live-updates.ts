@@ -12,7 +12,8 @@
 // `viewer` event (this staff member read, marked unread, starred or unstarred a conversation, maybe in
 // another tab or on another device) patches that conversation where this tab shows it, without a
 // refetch (the tab that made the change gets it too, and already shows it); it has no cursor, so a
-// reconnected stream refetches the lists and conversations instead.
+// reconnected stream refetches the lists and conversations instead. A `team` event (an admin changed
+// the team's labels) refetches the labels, as does a reconnected stream.
 import { useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
 import type { ConversationDetail, ConversationListItem, ConversationPage } from "@/lib/inbox/schemas";
 import { useEffect, useRef, useState } from "react";
@@ -87,8 +88,10 @@ export function useLiveUpdates(): LiveStatus {
         setStatus("live");
         const { seq } = JSON.parse((event as MessageEvent<string>).data) as { seq: string };
         if (lastSeq.current !== null) {
-          // Reads and stars made elsewhere while the stream was down were announced to nobody here.
+          // Reads and stars made elsewhere while the stream was down were announced to nobody here, nor
+          // were changes of the team's labels.
           void queryClient.invalidateQueries({ queryKey: inboxKeys.conversations() });
+          void queryClient.invalidateQueries({ queryKey: inboxKeys.labels() });
           refreshLists();
           return void resync();
         }
@@ -111,6 +114,10 @@ export function useLiveUpdates(): LiveStatus {
       current.addEventListener("viewer", (event) => {
         const change = JSON.parse((event as MessageEvent<string>).data) as ViewerStateChange;
         applyViewerState(queryClient, change);
+      });
+      current.addEventListener("team", () => {
+        // An admin changed the team's labels: their names and colours on every chip, menu and filter.
+        void queryClient.invalidateQueries({ queryKey: inboxKeys.labels() });
       });
       current.addEventListener("presence", (event) => {
         const { conversationId } = JSON.parse((event as MessageEvent<string>).data) as { conversationId: string };

@@ -1,11 +1,13 @@
 // Live updates: ONE Postgres LISTEN connection per channel per server process (lib/pg-listen.ts),
-// fanned out to every open EventSource. Two channels feed the inbox:
+// fanned out to every open EventSource. Four channels feed the inbox:
 //   - `bellhop_changes`: a trigger fires on every change of a conversation row (the sync engine touches
 //     the row whenever one of its messages changes);
 //   - `bellhop_presence`: a trigger fires when someone opens, starts replying in or leaves a
 //     conversation (lib/inbox/presence.ts);
 //   - `bellhop_viewer`: a trigger fires when a staff member's own state of a conversation changes (read,
-//     starred), for their other tabs and devices only.
+//     starred), for their other tabs and devices only;
+//   - `bellhop_team`: a trigger fires when the team's labels change (an admin added, renamed, recoloured
+//     or deleted one), for every inbox.
 // Notifications sent while a connection was down are not replayed by Postgres, which is why browsers
 // resync conversations from the change_seq cursor whenever their stream reconnects, and why a feed
 // tells its subscribers when its own connection dropped and came back (the database restarted, say):
@@ -22,6 +24,9 @@ export type PresenceChange = z.infer<typeof presenceSchema>;
 
 const viewerStateSchema = z.object({ userId: z.string(), conversationId: z.string(), state: z.enum(["read", "unread", "starred", "unstarred"]) });
 export type ViewerStateChange = z.infer<typeof viewerStateSchema>;
+
+const teamChangeSchema = z.object({ kind: z.enum(["labels"]) });
+export type TeamChange = z.infer<typeof teamChangeSchema>;
 
 export type FeedSubscriber<T> = {
   onValue: (value: T) => void;
@@ -93,6 +98,7 @@ const holder = globalThis as unknown as {
   bellhopChangeFeed?: NotificationFeed<ConversationChange>;
   bellhopPresenceFeed?: NotificationFeed<PresenceChange>;
   bellhopViewerStateFeed?: NotificationFeed<ViewerStateChange>;
+  bellhopTeamFeed?: NotificationFeed<TeamChange>;
 };
 
 export function changeFeed(): NotificationFeed<ConversationChange> {
@@ -108,4 +114,9 @@ export function presenceFeed(): NotificationFeed<PresenceChange> {
 export function viewerStateFeed(): NotificationFeed<ViewerStateChange> {
   holder.bellhopViewerStateFeed ??= new NotificationFeed("bellhop_viewer", viewerStateSchema);
   return holder.bellhopViewerStateFeed;
+}
+
+export function teamFeed(): NotificationFeed<TeamChange> {
+  holder.bellhopTeamFeed ??= new NotificationFeed("bellhop_team", teamChangeSchema);
+  return holder.bellhopTeamFeed;
 }

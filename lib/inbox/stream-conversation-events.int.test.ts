@@ -10,6 +10,7 @@ import type { Viewer } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { resetToHarbourTeam } from "@/tests/viewers";
 import { listedConversation } from "@/tests/conversations";
+import { createLabel, deleteLabel, updateLabel } from "@/lib/admin/save-label";
 import { assignConversation } from "./assign-conversation";
 import { listConversationChanges } from "./list-conversation-changes";
 import { markConversationRead, markConversationUnread } from "./mark-conversation-read";
@@ -120,5 +121,23 @@ describe("a staff member's own state of a conversation, live", () => {
     await setConversationStar(admin, quiet.id, true);
     expect(JSON.parse(await theAdmins.next("viewer"))).toEqual({ conversationId: quiet.id, state: "starred" });
     expect(theAdmins.seen.filter((name) => name === "viewer")).toHaveLength(1);
+  });
+});
+
+describe("the team's labels, live", () => {
+  const abort = new AbortController();
+  afterEach(() => abort.abort());
+
+  it("tells every stream, staff and admins alike, when an admin adds, renames or deletes a label", async () => {
+    const { admin, sam } = await resetToHarbourTeam();
+    const streams = [eventReader((await streamConversationEvents(sam, abort.signal)).body!), eventReader((await streamConversationEvents(admin, abort.signal)).body!)];
+    await Promise.all(streams.map((events) => events.next("ready")));
+
+    const label = await createLabel(admin, { name: "VIP", color: "amber" });
+    for (const events of streams) expect(JSON.parse(await events.next("team"))).toEqual({ kind: "labels" });
+    await updateLabel(admin, label.id, { name: "Very important", color: "pink" });
+    for (const events of streams) expect(JSON.parse(await events.next("team"))).toEqual({ kind: "labels" });
+    await deleteLabel(admin, label.id);
+    for (const events of streams) expect(JSON.parse(await events.next("team"))).toEqual({ kind: "labels" });
   });
 });

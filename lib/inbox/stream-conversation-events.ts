@@ -1,12 +1,13 @@
 // The server-sent event stream of one browser tab: changes of the conversations the viewer may see, and
 // of who else has them open (both filtered here, by the guard's scope, so a staff member never even
 // learns another property's ids), changes of the viewer's own state of a conversation (read, starred:
-// `viewer`, made in another of their tabs or devices; other users' are never sent),
+// `viewer`, made in another of their tabs or devices; other users' are never sent), changes of the
+// team's labels (`team`, for everyone: they are the whole team's),
 // a heartbeat comment so proxies keep the connection open, a `ready` event carrying the current
 // cursor so the browser knows where to resync from, and an `interrupted` event while this process
 // cannot hear changes (followed by a new `ready` once it can again).
 import { canSeeProperty, type Viewer } from "../auth/guard";
-import { changeFeed, presenceFeed, viewerStateFeed } from "./change-feed";
+import { changeFeed, presenceFeed, teamFeed, viewerStateFeed } from "./change-feed";
 import { currentChangeSeq } from "./list-conversation-changes";
 
 const HEARTBEAT_MS = 15_000;
@@ -27,7 +28,7 @@ export async function streamConversationEvents(viewer: Viewer, signal: AbortSign
       // the database restarted) and shows "reconnecting"; once every feed listens again it gets a fresh
       // `ready` and resyncs from its cursor, so nothing committed in the gap is missed.
       let interruptionAnnounced = false;
-      const allListening = () => changeFeed().listening && presenceFeed().listening && viewerStateFeed().listening;
+      const allListening = () => changeFeed().listening && presenceFeed().listening && viewerStateFeed().listening && teamFeed().listening;
       const announceInterruption = () => {
         if (interruptionAnnounced) return;
         interruptionAnnounced = true;
@@ -71,12 +72,18 @@ export async function streamConversationEvents(viewer: Viewer, signal: AbortSign
         onInterrupted: announceInterruption,
         onListening,
       });
+      const unsubscribeTeam = teamFeed().subscribe({
+        onValue: (change) => send(`event: team\ndata: ${JSON.stringify(change)}\n\n`),
+        onInterrupted: announceInterruption,
+        onListening,
+      });
       const heartbeat = setInterval(() => send(": heartbeat\n\n"), HEARTBEAT_MS);
       cleanup = () => {
         clearInterval(heartbeat);
         unsubscribe();
         unsubscribePresence();
         unsubscribeViewerState();
+        unsubscribeTeam();
         try {
           controller.close();
         } catch {
@@ -88,7 +95,7 @@ export async function streamConversationEvents(viewer: Viewer, signal: AbortSign
       // surely announced. (Subscribed but still connecting, the first stream of a process could miss
       // one committed in between.) If connecting failed and a retry is pending, the browser hears at
       // once that it is not live yet.
-      await Promise.all([changeFeed().started(), presenceFeed().started(), viewerStateFeed().started()]);
+      await Promise.all([changeFeed().started(), presenceFeed().started(), viewerStateFeed().started(), teamFeed().started()]);
       // Browsers reconnect after `retry` ms when the stream drops.
       await sendReady();
       // Whatever was announced before this `ready` is superseded by it: say it again if it still holds.
