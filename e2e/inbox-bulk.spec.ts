@@ -76,3 +76,29 @@ test("several conversations chosen in the list get one action each: no reply nee
   await expect(rows).toHaveCount(1);
   await expect(rows.getByTestId("row-snooze")).toBeVisible();
 });
+
+test("Choose all takes the view's conversations beyond the first page, up to 100, and one action reaches them all", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const family = `Manyfold${Date.now() % 100_000}`;
+  const count = 55; // more than one page of the list (50)
+  for (let index = 0; index < count; index++) {
+    await createBooking(request, { propertyId: STAFF_PROPERTY, guestName: `Guest${index} ${family}`, firstGuestMessage: "Hello!" });
+  }
+  await signIn(page, DEMO_ACCOUNTS.staff);
+  // Every one synced in before the list is looked at.
+  await eventually(
+    async () => ((await (await page.request.get(`/api/conversations?q=${family}&limit=100`)).json()) as { items: unknown[] }).items.length,
+    (synced) => synced === count,
+    `all ${count} conversations synced`,
+    60_000,
+  );
+  await page.goto(`/inbox?q=${family}`);
+  await page.getByTestId("row-select").first().check();
+  const bar = page.getByRole("region", { name: "Chosen conversations" });
+  await bar.getByRole("button", { name: "Choose up to 100" }).click();
+  await expect(bar.getByTestId("bulk-count")).toHaveText(`${count} chosen`);
+  await bar.getByRole("button", { name: "Mark read" }).click();
+  await expect(bar).toBeHidden();
+  await page.goto(`/inbox?view=unread&q=${family}`);
+  await expect(page.getByText(`Nothing matches “${family}”.`)).toBeVisible();
+});

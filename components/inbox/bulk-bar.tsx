@@ -21,6 +21,7 @@ export function BulkBar({
   chosen,
   viewerId,
   shown,
+  more,
   onChooseAll,
   onClear,
   onDone,
@@ -28,9 +29,11 @@ export function BulkBar({
   chosen: ConversationListItem[];
   /** The signed-in staff member ("Assign to me"). */
   viewerId: string;
-  /** How many the list has loaded; "Choose all" takes them, up to BULK_MAX. */
+  /** How many the list has loaded. */
   shown: number;
-  onChooseAll: () => void;
+  /** The view has more than it has loaded: "Choose all" loads them, up to BULK_MAX. */
+  more: boolean;
+  onChooseAll: () => Promise<void>;
   onClear: () => void;
   onDone: () => void;
 }) {
@@ -48,6 +51,7 @@ export function BulkBar({
   const colleagues = (candidates.data?.assignees ?? []).filter((candidate) => candidate.id !== viewerId);
   const [outcome, setOutcome] = useState<{ done: number; refused: string[] } | null>(null);
   const [snoozing, setSnoozing] = useState(false);
+  const [choosingAll, setChoosingAll] = useState(false);
   const mutation = useMutation({
     mutationFn: (action: BulkAction) => postBulkAction(chosen.map((item) => item.id), action),
     onSuccess: ({ results }) => {
@@ -80,9 +84,17 @@ export function BulkBar({
         <span className="mr-1 font-medium" data-testid="bulk-count">
           {chosen.length} chosen
         </span>
-        {chosen.length < Math.min(shown, BULK_MAX) ? (
-          <button type="button" className="btn-ghost py-0.5 text-xs" onClick={onChooseAll}>
-            Choose all {Math.min(shown, BULK_MAX)}
+        {chosen.length < (more ? BULK_MAX : Math.min(shown, BULK_MAX)) ? (
+          <button
+            type="button"
+            className="btn-ghost py-0.5 text-xs"
+            disabled={choosingAll}
+            onClick={() => {
+              setChoosingAll(true);
+              void onChooseAll().finally(() => setChoosingAll(false));
+            }}
+          >
+            {choosingAll ? "Loading…" : shown >= BULK_MAX ? `Choose the first ${BULK_MAX}` : more ? `Choose up to ${BULK_MAX}` : `Choose all ${shown}`}
           </button>
         ) : null}
         <button type="button" className="btn-ghost ml-auto py-0.5 text-xs" onClick={onClear}>
@@ -107,48 +119,21 @@ export function BulkBar({
         <button type="button" className="btn-secondary py-0.5 text-xs" disabled={busy} onClick={() => run({ type: "assign", userId: viewerId })}>
           Assign to me
         </button>
-        <label htmlFor="bulk-assign" className="sr-only">
-          Assign the chosen conversations to
-        </label>
-        <select
-          id="bulk-assign"
-          className="input py-0.5 text-xs"
-          disabled={busy}
-          value=""
-          onChange={(event) => {
-            const choice = event.target.value;
-            if (choice) run({ type: "assign", userId: choice === UNASSIGN ? null : choice });
-          }}
-        >
-          <option value="">Assign to…</option>
+        <ActionSelect id="bulk-assign" label="Assign the chosen conversations to" placeholder="Assign to…" disabled={busy} onChoose={(choice) => run({ type: "assign", userId: choice === UNASSIGN ? null : choice })}>
           {colleagues.map((candidate) => (
             <option key={candidate.id} value={candidate.id}>
               {candidate.name}
             </option>
           ))}
           <option value={UNASSIGN}>Nobody (unassign)</option>
-        </select>
+        </ActionSelect>
         <button type="button" className="btn-secondary py-0.5 text-xs" disabled={busy} onClick={() => setSnoozing(true)} aria-haspopup="dialog">
           Snooze…
         </button>
         {labels.length > 0 ? (
-          <>
-            <label htmlFor="bulk-label" className="sr-only">
-              Put a label on the chosen conversations
-            </label>
-            <select
-              id="bulk-label"
-              className="input py-0.5 text-xs"
-              disabled={busy}
-              value=""
-              onChange={(event) => {
-                if (event.target.value) run({ type: "label", labelId: event.target.value, applied: true });
-              }}
-            >
-              <option value="">Label…</option>
-              <LabelOptions labels={labels} />
-            </select>
-          </>
+          <ActionSelect id="bulk-label" label="Put a label on the chosen conversations" placeholder="Label…" disabled={busy} onChoose={(labelId) => run({ type: "label", labelId, applied: true })}>
+            <LabelOptions labels={labels} />
+          </ActionSelect>
         ) : null}
       </div>
       {mutation.isPending ? <p role="status">Working…</p> : null}
@@ -177,5 +162,28 @@ export function BulkBar({
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** A menu of one action's choices (an assignee, a label): choosing runs it, and it shows its placeholder again. */
+function ActionSelect({ id, label, placeholder, disabled, onChoose, children }: { id: string; label: string; placeholder: string; disabled: boolean; onChoose: (value: string) => void; children: React.ReactNode }) {
+  return (
+    <>
+      <label htmlFor={id} className="sr-only">
+        {label}
+      </label>
+      <select
+        id={id}
+        className="input py-0.5 text-xs"
+        disabled={disabled}
+        value=""
+        onChange={(event) => {
+          if (event.target.value) onChoose(event.target.value);
+        }}
+      >
+        <option value="">{placeholder}</option>
+        {children}
+      </select>
+    </>
   );
 }

@@ -65,6 +65,19 @@ export function ConversationList({
     if (lastVisible >= items.length - 10 && hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [lastVisible, items.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
 
+  // "Choose all": the view's first BULK_MAX conversations, loading the pages not scrolled to yet.
+  const chooseAll = async () => {
+    let loaded = items;
+    let more = hasNextPage;
+    while (loaded.length < BULK_MAX && more) {
+      const result = await fetchNextPage();
+      if (result.isError) return;
+      loaded = result.data?.pages.flatMap((page) => page.items) ?? loaded;
+      more = result.hasNextPage;
+    }
+    setChoice({ filterKey, ids: new Set(loaded.slice(0, BULK_MAX).map((item) => item.id)) });
+  };
+
   // j/k move a highlight through the list; Enter opens it.
   const [active, setActive] = useState(-1);
   const activeIndex = active >= 0 ? Math.min(active, items.length - 1) : items.findIndex((item) => item.id === openId);
@@ -101,7 +114,7 @@ export function ConversationList({
   return (
     <>
       {chosen.length > 0 ? (
-        <BulkBar chosen={chosen} viewerId={viewerId} shown={items.length} onChooseAll={() => setChoice({ filterKey, ids: new Set(items.slice(0, BULK_MAX).map((item) => item.id)) })} onClear={clearChosen} onDone={clearChosen} />
+        <BulkBar chosen={chosen} viewerId={viewerId} shown={items.length} more={hasNextPage} onChooseAll={chooseAll} onClear={clearChosen} onDone={clearChosen} />
       ) : null}
       <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto" data-testid="conversation-list">
         <ul aria-label="Conversation list" className="relative" style={{ height: virtualizer.getTotalSize() }}>
