@@ -40,7 +40,7 @@ export async function updateLabel(viewer: Viewer, labelId: string, input: LabelI
   );
 }
 
-/** Deletes the label and takes it off every conversation; returns how many conversations had it. */
+/** Deletes the label and takes it off every conversation, with a line in each thread; returns how many had it. */
 export async function deleteLabel(viewer: Viewer, labelId: string): Promise<{ conversations: number }> {
   return db().$transaction(async (tx) => {
     // Deleted first: someone putting this label on a conversation holds the label's row FOR SHARE
@@ -48,8 +48,13 @@ export async function deleteLabel(viewer: Viewer, labelId: string): Promise<{ co
     // conversation, or they wait for this commit and then find no label.
     const [before] = await tx.$queryRaw<Label[]>`delete from labels where id = ${labelId}::uuid returning id::text as id, name, color::text as color`;
     if (!before) throw new AppError("not_found", "No such label.");
+    // Each thread it was on keeps a line saying it went, as taking it off by hand does.
     const conversations = await tx.$executeRaw`
-      update conversations set label_ids = array_remove(label_ids, ${labelId}::uuid) where label_ids @> array[${labelId}::uuid]`;
+      with taken as (
+        update conversations set label_ids = array_remove(label_ids, ${labelId}::uuid) where label_ids @> array[${labelId}::uuid] returning id
+      )
+      insert into conversation_activity (conversation_id, actor_id, kind, label_name)
+      select id, ${viewer.id}::uuid, 'unlabelled', ${before.name} from taken`;
     await recordAudit(tx, viewer, { action: "label.delete", targetType: "label", targetId: labelId, before: { ...before, conversations } });
     return { conversations };
   });

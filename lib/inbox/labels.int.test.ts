@@ -177,7 +177,7 @@ describe("labels", () => {
     expect(await label(sam, harbour.id, five[5]!.id)).toMatchObject({ status: 400, body: { error: { message: "A conversation can have at most 5 labels: take one off first." } } });
   });
 
-  it("deleted or renamed: off every conversation at once, and the thread keeps its lines as they were", async () => {
+  it("deleted or renamed: off every conversation at once, and the thread keeps its lines as they were, plus one saying it went", async () => {
     const vip = await made(admin, "VIP");
     const late = await made(admin, "Late arrival");
     const first = await conversation({ propertyId: "111" });
@@ -194,7 +194,12 @@ describe("labels", () => {
     expect((await changeSeq(second.id)) > seq).toBe(true);
     expect(await ids(admin, { label: vip.id })).toEqual([]);
     expect(await activityLines(admin, first.id)).toEqual([
+      ["unlabelled", "Ada Admin", "Very important"],
       ["labelled", "Ada Admin", "Late arrival"],
+      ["labelled", "Ada Admin", "VIP"],
+    ]);
+    expect(await activityLines(admin, second.id)).toEqual([
+      ["unlabelled", "Ada Admin", "Very important"],
       ["labelled", "Ada Admin", "VIP"],
     ]);
     expect((await labels(admin)).map((item) => item.name)).toEqual(["Late arrival"]);
