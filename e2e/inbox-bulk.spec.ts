@@ -32,6 +32,12 @@ test("several conversations chosen in the list get one action each: no reply nee
   await expect(page.getByTestId("row-select").and(page.locator(":checked"))).toHaveCount(3);
   await bar.getByRole("button", { name: "Clear" }).click();
   await expect(bar).toBeHidden();
+  // Shift+click ticks every row from the one ticked last (the list is oldest waiting first: Bea, Ben, Bo).
+  await page.getByRole("checkbox", { name: `Select Bea ${family}, #${bookings[0]!.reference}` }).check();
+  await page.getByRole("checkbox", { name: `Select Bo ${family}, #${bookings[2]!.reference}` }).click({ modifiers: ["Shift"] });
+  await expect(bar.getByTestId("bulk-count")).toHaveText("3 chosen");
+  await bar.getByRole("button", { name: "Clear" }).click();
+  await expect(bar).toBeHidden();
 
   // Two chosen with their checkboxes: one action for both.
   await page.getByRole("checkbox", { name: `Select Bea ${family}, #${bookings[0]!.reference}` }).check();

@@ -42,15 +42,28 @@ export function ConversationList({
   const [choice, setChoice] = useState<{ filterKey: string; ids: ReadonlySet<string> }>({ filterKey, ids: new Set() });
   const chosenIds = choice.filterKey === filterKey ? choice.ids : NONE_CHOSEN;
   const chosen = items.filter((item) => chosenIds.has(item.id));
-  const toggleChosen = useCallback(
-    (id: string) =>
-      setChoice((old) => {
-        const ids = new Set(old.filterKey === filterKey ? old.ids : []);
-        if (!ids.delete(id)) ids.add(id);
-        return { filterKey, ids };
-      }),
-    [filterKey],
-  );
+  // The row last ticked or unticked: Shift+click on another sets every row between to the clicked one's
+  // new state, as mail clients do.
+  const rangeAnchor = useRef<string | null>(null);
+  const toggleChosen = (id: string, range = false) => {
+    const ids = new Set(chosenIds);
+    const checking = !ids.has(id);
+    const from = range && rangeAnchor.current ? items.findIndex((item) => item.id === rangeAnchor.current) : -1;
+    const to = items.findIndex((item) => item.id === id);
+    const span = from >= 0 && to >= 0 ? items.slice(Math.min(from, to), Math.max(from, to) + 1) : [{ id }];
+    for (const item of span) {
+      if (checking) ids.add(item.id);
+      else ids.delete(item.id);
+    }
+    rangeAnchor.current = id;
+    setChoice({ filterKey, ids });
+  };
+  // The rows are memoised: they get one function for good, which calls the latest toggleChosen.
+  const latestToggle = useRef(toggleChosen);
+  useEffect(() => {
+    latestToggle.current = toggleChosen;
+  });
+  const onToggleCheck = useCallback((id: string, range: boolean) => latestToggle.current(id, range), []);
   const clearChosen = () => setChoice({ filterKey, ids: new Set() });
   const presence = usePresenceInScope();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -131,7 +144,7 @@ export function ConversationList({
                   presence={presence[item.id]}
                   onOpen={onOpen}
                   checked={chosenIds.has(item.id)}
-                  onToggleCheck={toggleChosen}
+                  onToggleCheck={onToggleCheck}
                 />
               </li>
             );

@@ -30,7 +30,8 @@ export const ConversationRow = memo(function ConversationRow({
   onOpen: (id: string) => void;
   /** Chosen for a bulk action (the checkbox in the row's left margin, or x). */
   checked: boolean;
-  onToggleCheck: (id: string) => void;
+  /** `range`: Shift was held, so every row from the last one ticked takes this one's new state. */
+  onToggleCheck: (id: string, range: boolean) => void;
 }) {
   const name = guestLabel(item);
   const zone = localZone();
@@ -40,7 +41,8 @@ export const ConversationRow = memo(function ConversationRow({
       <input
         type="checkbox"
         checked={checked}
-        onChange={() => onToggleCheck(item.id)}
+        // React reports a checkbox's change from its click, which says whether Shift was held.
+        onChange={(event) => onToggleCheck(item.id, "shiftKey" in event.nativeEvent && event.nativeEvent.shiftKey === true)}
         aria-label={`Select ${name}, #${item.reference}`}
         data-testid="row-select"
         className="absolute top-1/2 left-2.5 z-10 size-3.5 -translate-y-1/2 cursor-pointer accent-indigo-600"

@@ -6,6 +6,7 @@ const SHORTCUTS: [string, string][] = [
   ["j / k", "Next / previous conversation"],
   ["Enter", "Open the highlighted conversation"],
   ["x", "Choose the highlighted conversation (for a bulk action)"],
+  ["Shift+click a checkbox", "Choose every conversation from the one chosen last"],
   ["r", "Reply"],
   ["n", "Internal note"],
   ["e", "Toggle “no reply needed”"],
