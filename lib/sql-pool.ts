@@ -28,8 +28,9 @@ export function sqlPool(): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: 10, application_name: "bellhop-sql", allowExitOnIdle: true, idleTimeoutMillis: 30_000 });
   // An idle connection that dies (database restart) is dropped by the pool; the next query opens a new one.
   pool.on("error", () => undefined);
-  // Runs before any other query of the new connection (a client runs its queries in order). A failure
-  // here fails that first query too, so it is not lost; the handler only keeps it from being unhandled.
+  // Runs before any other query of the new connection (a client runs its queries in order). It can only
+  // fail on a broken connection, whose next query then fails too and says why; the handler only keeps
+  // this rejection from being unhandled.
   pool.on("connect", (client) => {
     client.query(`set random_page_cost = ${RANDOM_PAGE_COST}`).catch(() => undefined);
   });
