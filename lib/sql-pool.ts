@@ -28,12 +28,6 @@ export function sqlPool(): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: 10, application_name: "bellhop-sql", allowExitOnIdle: true, idleTimeoutMillis: 30_000 });
   // An idle connection that dies (database restart) is dropped by the pool; the next query opens a new one.
   pool.on("error", () => undefined);
-  // Runs before any other query of the new connection (a client runs its queries in order). It can only
-  // fail on a broken connection, whose next query then fails too and says why; the handler only keeps
-  // this rejection from being unhandled.
-  pool.on("connect", (client) => {
-    client.query(`set random_page_cost = ${RANDOM_PAGE_COST}`).catch(() => undefined);
-  });
   holder.bellhopSqlPool = { url, pool };
   return pool;
 }
@@ -73,13 +67,52 @@ export function literalLimit(limit: number): Prisma.Sql {
   return Prisma.raw(String(limit));
 }
 
-/** Runs a Prisma.sql`…` query on the plain pool, as a prepared statement, and returns its rows. */
-export async function queryRows<Row extends pg.QueryResultRow>(query: SqlQuery): Promise<Row[]> {
+/** Connections of the pool that have had their session settings (RANDOM_PAGE_COST) applied. */
+const configured = new WeakSet<pg.PoolClient>();
+
+/**
+ * A pooled connection with its session settings applied, the first time it is handed out here (awaited,
+ * before any query of ours: pg deprecates queueing a query behind one still running, which is what a
+ * `connect` event handler would do). Released by the caller; an error destroys it, as pool.query does.
+ */
+async function acquire(): Promise<pg.PoolClient> {
+  const client = await sqlPool().connect();
+  if (!configured.has(client)) {
+    // A connection that breaks while checked out emits `error` besides failing its query; pool.query
+    // listens for that, and so must we, or the event would end the process. The query's own rejection
+    // reports it, and the release(error) that follows drops the connection.
+    client.on("error", () => undefined);
+    try {
+      await client.query(`set random_page_cost = ${RANDOM_PAGE_COST}`);
+    } catch (error) {
+      client.release(error instanceof Error ? error : true);
+      throw error;
+    }
+    configured.add(client);
+  }
+  return client;
+}
+
+/** Runs `query` on a connection of acquire()'s and hands it back (destroyed if the query failed). */
+async function runPooled<Row extends pg.QueryResultRow>(query: pg.QueryConfig): Promise<Row[]> {
   try {
-    return (await sqlPool().query<Row>({ name: statementName(query.text), text: query.text, values: query.values })).rows;
+    const client = await acquire();
+    try {
+      const rows = (await client.query<Row>(query)).rows;
+      client.release();
+      return rows;
+    } catch (error) {
+      client.release(error instanceof Error ? error : true);
+      throw error;
+    }
   } catch (error) {
     throw markPgConnectionFailure(error);
   }
+}
+
+/** Runs a Prisma.sql`…` query on the plain pool, as a prepared statement, and returns its rows. */
+export async function queryRows<Row extends pg.QueryResultRow>(query: SqlQuery): Promise<Row[]> {
+  return runPooled<Row>({ name: statementName(query.text), text: query.text, values: query.values });
 }
 
 /**
@@ -91,11 +124,7 @@ export async function queryRows<Row extends pg.QueryResultRow>(query: SqlQuery):
  * literal LIMIT mended that, and it saved the thread ~1 ms of planning per request (bench/inbox.ts).
  */
 export async function queryRowsWithFreshPlan<Row extends pg.QueryResultRow>(query: SqlQuery): Promise<Row[]> {
-  try {
-    return (await sqlPool().query<Row>({ text: query.text, values: query.values })).rows;
-  } catch (error) {
-    throw markPgConnectionFailure(error);
-  }
+  return runPooled<Row>({ text: query.text, values: query.values });
 }
 
 /** The same, on a connection of inSqlTransaction's (unnamed: a transaction's statements are few). */
@@ -112,11 +141,9 @@ export async function queryRowsOn<Row extends pg.QueryResultRow>(client: pg.Pool
  * data is durable; any failure (including of COMMIT itself) rejects, and the caller must then not confirm.
  */
 export async function inSqlTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await sqlPool()
-    .connect()
-    .catch((error: unknown) => {
-      throw markPgConnectionFailure(error);
-    });
+  const client = await acquire().catch((error: unknown) => {
+    throw markPgConnectionFailure(error);
+  });
   let broken = false;
   try {
     await client.query("BEGIN");
