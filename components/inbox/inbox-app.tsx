@@ -10,6 +10,7 @@ import { inboxKeys } from "./query-keys";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { ThreadPane } from "./thread-pane";
 import { isTypingTarget, useInboxUrl } from "./use-inbox-url";
+import { useGuestNotifications } from "./use-guest-notifications";
 import { useLiveUpdates } from "./use-live-updates";
 
 export type InboxProperty = { id: string; name: string; timeZone: string };
@@ -20,7 +21,8 @@ export type InboxProperty = { id: string; name: string; timeZone: string };
  */
 export function InboxApp({ properties, viewerId }: { properties: InboxProperty[]; viewerId: string }) {
   const { state, update } = useInboxUrl();
-  const live = useLiveUpdates();
+  const notifications = useGuestNotifications((id) => update({ open: id }, "push"));
+  const live = useLiveUpdates(notifications.guestWrote);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [newMessageOpen, setNewMessageOpen] = useState(false);
   // After "New message" finds the conversation, the reply box takes the focus.
@@ -65,6 +67,7 @@ export function InboxApp({ properties, viewerId }: { properties: InboxProperty[]
           update={update}
           properties={properties}
           live={live}
+          notifications={notifications}
           searchRef={searchRef}
           unreadCount={unreadCount}
           onNewMessage={() => setNewMessageOpen(true)}

@@ -6,6 +6,7 @@ import type { InboxProperty } from "./inbox-app";
 import type { InboxUrlState } from "./use-inbox-url";
 import { LabelOptions } from "./label-chips";
 import { useLabels } from "./use-labels";
+import type { GuestNotifications } from "./use-guest-notifications";
 import type { LiveStatus } from "./use-live-updates";
 
 const VIEWS: { value: InboxView; label: string }[] = [
@@ -23,6 +24,7 @@ export function InboxToolbar({ searchRef, ...props }: {
   update: (patch: Partial<InboxUrlState>) => void;
   properties: InboxProperty[];
   live: LiveStatus;
+  notifications: GuestNotifications;
   searchRef: RefObject<HTMLInputElement | null>;
   unreadCount: number;
   onNewMessage: () => void;
@@ -43,6 +45,7 @@ export function InboxToolbar({ searchRef, ...props }: {
         <h1 className="text-base font-semibold tracking-tight">Inbox</h1>
         <LiveIndicator status={props.live} />
         <div className="ml-auto flex items-center gap-1">
+          {props.notifications.supported ? <NotificationsButton notifications={props.notifications} /> : null}
           <button type="button" onClick={props.onShowShortcuts} className="btn-ghost" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
             <span aria-hidden>⌨</span>
           </button>
@@ -141,5 +144,28 @@ function LiveIndicator({ status }: { status: LiveStatus }) {
       <span aria-hidden className={`size-2 rounded-full ${live ? "bg-emerald-500" : "animate-pulse bg-amber-500"}`} />
       {live ? "Live" : "Reconnecting…"}
     </span>
+  );
+}
+
+/** The bell: desktop notifications of guests' new messages while this tab is in the background. */
+function NotificationsButton({ notifications }: { notifications: GuestNotifications }) {
+  const title = notifications.blocked
+    ? "Desktop notifications are blocked for this site: allow them in the browser's site settings"
+    : notifications.enabled
+      ? "Desktop notifications are on: a guest's new message shows while this tab is in the background"
+      : "Turn on desktop notifications of guests' new messages";
+  return (
+    <button
+      type="button"
+      onClick={() => void notifications.toggle()}
+      className="btn-ghost"
+      aria-label="Desktop notifications"
+      aria-pressed={notifications.enabled}
+      disabled={notifications.blocked}
+      title={title}
+      data-testid="notifications-toggle"
+    >
+      <span aria-hidden>{notifications.enabled ? "🔔" : "🔕"}</span>
+    </button>
   );
 }

@@ -27,10 +27,15 @@ const REOPEN_MAX_DELAY_MS = 30_000;
 /** After a failed resync (the server is up but the database not yet, say), the next try. */
 const RESYNC_RETRY_MS = 3_000;
 
-export function useLiveUpdates(): LiveStatus {
+/** `onGuestWrote`: a live change said a guest wrote in this conversation (not replayed on a resync). */
+export function useLiveUpdates(onGuestWrote?: (conversationId: string) => void): LiveStatus {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<LiveStatus>("connecting");
   const lastSeq = useRef<bigint | null>(null);
+  const guestWroteHandler = useRef(onGuestWrote);
+  useEffect(() => {
+    guestWroteHandler.current = onGuestWrote;
+  });
 
   useEffect(() => {
     let listTimer: ReturnType<typeof setTimeout> | null = null;
@@ -106,10 +111,11 @@ export function useLiveUpdates(): LiveStatus {
         setStatus("reconnecting");
       });
       current.addEventListener("change", (event) => {
-        const change = JSON.parse((event as MessageEvent<string>).data) as { conversationId: string; seq: string };
+        const change = JSON.parse((event as MessageEvent<string>).data) as { conversationId: string; seq: string; guestWrote?: boolean };
         advance(change.seq);
         invalidateConversation(queryClient, change.conversationId);
         refreshLists();
+        if (change.guestWrote) guestWroteHandler.current?.(change.conversationId);
       });
       current.addEventListener("viewer", (event) => {
         const change = JSON.parse((event as MessageEvent<string>).data) as ViewerStateChange;

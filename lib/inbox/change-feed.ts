@@ -16,7 +16,13 @@
 import { z } from "zod";
 import { ChannelListener } from "../pg-listen";
 
-const changeSchema = z.object({ conversationId: z.string(), propertyId: z.string(), seq: z.union([z.number(), z.string()]).transform(String) });
+const changeSchema = z.object({
+  conversationId: z.string(),
+  propertyId: z.string(),
+  seq: z.union([z.number(), z.string()]).transform(String),
+  /** A guest message newer than the conversation's newest one before this change was stored. */
+  guestWrote: z.boolean().default(false),
+});
 export type ConversationChange = z.infer<typeof changeSchema>;
 
 const presenceSchema = z.object({ conversationId: z.string(), propertyId: z.string() });

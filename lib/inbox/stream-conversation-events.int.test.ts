@@ -141,3 +141,24 @@ describe("the team's labels, live", () => {
     for (const events of streams) expect(JSON.parse(await events.next("team"))).toEqual({ kind: "labels" });
   });
 });
+
+describe("a conversation's change, live", () => {
+  const abort = new AbortController();
+  afterEach(() => abort.abort());
+
+  it("says whether a guest wrote: a newer guest message does, the team's own changes do not", async () => {
+    const { admin } = await resetToHarbourTeam();
+    const row = await listedConversation({ propertyId: "111" });
+    const events = eventReader((await streamConversationEvents(admin, abort.signal)).body!);
+    await events.next("ready");
+
+    await assignConversation(admin, row.id, { userId: admin.id });
+    expect(JSON.parse(await events.next("change"))).toMatchObject({ conversationId: row.id, guestWrote: false });
+    // As the sync engine stores a guest's new message: the row's newest guest message moves on.
+    await db().conversation.update({ where: { id: row.id }, data: { lastGuestMessageAt: new Date(), lastMessageSender: "guest" } });
+    expect(JSON.parse(await events.next("change"))).toMatchObject({ conversationId: row.id, guestWrote: true });
+    await markConversationRead(admin, row.id);
+    await assignConversation(admin, row.id, { userId: null });
+    expect(JSON.parse(await events.next("change"))).toMatchObject({ conversationId: row.id, guestWrote: false });
+  });
+});

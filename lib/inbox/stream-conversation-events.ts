@@ -51,7 +51,7 @@ export async function streamConversationEvents(viewer: Viewer, signal: AbortSign
       const unsubscribe = changeFeed().subscribe({
         onValue: (change) => {
           if (!canSeeProperty(viewer, change.propertyId)) return;
-          send(`event: change\ndata: ${JSON.stringify({ conversationId: change.conversationId, seq: change.seq })}\n\n`);
+          send(`event: change\ndata: ${JSON.stringify({ conversationId: change.conversationId, seq: change.seq, guestWrote: change.guestWrote })}\n\n`);
         },
         onInterrupted: announceInterruption,
         onListening,
