@@ -126,6 +126,6 @@ test("malformed ids, bodies and query strings get a 4xx in the error shape, neve
     }
   }
   // The session survived the sweep: nothing above signed the admin out or broke the server.
-  expect((await page.request.get("/api/conversations/unread-count")).status()).toBe(200);
+  expect((await page.request.get("/api/conversations/counts")).status()).toBe(200);
   expect(checked.length).toBeGreaterThan(500);
 });

@@ -17,6 +17,8 @@ test("a guest's message arrives live, is read, and gets a reply the guest receiv
   await expect(row).toContainText("Lívia Prates");
   await expect(row).toContainText("Needs reply");
   await expect(page).toHaveTitle(/^\(\d+\) Inbox · Bellhop$/);
+  // The Needs reply tab counts the guests waiting, this one among them.
+  await expect(page.getByRole("navigation", { name: "Views" }).getByRole("button", { name: /^Needs reply \d+$/ })).toBeVisible();
 
   await row.click();
   await expect(page).toHaveURL(/[?&]c=/);

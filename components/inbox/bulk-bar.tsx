@@ -65,7 +65,7 @@ export function BulkBar({
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: inboxKeys.lists() });
       void queryClient.invalidateQueries({ queryKey: inboxKeys.conversations() });
-      void queryClient.invalidateQueries({ queryKey: inboxKeys.unreadCount() });
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.counts() });
     },
   });
   // What the list showed of each guest: a snooze or "no reply needed" is refused where they wrote since.

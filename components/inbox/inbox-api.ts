@@ -1,5 +1,6 @@
 // The browser side of the inbox's HTTP API. Errors arrive in the one JSON shape and become ApiError,
 // whose message is written for staff and can be shown as is.
+import type { ConversationCounts } from "@/lib/inbox/count-conversations";
 import type {
   Assignee,
   BulkAction,
@@ -65,7 +66,7 @@ export function fetchThread(id: string, before: string | null, signal?: AbortSig
   return request(`/api/conversations/${id}/messages${before ? `?before=${encodeURIComponent(before)}` : ""}`, { signal });
 }
 
-export const fetchUnreadCount = () => request<{ unread: number }>("/api/conversations/unread-count");
+export const fetchCounts = () => request<ConversationCounts>("/api/conversations/counts");
 export const fetchChanges = (since: string) => request<ConversationChanges>(`/api/conversations/changes?since=${encodeURIComponent(since)}`);
 export const fetchSavedReplies = (conversationId: string) => request<{ replies: SavedReplyPreview[] }>(`/api/saved-replies?conversationId=${conversationId}`);
 

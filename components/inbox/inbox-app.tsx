@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { ConversationList } from "./conversation-list";
-import { fetchUnreadCount } from "./inbox-api";
+import { fetchCounts } from "./inbox-api";
 import { InboxToolbar } from "./inbox-toolbar";
 import { NewMessageDialog } from "./new-message-dialog";
 import { inboxKeys } from "./query-keys";
@@ -29,8 +29,8 @@ export function InboxApp({ properties, viewerId }: { properties: InboxProperty[]
   const [focusReplyFor, setFocusReplyFor] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const unread = useQuery({ queryKey: inboxKeys.unreadCount(), queryFn: fetchUnreadCount });
-  const unreadCount = unread.data?.unread ?? 0;
+  const counts = useQuery({ queryKey: inboxKeys.counts(), queryFn: fetchCounts });
+  const unreadCount = counts.data?.unread ?? 0;
   useEffect(() => {
     document.title = unreadCount > 0 ? `(${unreadCount}) Inbox · Bellhop` : "Inbox · Bellhop";
   }, [unreadCount]);
@@ -69,7 +69,7 @@ export function InboxApp({ properties, viewerId }: { properties: InboxProperty[]
           live={live}
           notifications={notifications}
           searchRef={searchRef}
-          unreadCount={unreadCount}
+          counts={counts.data ?? null}
           onNewMessage={() => setNewMessageOpen(true)}
           onShowShortcuts={() => setShortcutsOpen(true)}
         />

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState, type RefObject } from "react";
+import type { ConversationCounts } from "@/lib/inbox/count-conversations";
 import type { InboxView } from "@/lib/inbox/list-views";
 import type { InboxProperty } from "./inbox-app";
 import type { InboxUrlState } from "./use-inbox-url";
@@ -26,7 +27,8 @@ export function InboxToolbar({ searchRef, ...props }: {
   live: LiveStatus;
   notifications: GuestNotifications;
   searchRef: RefObject<HTMLInputElement | null>;
-  unreadCount: number;
+  /** The Unread and Needs reply tabs' numbers (null until loaded). */
+  counts: ConversationCounts | null;
   onNewMessage: () => void;
   onShowShortcuts: () => void;
 }) {
@@ -83,7 +85,7 @@ export function InboxToolbar({ searchRef, ...props }: {
               className="rounded-full px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 aria-pressed:bg-slate-900 aria-pressed:text-white dark:text-slate-300 dark:hover:bg-slate-800 dark:aria-pressed:bg-slate-100 dark:aria-pressed:text-slate-900"
             >
               {view.label}
-              {view.value === "unread" && props.unreadCount > 0 ? <span className="ml-1 tabular-nums opacity-80">{props.unreadCount}</span> : null}
+              <ViewCount count={view.value === "unread" ? props.counts?.unread : view.value === "needs_reply" ? props.counts?.needsReply : undefined} />
             </button>
           ))}
         </nav>
@@ -168,4 +170,15 @@ function NotificationsButton({ notifications }: { notifications: GuestNotificati
       <span aria-hidden>{notifications.enabled ? "🔔" : "🔕"}</span>
     </button>
   );
+}
+
+/** A tab's number, when it has one and it is not zero. */
+function ViewCount({ count }: { count: number | undefined }) {
+  // The hidden space keeps a screen reader's "Needs reply 12" from running together as "reply12".
+  return count ? (
+    <span className="ml-1 tabular-nums opacity-80">
+      <span className="sr-only"> </span>
+      {count}
+    </span>
+  ) : null;
 }

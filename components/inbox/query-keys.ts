@@ -17,7 +17,8 @@ export const inboxKeys = {
   /** Everyone's presence in the viewer's scope, for the list's rows. */
   presenceInScope: () => [...inboxKeys.presenceAll(), "in-scope"] as const,
   pendingSends: (id: string) => [...inboxKeys.all, "pending-sends", id] as const,
-  unreadCount: () => [...inboxKeys.all, "unread-count"] as const,
+  /** The tabs' numbers: unread, and waiting for a reply. */
+  counts: () => [...inboxKeys.all, "counts"] as const,
   savedReplies: (conversationId: string) => [...inboxKeys.all, "saved-replies", conversationId] as const,
   assignees: (conversationId: string) => [...inboxKeys.all, "assignees", conversationId] as const,
   /** Who conversations of all these properties (sorted, distinct) may be assigned to: the bulk bar's picker. */

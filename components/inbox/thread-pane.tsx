@@ -44,7 +44,7 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
     if (!unread || leavingUnread.current) return;
     void markRead(conversationId).then(() => {
       setListItem(queryClient, conversationId, { unread: false });
-      void queryClient.invalidateQueries({ queryKey: inboxKeys.unreadCount() });
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.counts() });
       queryClient.setQueryData<ConversationDetail>(inboxKeys.conversation(conversationId), (old) => (old ? { ...old, unread: false } : old));
     });
   }, [unread, conversationId, queryClient]);
@@ -77,7 +77,7 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
     },
     onSuccess: () => {
       setListItem(queryClient, conversationId, { unread: true });
-      void queryClient.invalidateQueries({ queryKey: inboxKeys.unreadCount() });
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.counts() });
       void queryClient.invalidateQueries({ queryKey: inboxKeys.lists() });
       // Leave the thread: staying would mark it read again at once.
       onClose();
@@ -430,7 +430,7 @@ function SnoozeStatus({ snooze, onUnsnooze, pending }: { snooze: Snooze; onUnsno
 function invalidateAfterSnooze(queryClient: ReturnType<typeof useQueryClient>, id: string) {
   void queryClient.invalidateQueries({ queryKey: inboxKeys.conversation(id) });
   void queryClient.invalidateQueries({ queryKey: inboxKeys.lists() });
-  void queryClient.invalidateQueries({ queryKey: inboxKeys.unreadCount() });
+  void queryClient.invalidateQueries({ queryKey: inboxKeys.counts() });
 }
 
 /**

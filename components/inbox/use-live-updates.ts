@@ -43,7 +43,7 @@ export function useLiveUpdates(onGuestWrote?: (conversationId: string) => void):
       listTimer ??= setTimeout(() => {
         listTimer = null;
         void queryClient.invalidateQueries({ queryKey: inboxKeys.lists() });
-        void queryClient.invalidateQueries({ queryKey: inboxKeys.unreadCount() });
+        void queryClient.invalidateQueries({ queryKey: inboxKeys.counts() });
       }, LIST_REFRESH_DELAY_MS);
     };
     const advance = (seq: string) => {
@@ -187,5 +187,5 @@ function applyViewerState(queryClient: QueryClient, { conversationId, state }: V
       pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === conversationId ? { ...item, ...patch } : item)) })),
     });
   }
-  if ("unread" in patch) void queryClient.invalidateQueries({ queryKey: inboxKeys.unreadCount() });
+  if ("unread" in patch) void queryClient.invalidateQueries({ queryKey: inboxKeys.counts() });
 }
