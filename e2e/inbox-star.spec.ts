@@ -70,10 +70,14 @@ test("a staff member's other tab shows their star and their reading at once, wit
   await openByReference(page, conversation.reference);
   await expect(page.getByTestId("message").filter({ hasText: "Is the spa open on Sundays?" })).toBeVisible();
   await expect(otherRow).toHaveAttribute("data-unread", "false");
-  await page.getByRole("button", { name: "Star", exact: true }).click();
+  const starButton = page.getByRole("button", { name: "Star", exact: true });
+  await starButton.click();
   await expect(otherRow.getByTestId("row-star")).toBeVisible();
-  // Marked unread and unstarred here: both there too.
-  await page.getByRole("button", { name: "Star", exact: true }).click();
+  // Unstarred and marked unread here: both there too. (The button stays pressed here meanwhile, even if
+  // a refetch that read the conversation before the star lands after it.)
+  await expect(starButton).toHaveAttribute("aria-pressed", "true");
+  await starButton.click();
+  await expect(starButton).toHaveAttribute("aria-pressed", "false");
   await expect(otherRow.getByTestId("row-star")).toHaveCount(0);
   await page.getByRole("button", { name: "Mark as unread" }).click();
   await expect(otherRow).toHaveAttribute("data-unread", "true");

@@ -14,7 +14,7 @@ import { LABEL_MENU_BUTTON_ID, LabelMenu } from "./label-menu";
 import { MessageItem, PendingMessageItem } from "./message-item";
 import { PresenceNotice } from "./presence-notice";
 import { RestoreDraftContext, type RestoredDraft } from "./restore-draft";
-import { removeFromLists, setListItem } from "./list-cache";
+import { cancelConversationReads, refetchConversation, refetchIfInFlight, refetchListsInFlight, removeFromLists, setListItem } from "./list-cache";
 import { inboxKeys } from "./query-keys";
 import { SnoozeDialog } from "./snooze-dialog";
 import { isTypingTarget } from "./use-inbox-url";
@@ -44,8 +44,10 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
     if (!unread || leavingUnread.current) return;
     void markRead(conversationId).then(() => {
       setListItem(queryClient, conversationId, { unread: false });
+      refetchListsInFlight(queryClient);
       void queryClient.invalidateQueries({ queryKey: inboxKeys.counts() });
       queryClient.setQueryData<ConversationDetail>(inboxKeys.conversation(conversationId), (old) => (old ? { ...old, unread: false } : old));
+      refetchIfInFlight(queryClient, inboxKeys.conversation(conversationId));
     });
   }, [unread, conversationId, queryClient]);
 
@@ -57,15 +59,13 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
 
   const noReply = useMutation({
     mutationFn: (value: boolean) => putNoReplyNeeded(conversationId, value, newestGuestMessageAt(thread.data)),
-    onMutate: (value) => {
+    onMutate: async (value) => {
+      await cancelConversationReads(queryClient, conversationId);
       queryClient.setQueryData<ConversationDetail>(inboxKeys.conversation(conversationId), (old) => (old ? { ...old, noReplyNeeded: value, needsReplySince: value ? null : old.needsReplySince } : old));
       setListItem(queryClient, conversationId, { noReplyNeeded: value, ...(value ? { needsReplySince: null } : {}) });
     },
     onError: (error) => showMissedMessages(error),
-    onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: inboxKeys.conversation(conversationId) });
-      void queryClient.invalidateQueries({ queryKey: inboxKeys.lists() });
-    },
+    onSettled: () => refetchConversation(queryClient, conversationId),
   });
   const unreadMutation = useMutation({
     mutationFn: () => markUnread(conversationId),
@@ -114,15 +114,13 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
   const assignMutation = useMutation({
     scope: { id: `assign:${conversationId}` },
     mutationFn: (assignee: Assignee | null) => putAssignee(conversationId, assignee?.id ?? null),
-    onMutate: (assignee) => {
+    onMutate: async (assignee) => {
+      await cancelConversationReads(queryClient, conversationId);
       queryClient.setQueryData<ConversationDetail>(inboxKeys.conversation(conversationId), (old) => (old ? { ...old, assignee } : old));
       setListItem(queryClient, conversationId, { assignee });
       if (assignee?.id !== viewerId) removeFromLists(queryClient, conversationId, (filters) => filters.view === "mine");
     },
-    onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: inboxKeys.conversation(conversationId) });
-      void queryClient.invalidateQueries({ queryKey: inboxKeys.lists() });
-    },
+    onSettled: () => refetchConversation(queryClient, conversationId),
   });
 
   // A star is the staff member's own: nobody else's inbox changes, so only this tab's cache is updated.
@@ -130,15 +128,13 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
   const starMutation = useMutation({
     scope: { id: `star:${conversationId}` },
     mutationFn: (starred: boolean) => putStar(conversationId, starred),
-    onMutate: (starred) => {
+    onMutate: async (starred) => {
+      await cancelConversationReads(queryClient, conversationId);
       queryClient.setQueryData<ConversationDetail>(inboxKeys.conversation(conversationId), (old) => (old ? { ...old, starred } : old));
       setListItem(queryClient, conversationId, { starred });
       if (!starred) removeFromLists(queryClient, conversationId, (filters) => filters.view === "starred");
     },
-    onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: inboxKeys.conversation(conversationId) });
-      void queryClient.invalidateQueries({ queryKey: inboxKeys.lists() });
-    },
+    onSettled: () => refetchConversation(queryClient, conversationId),
   });
 
   const openSnooze = () => {
@@ -146,8 +142,12 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
     setSnoozeOpen(true);
   };
 
-  const toggleNoReply = () => conversation && noReply.mutate(!conversation.noReplyNeeded);
-  const toggleStar = () => conversation && starMutation.mutate(!conversation.starred);
+  // While a toggle's change is on its way, the button shows (and the next press starts from) what was
+  // pressed last, whatever a refetch that read the server before the change has put in the cache since.
+  const noReplyNeeded = noReply.isPending ? noReply.variables : conversation?.noReplyNeeded;
+  const starred = starMutation.isPending ? starMutation.variables : conversation?.starred;
+  const toggleNoReply = () => conversation && noReply.mutate(!noReplyNeeded);
+  const toggleStar = () => conversation && starMutation.mutate(!starred);
   const compose = (mode: ComposeMode) => {
     setComposeMode(mode);
     // After the render that switched the box: its label and placeholder are the new mode's.
@@ -218,22 +218,22 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
           <AssignSelect conversationId={conversationId} assignee={conversation.assignee} viewerId={viewerId} onAssign={(assignee) => assignMutation.mutate(assignee)} />
           <button
             type="button"
-            aria-pressed={conversation.noReplyNeeded}
+            aria-pressed={Boolean(noReplyNeeded)}
             onClick={toggleNoReply}
             title="No reply needed (e)"
             className="btn-secondary aria-pressed:border-emerald-300 aria-pressed:bg-emerald-50 aria-pressed:text-emerald-900 dark:aria-pressed:border-emerald-800 dark:aria-pressed:bg-emerald-950 dark:aria-pressed:text-emerald-200"
           >
-            {conversation.noReplyNeeded ? "✓ No reply needed" : "No reply needed"}
+            {noReplyNeeded ? "✓ No reply needed" : "No reply needed"}
           </button>
           <button
             type="button"
-            aria-pressed={conversation.starred}
+            aria-pressed={Boolean(starred)}
             onClick={toggleStar}
-            title={conversation.starred ? "Starred for you: press to unstar (s)" : "Star it for yourself: your Starred view (s)"}
+            title={starred ? "Starred for you: press to unstar (s)" : "Star it for yourself: your Starred view (s)"}
             className="btn-secondary aria-pressed:border-amber-300 aria-pressed:bg-amber-50 aria-pressed:text-amber-900 dark:aria-pressed:border-amber-800 dark:aria-pressed:bg-amber-950 dark:aria-pressed:text-amber-200"
           >
             <span aria-hidden className="mr-1">
-              {conversation.starred ? "★" : "☆"}
+              {starred ? "★" : "☆"}
             </span>
             Star
           </button>

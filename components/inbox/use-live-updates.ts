@@ -18,6 +18,7 @@ import { useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/r
 import type { ConversationDetail, ConversationListItem, ConversationPage } from "@/lib/inbox/schemas";
 import { useEffect, useRef, useState } from "react";
 import { fetchChanges } from "./inbox-api";
+import { refetchIfInFlight } from "./list-cache";
 import { inboxKeys, type ListFilters } from "./query-keys";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting";
@@ -167,7 +168,10 @@ function applyViewerState(queryClient: QueryClient, { conversationId, state }: V
   // Not "unread" into a conversation's detail: a thread open in this tab marks itself read whenever its
   // detail says unread, which would undo the "mark as unread" just made (the event can even arrive
   // before the response of the tab that made it, while its thread is still open).
-  if (state !== "unread") queryClient.setQueryData<ConversationDetail>(inboxKeys.conversation(conversationId), (old) => (old ? { ...old, ...patch } : old));
+  if (state !== "unread") {
+    queryClient.setQueryData<ConversationDetail>(inboxKeys.conversation(conversationId), (old) => (old ? { ...old, ...patch } : old));
+    refetchIfInFlight(queryClient, inboxKeys.conversation(conversationId));
+  }
   for (const [key, data] of queryClient.getQueriesData<InfiniteData<ConversationPage>>({ queryKey: inboxKeys.lists() })) {
     const filters = key[2] as ListFilters | undefined;
     if (!data || !filters) continue;
@@ -186,6 +190,7 @@ function applyViewerState(queryClient: QueryClient, { conversationId, state }: V
       ...data,
       pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === conversationId ? { ...item, ...patch } : item)) })),
     });
+    refetchIfInFlight(queryClient, key);
   }
   if ("unread" in patch) void queryClient.invalidateQueries({ queryKey: inboxKeys.counts() });
 }
