@@ -7,8 +7,9 @@ import path from "node:path";
 import { buildIsCurrent, markBuildCurrent } from "./build-freshness";
 import { makeTempDir } from "./database";
 import { runToCompletion } from "./processes";
+import { playwrightFailures, vitestFailures, type PlaywrightReport, type VitestReport } from "./test-report";
 
-type TierResult = { tier: string; passed: number; failed: number; note?: string };
+type TierResult = { tier: string; passed: number; failed: number; note?: string; failures?: string[] };
 
 const results: TierResult[] = [];
 const skipE2e = process.argv.includes("--skip-e2e");
@@ -28,11 +29,11 @@ async function vitest(reportDir: string) {
   banner("unit and integration tests (Vitest)");
   const report = path.join(reportDir, "vitest.json");
   const code = await runToCompletion(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
-  const json = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests?: number }>(report);
+  const json = readJson<VitestReport>(report);
   if (!json) return results.push({ tier: "vitest", passed: 0, failed: 1, note: `no report (exit ${code})` });
   // A suite that failed to load has no failed *tests* but a non-zero exit: count it as one failure.
   const failed = json.numFailedTests || (code !== 0 ? 1 : 0);
-  results.push({ tier: "vitest", passed: json.numPassedTests, failed });
+  results.push({ tier: "vitest", passed: json.numPassedTests, failed, failures: vitestFailures(json) });
 }
 
 async function endToEnd(reportDir: string) {
@@ -49,11 +50,12 @@ async function endToEnd(reportDir: string) {
   }
   const report = path.join(reportDir, "playwright.json");
   const code = await runToCompletion(bin("playwright"), ["test", "--reporter=list,json"], { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: report });
-  const json = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(report);
+  const json = readJson<PlaywrightReport>(report);
   if (!json) return results.push({ tier: "e2e", passed: 0, failed: 1, note: `no report (exit ${code})` });
   const failed = json.stats.unexpected + json.stats.skipped || (code !== 0 ? 1 : 0);
-  results.push({ tier: "e2e", passed: json.stats.expected + json.stats.flaky, failed });
+  results.push({ tier: "e2e", passed: json.stats.expected + json.stats.flaky, failed, failures: playwrightFailures(json) });
 }
+
 
 function readJson<T>(file: string): T | null {
   try {
@@ -73,6 +75,7 @@ async function main() {
   banner("summary");
   for (const result of results) {
     process.stdout.write(`${result.tier.padEnd(10)} ${result.passed} passed, ${result.failed} failed${result.note ? ` (${result.note})` : ""}\n`);
+    for (const failure of result.failures ?? []) process.stdout.write(`  ✘ ${failure}\n`);
   }
   const passed = results.reduce((sum, result) => sum + result.passed, 0);
   const failed = results.reduce((sum, result) => sum + result.failed, 0);
