@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { clearAllDrafts } from "./inbox/reply-drafts";
 
 export function SignOutButton() {
   const router = useRouter();
@@ -12,6 +13,8 @@ export function SignOutButton() {
       disabled={pending}
       onClick={async () => {
         setPending(true);
+        // A front desk's computer is shared: the next person to sign in must not find these.
+        clearAllDrafts();
         await fetch("/api/session", { method: "DELETE" }).catch(() => undefined);
         router.replace("/sign-in");
         router.refresh();

@@ -3,7 +3,8 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ConversationDetail } from "@/lib/inbox/schemas";
-import { Composer } from "./composer";
+import { Composer, type ComposeMode } from "./composer";
+import { readDraft } from "./reply-drafts";
 import { inboxKeys } from "./query-keys";
 import type { PendingSend } from "./use-pending-sends";
 
@@ -33,22 +34,23 @@ const conversation: ConversationDetail = {
   noReplyNeededProblem: null,
 };
 
-function setup() {
+function setup({ draftOwner, mode }: { draftOwner?: string; mode?: ComposeMode } = {}) {
   const client = new QueryClient();
   const fetchMock = vi.fn(async () => Response.json({ messageId: "m1", created: true }, { status: 201 }));
   vi.stubGlobal("fetch", fetchMock);
   render(
     <QueryClientProvider client={client}>
-      <Composer conversation={conversation} />
+      <Composer conversation={conversation} draftOwner={draftOwner} mode={mode} />
     </QueryClientProvider>,
   );
-  const box = screen.getByLabelText("Reply to the guest") as HTMLTextAreaElement;
+  const box = screen.getByRole("textbox") as HTMLTextAreaElement;
   return { client, fetchMock, box };
 }
 
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  localStorage.clear();
 });
 
 describe("Composer", () => {
@@ -113,5 +115,30 @@ describe("Composer", () => {
     await act(async () => answer(Response.json({ messageId: "m1", created: true }, { status: 201 })));
     await vi.waitFor(() => expect((screen.getByRole("button", { name: "Send" }) as HTMLButtonElement).disabled).toBe(false));
     expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it("keeps unsent text for the staff member who wrote it: opened again, the box holds it; sent, it is gone", async () => {
+    const { box } = setup({ draftOwner: "user-sam" });
+    fireEvent.change(box, { target: { value: "Your room will be ready at 2 pm" } });
+    cleanup(); // another conversation opened: this composer goes away
+    const again = setup({ draftOwner: "user-sam" });
+    expect(again.box.value).toBe("Your room will be ready at 2 pm");
+    cleanup();
+    expect(setup({ draftOwner: "user-ada" }).box.value).toBe(""); // a colleague on the same browser
+    cleanup();
+    const last = setup({ draftOwner: "user-sam" });
+    fireEvent.keyDown(last.box, { key: "Enter" });
+    await vi.waitFor(() => expect(last.fetchMock).toHaveBeenCalledTimes(1));
+    expect(readDraft("user-sam", conversation.id)).toBeNull();
+    cleanup();
+    expect(setup({ draftOwner: "user-sam" }).box.value).toBe("");
+  });
+
+  it("keeps a note's draft as a note, and forgets a box that was emptied", () => {
+    const { box } = setup({ draftOwner: "user-sam", mode: "note" });
+    fireEvent.change(box, { target: { value: "Guest asked about parking, check with Ana" } });
+    expect(readDraft("user-sam", conversation.id)).toEqual({ text: "Guest asked about parking, check with Ana", mode: "note" });
+    fireEvent.change(box, { target: { value: "  " } });
+    expect(readDraft("user-sam", conversation.id)).toBeNull();
   });
 });

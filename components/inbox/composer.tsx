@@ -6,6 +6,7 @@ import { attachmentProblem } from "@/lib/inbox/image-type";
 import { placeholdersIn } from "@/lib/inbox/placeholders";
 import type { ConversationDetail } from "@/lib/inbox/schemas";
 import { postReply, uploadAttachment } from "./inbox-api";
+import { readDraft, writeDraft } from "./reply-drafts";
 import type { RestoredDraft } from "./restore-draft";
 import { inboxKeys } from "./query-keys";
 import { SavedReplyPicker } from "./saved-reply-picker";
@@ -24,7 +25,8 @@ type Draft = { localId: string; file: File; previewUrl: string; progress: number
  * by itself, as the best mail clients do; changing the text or the attachments calls that off, and a
  * failed upload stops it with the upload's error.
  * It says when it holds a draft (`onDraftingChange`: colleagues then see "replying"), and warns when a
- * colleague is writing a reply to the same guest, before two answers go out.
+ * colleague is writing a reply to the same guest, before two answers go out. Unsent text is kept in
+ * this browser per staff member and conversation (reply-drafts.ts), so it is there again on return.
  * In "note" mode the same box saves an internal note for the team instead (lib/inbox/notes.ts): no
  * attachments, no saved replies, nothing goes to the guest, and the box turns amber to say so.
  */
@@ -36,6 +38,7 @@ export function Composer({
   mode = "reply",
   onModeChange,
   restoredDraft = null,
+  draftOwner,
 }: {
   conversation: ConversationDetail;
   autoFocus?: boolean;
@@ -45,9 +48,14 @@ export function Composer({
   onModeChange?: (mode: ComposeMode) => void;
   /** A scheduled reply taken back for editing: its text goes into the box (after what is there). */
   restoredDraft?: RestoredDraft | null;
+  /** The signed-in staff member: the box's unsent text is kept for them in this browser (reply-drafts.ts). */
+  draftOwner?: string;
 }) {
   const queryClient = useQueryClient();
-  const [text, setText] = useState("");
+  const [text, setText] = useState(() => (draftOwner ? (readDraft(draftOwner, conversation.id)?.text ?? "") : ""));
+  useEffect(() => {
+    if (draftOwner) writeDraft(draftOwner, conversation.id, { text, mode });
+  }, [draftOwner, conversation.id, text, mode]);
   const [drafts, setDrafts] = useState<Draft[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [pickerOpen, setPickerOpen] = useState(false);

@@ -4,6 +4,7 @@ import { memo } from "react";
 import type { ConversationListItem, ConversationPresence } from "@/lib/inbox/schemas";
 import { formatFull, formatShort, formatSnoozeUntil, formatWaiting, localZone } from "./format-time";
 import { LabelChips } from "./label-chips";
+import { useHasDraft } from "./reply-drafts";
 
 export const ROW_HEIGHT = 84;
 
@@ -35,6 +36,7 @@ export const ConversationRow = memo(function ConversationRow({
 }) {
   const name = guestLabel(item);
   const zone = localZone();
+  const hasDraft = useHasDraft(viewerId, item.id);
   return (
     <div className="relative h-full">
       {/* Beside the link, not in it: a control inside a link is neither valid nor reachable. */}
@@ -85,6 +87,11 @@ export const ConversationRow = memo(function ConversationRow({
           )}
         </span>
         <span className="truncate text-slate-600 dark:text-slate-300">
+          {hasDraft ? (
+            <span className="font-medium text-rose-700 dark:text-rose-400" data-testid="row-draft" title="You have an unsent reply or note here">
+              Draft ·{" "}
+            </span>
+          ) : null}
           {item.lastMessageSender ? <span className="text-slate-600 dark:text-slate-400">{item.lastMessageSender === "guest" ? "Guest: " : "You: "}</span> : null}
           {item.lastMessagePreview ?? <span className="italic text-slate-600 dark:text-slate-400">No messages yet</span>}
         </span>

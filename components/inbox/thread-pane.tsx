@@ -13,6 +13,7 @@ import { LabelChips } from "./label-chips";
 import { LABEL_MENU_BUTTON_ID, LabelMenu } from "./label-menu";
 import { MessageItem, PendingMessageItem } from "./message-item";
 import { PresenceNotice } from "./presence-notice";
+import { readDraft } from "./reply-drafts";
 import { RestoreDraftContext, type RestoredDraft } from "./restore-draft";
 import { cancelConversationReads, refetchConversation, refetchIfInFlight, refetchListsInFlight, removeFromLists, setListItem } from "./list-cache";
 import { inboxKeys } from "./query-keys";
@@ -30,7 +31,8 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
   // Colleagues see this tab as "replying" while the composer holds a draft.
   const [drafting, setDrafting] = useState(false);
   const others = usePresence(conversationId, drafting);
-  const [composeMode, setComposeMode] = useState<ComposeMode>("reply");
+  // A kept draft comes back in the mode it was written in: a note must not reopen as a reply to the guest.
+  const [composeMode, setComposeMode] = useState<ComposeMode>(() => readDraft(viewerId, conversationId)?.mode ?? "reply");
   // A scheduled reply taken back for editing (its message's Edit), handed to the composer.
   const [restoredDraft, setRestoredDraft] = useState<RestoredDraft | null>(null);
 
@@ -284,6 +286,7 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
           mode={composeMode}
           onModeChange={compose}
           restoredDraft={restoredDraft}
+          draftOwner={viewerId}
           colleaguesReplying={others.filter((other) => other.activity === "replying").map((other) => other.name)}
         />
       )}

@@ -1,0 +1,58 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { DRAFT_TTL_MS, clearAllDrafts, readDraft, useHasDraft, writeDraft } from "./reply-drafts";
+
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
+
+function Marker({ userId, conversationId }: { userId: string; conversationId: string }) {
+  return <span data-testid="marker">{useHasDraft(userId, conversationId) ? "Draft" : "none"}</span>;
+}
+
+describe("reply drafts", () => {
+  it("are kept per staff member and conversation", () => {
+    writeDraft("sam", "c1", { text: "Late check-in is fine", mode: "reply" });
+    expect(readDraft("sam", "c1")).toEqual({ text: "Late check-in is fine", mode: "reply" });
+    expect(readDraft("sam", "c2")).toBeNull();
+    expect(readDraft("ada", "c1")).toBeNull();
+  });
+
+  it("drop what is too old or not what this code wrote, instead of putting it in the box", () => {
+    const key = "bellhop.draft.sam.c1";
+    localStorage.setItem(key, JSON.stringify({ text: "From last month", mode: "reply", savedAt: Date.now() - DRAFT_TTL_MS - 1 }));
+    expect(readDraft("sam", "c1")).toBeNull();
+    expect(localStorage.getItem(key)).toBeNull();
+    for (const stored of ["{", "null", '"text"', JSON.stringify({ text: 42, mode: "reply", savedAt: Date.now() }), JSON.stringify({ text: "Hi", mode: "shout", savedAt: Date.now() })]) {
+      localStorage.setItem(key, stored);
+      expect(readDraft("sam", "c1")).toBeNull();
+    }
+  });
+
+  it("are all gone on sign-out, whoever wrote them, and nothing else is touched", () => {
+    writeDraft("sam", "c1", { text: "One", mode: "reply" });
+    writeDraft("ada", "c2", { text: "Two", mode: "note" });
+    localStorage.setItem("bellhop.notifications", "on");
+    clearAllDrafts();
+    expect(readDraft("sam", "c1")).toBeNull();
+    expect(readDraft("ada", "c2")).toBeNull();
+    expect(localStorage.getItem("bellhop.notifications")).toBe("on");
+  });
+
+  it("mark the row while there is one, also when another tab writes it", () => {
+    render(<Marker userId="sam" conversationId="c1" />);
+    expect(screen.getByTestId("marker").textContent).toBe("none");
+    act(() => writeDraft("sam", "c1", { text: "Hello", mode: "reply" }));
+    expect(screen.getByTestId("marker").textContent).toBe("Draft");
+    act(() => writeDraft("sam", "c1", { text: "", mode: "reply" }));
+    expect(screen.getByTestId("marker").textContent).toBe("none");
+    // Another tab: the storage changes under this one, which hears a `storage` event.
+    act(() => {
+      localStorage.setItem("bellhop.draft.sam.c1", JSON.stringify({ text: "From the other tab", mode: "reply", savedAt: Date.now() }));
+      window.dispatchEvent(new StorageEvent("storage", { key: "bellhop.draft.sam.c1" }));
+    });
+    expect(screen.getByTestId("marker").textContent).toBe("Draft");
+  });
+});

@@ -1,0 +1,62 @@
+// Drafts (product.md: nothing is lost): a reply half-written in one conversation is still there after
+// opening another and after a reload, the list marks its row "Draft", a note comes back as a note,
+// sending removes the draft, and signing out leaves none behind for the next person at the desk.
+import { expect, test } from "@playwright/test";
+import { DEMO_ACCOUNTS, openByReference, signIn } from "./fixtures";
+import { createBooking, eventually, inspect } from "./sandbox-control";
+
+const STAFF_PROPERTY = 13921698; // the demo staff member's one property
+
+test("a half-written reply survives opening another conversation and a reload, is marked in the list, and goes once sent", async ({ page, request }) => {
+  const first = await createBooking(request, { propertyId: STAFF_PROPERTY, guestName: "Dora Drafts", firstGuestMessage: "Can we bring our dog?" });
+  const second = await createBooking(request, { propertyId: STAFF_PROPERTY, guestName: "Dario Drafts", firstGuestMessage: "Is breakfast included?" });
+  await signIn(page, DEMO_ACCOUNTS.staff);
+
+  await openByReference(page, first.conversation.reference);
+  const firstUrl = page.url();
+  await page.getByLabel("Reply to the guest").fill("Dogs are welcome, there is a small fee of");
+
+  // Another conversation: its box is empty; the first's row says "Draft".
+  await openByReference(page, second.conversation.reference);
+  await expect(page.getByLabel("Reply to the guest")).toHaveValue("");
+  await page.goto(`/inbox?q=Drafts`);
+  const firstRow = page.getByTestId("conversation-row").filter({ hasText: `#${first.conversation.reference}` });
+  const secondRow = page.getByTestId("conversation-row").filter({ hasText: `#${second.conversation.reference}` });
+  await expect(firstRow.getByTestId("row-draft")).toBeVisible();
+  await expect(secondRow.getByTestId("row-draft")).toHaveCount(0);
+
+  // A note in the second, then a reload: the note is still a note, not a reply to the guest.
+  await secondRow.click();
+  await page.getByRole("button", { name: "Internal note" }).click();
+  await page.getByLabel("Internal note for your colleagues").fill("Ask the kitchen about gluten-free");
+  await page.reload();
+  await expect(page.getByLabel("Internal note for your colleagues")).toHaveValue("Ask the kitchen about gluten-free");
+  await expect(page.getByLabel("Reply to the guest")).toHaveCount(0);
+
+  // Back in the first: the reply is there; finished and sent, its draft is gone, and it went once.
+  await page.goto(firstUrl);
+  const box = page.getByLabel("Reply to the guest");
+  await expect(box).toHaveValue("Dogs are welcome, there is a small fee of");
+  await box.press("End");
+  await box.pressSequentially(" 15 EUR per night.");
+  await box.press("Enter");
+  await expect(page.getByTestId("message").filter({ hasText: "15 EUR per night." })).toHaveAttribute("data-send-state", "sent", { timeout: 20_000 });
+  await expect(firstRow.getByTestId("row-draft")).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByLabel("Reply to the guest")).toHaveValue("");
+  const sent = await eventually(
+    () => inspect(request, first.conversation.conversationId),
+    ({ messages }) => messages.some((message) => message.content.includes("15 EUR per night.")),
+    "the reply to reach the guest",
+  );
+  expect(sent.messages.filter((message) => message.content === "Dogs are welcome, there is a small fee of 15 EUR per night.")).toHaveLength(1);
+
+  // Signing out leaves no draft for whoever signs in next on this computer.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("bellhop.draft.")))).toEqual([]);
+  await signIn(page, DEMO_ACCOUNTS.staff);
+  await page.goto(`/inbox?q=Drafts`);
+  await expect(secondRow).toBeVisible();
+  await expect(page.getByTestId("row-draft")).toHaveCount(0);
+});
