@@ -26,6 +26,22 @@ const config = [
     },
   },
   {
+    // The plain pool's errors do not say which server failed, so lib/sql-pool.ts marks a lost database
+    // connection (DatabaseUnavailableError) on every query it runs. A query made on the pool directly
+    // skips that: a database restart then looked like any other failure (a 500, a "failed" log line).
+    files: ["{app,lib,scripts,components}/**/*.{ts,tsx}"],
+    ignores: ["lib/sql-pool.ts", "**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.object.callee.name='sqlPool'][callee.property.name=/^(query|connect)$/]",
+          message: "Use queryRows / inSqlTransaction from lib/sql-pool.ts: they mark a lost database connection as such.",
+        },
+      ],
+    },
+  },
+  {
     ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
 ];

@@ -21,7 +21,7 @@ import { fromQueueMessage, type ConversationFacts, type IncomingMessage } from "
 import { learnConversations, type LearnedConversation } from "./learn-conversation";
 import { dispatchOutbound } from "./outbound/boss";
 import { storeBatch, type StoreResult } from "./store-messages";
-import { sqlPool } from "../sql-pool";
+import { queryRows } from "../sql-pool";
 import { storeKnownQueueMessages, updateSummaries, type StoredQueueMessage } from "./store-queue";
 import { enqueueWelcomeIn, type WelcomeProperty } from "./welcome";
 
@@ -81,11 +81,10 @@ export async function pollOnce(connectionId: string, hooks: PollHooks = {}): Pro
     // the plain pool: this runs for every batch, and a Prisma query costs the event loop more CPU.
     await Promise.all([
       confirm(client, batch.numberOfMessages),
-      sqlPool().query(`UPDATE booking_connections SET last_poll_at = now(), last_poll_stored = $2, queue_backlog_seen = $3 WHERE id = $1`, [
-        connectionId,
-        outcome.inserted + outcome.adopted,
-        batch.numberOfMessages,
-      ]),
+      queryRows({
+        text: `UPDATE booking_connections SET last_poll_at = now(), last_poll_stored = $2, queue_backlog_seen = $3 WHERE id = $1`,
+        values: [connectionId, outcome.inserted + outcome.adopted, batch.numberOfMessages],
+      }),
       // A failure leaves the marks for the next poll; the batch itself is stored and is confirmed.
       updateInboxColumns().catch((error: unknown) => recordPollError(connectionId, error)),
     ]);

@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { MAX_TOKENS_PER_HOUR, TOKEN_LIFETIME_MS, type CachedToken, type TokenStore } from "../booking/auth";
 import { Prisma } from "../generated/prisma/client";
 import { decryptSecret, encryptSecret } from "../secrets";
-import { inSqlTransaction, queryRows, sqlPool } from "../sql-pool";
+import { inSqlTransaction, queryRows } from "../sql-pool";
 
 function digest(value: string): string {
   return createHash("sha256").update(value).digest("hex");
@@ -60,15 +60,13 @@ export class PostgresTokenStore implements TokenStore {
 
   async save(reservation: string, token: CachedToken): Promise<void> {
     if (!this.options.shareTokens) return;
-    await sqlPool().query(`UPDATE booking_tokens SET token_encrypted = $2, token_digest = $3, expires_at = $4 WHERE id = $1`, [
-      reservation,
-      encryptSecret(token.jwt),
-      digest(token.jwt),
-      new Date(token.expiresAtMs),
-    ]);
+    await queryRows({
+      text: `UPDATE booking_tokens SET token_encrypted = $2, token_digest = $3, expires_at = $4 WHERE id = $1`,
+      values: [reservation, encryptSecret(token.jwt), digest(token.jwt), new Date(token.expiresAtMs)],
+    });
   }
 
   async discard(jwt: string): Promise<void> {
-    await sqlPool().query(`UPDATE booking_tokens SET rejected = true WHERE account_key = $1 AND token_digest = $2`, [this.accountKey, digest(jwt)]);
+    await queryRows({ text: `UPDATE booking_tokens SET rejected = true WHERE account_key = $1 AND token_digest = $2`, values: [this.accountKey, digest(jwt)] });
   }
 }
