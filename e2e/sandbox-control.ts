@@ -56,6 +56,10 @@ export const selfService = (request: APIRequestContext, id: string, topic: strin
 export const setInExtranet = (request: APIRequestContext, id: string, noReplyNeeded: boolean) =>
   call(request, "PUT", `/conversations/${id}/extranet/no-reply-needed`, { set: noReplyNeeded });
 
+/** The property's staff answer the guest in the Extranet or the Pulse app, outside Bellhop (it reaches Bellhop through the queue). */
+export const replyInExtranet = (request: APIRequestContext, id: string, content: string) =>
+  call<{ message: SandboxMessage }>(request, "POST", `/conversations/${id}/extranet/messages`, { content });
+
 export const inspect = (request: APIRequestContext, id: string) => call<{ conversation: SandboxConversation; messages: SandboxMessage[] }>(request, "GET", `/conversations/${id}`);
 
 export const addFault = (request: APIRequestContext, rule: Record<string, unknown>) => call(request, "POST", "/faults", rule);

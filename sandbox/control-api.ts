@@ -264,6 +264,16 @@ export function controlRoutes(runtime: ControlRuntime): Route[] {
       return json({ conversation: summarizeConversation(ctx.world, conversation) });
     }),
 
+    // The property's staff answer in the Extranet or the Pulse app, outside the partner's tool: a
+    // property message like any other new one, delivered through the queue (doc §1.4: the queue holds
+    // both guest and property messages).
+    route("POST", "/conversations/:id/extranet/messages", "extranet.reply", (ctx) => {
+      const conversation = findConversation(ctx.world, ctx.params.id ?? "");
+      const body = parseJsonBody(ctx, z.strictObject({ content: z.string().refine((text) => text.trim().length > 0, "must not be empty") }));
+      const message = ctx.world.addMessage({ conversationId: conversation.id, sender: "property", type: "free_text", content: body.content, origin: "control" });
+      return json({ message: describeMessage(message) }, 201);
+    }),
+
     // ---- inspection ----
     route("GET", "/conversations/:id", "conversation.inspect", (ctx) => {
       const conversation = findConversation(ctx.world, ctx.params.id ?? "");

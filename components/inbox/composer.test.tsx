@@ -34,13 +34,13 @@ const conversation: ConversationDetail = {
   noReplyNeededProblem: null,
 };
 
-function setup({ draftOwner, mode }: { draftOwner?: string; mode?: ComposeMode } = {}) {
+function setup({ draftOwner, mode, seenReplyAt }: { draftOwner?: string; mode?: ComposeMode; seenReplyAt?: string | null } = {}) {
   const client = new QueryClient();
   const fetchMock = vi.fn(async () => Response.json({ messageId: "m1", created: true }, { status: 201 }));
   vi.stubGlobal("fetch", fetchMock);
   render(
     <QueryClientProvider client={client}>
-      <Composer conversation={conversation} draftOwner={draftOwner} mode={mode} />
+      <Composer conversation={conversation} draftOwner={draftOwner} mode={mode} seenReplyAt={seenReplyAt} />
     </QueryClientProvider>,
   );
   const box = screen.getByRole("textbox") as HTMLTextAreaElement;
@@ -140,5 +140,25 @@ describe("Composer", () => {
     expect(readDraft("user-sam", conversation.id)).toEqual({ text: "Guest asked about parking, check with Ana", mode: "note" });
     fireEvent.change(box, { target: { value: "  " } });
     expect(readDraft("user-sam", conversation.id)).toBeNull();
+  });
+
+  it("gives the reply back when someone else answered the guest since, and sends it unchecked on the next press", async () => {
+    const { fetchMock, box } = setup({ seenReplyAt: "2026-11-22T09:00:00.000Z" });
+    const refusal = "Ana Admin replied to the guest after this conversation was loaded. Read that reply first; then send yours if it is still needed.";
+    fetchMock.mockImplementationOnce(async () => Response.json({ error: { code: "replied_since", message: refusal } }, { status: 409 }));
+    fireEvent.change(box, { target: { value: "Parking is free." } });
+    fireEvent.keyDown(box, { key: "Enter" });
+    await vi.waitFor(() => expect(screen.getByTestId("replied-since").textContent).toContain(refusal));
+    expect(box.value).toBe("Parking is free.");
+    const first = JSON.parse(String((fetchMock.mock.calls[0] as unknown as [string, RequestInit])[1].body)) as { seenReplyAt?: string };
+    expect(first.seenReplyAt).toBe("2026-11-22T09:00:00.000Z");
+
+    fireEvent.keyDown(box, { key: "Enter" });
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2));
+    const second = JSON.parse(String((fetchMock.mock.calls[1] as unknown as [string, RequestInit])[1].body)) as { seenReplyAt?: string; content: string };
+    expect(second).toMatchObject({ content: "Parking is free." });
+    expect("seenReplyAt" in second).toBe(false);
+    await vi.waitFor(() => expect(screen.queryByTestId("replied-since")).toBeNull());
+    expect(box.value).toBe("");
   });
 });

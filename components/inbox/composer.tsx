@@ -39,6 +39,7 @@ export function Composer({
   onModeChange,
   restoredDraft = null,
   draftOwner,
+  seenReplyAt,
 }: {
   conversation: ConversationDetail;
   autoFocus?: boolean;
@@ -50,6 +51,8 @@ export function Composer({
   restoredDraft?: RestoredDraft | null;
   /** The signed-in staff member: the box's unsent text is kept for them in this browser (reply-drafts.ts). */
   draftOwner?: string;
+  /** The newest reply to the guest the thread shows (null: none; undefined: unknown, not checked). */
+  seenReplyAt?: string | null;
 }) {
   const queryClient = useQueryClient();
   const [text, setText] = useState(() => (draftOwner ? (readDraft(draftOwner, conversation.id)?.text ?? "") : ""));
@@ -58,6 +61,9 @@ export function Composer({
   }, [draftOwner, conversation.id, text, mode]);
   const [drafts, setDrafts] = useState<Draft[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
+  // Someone else answered the guest since the page loaded (lib/inbox/unseen-reply.ts): the server's
+  // message. The reply is back in the box; the next Send sends it anyway, unchecked.
+  const [repliedSince, setRepliedSince] = useState<string | null>(null);
   const [pickerOpen, setPickerOpen] = useState(false);
   const [sending, setSending] = useState(false);
   /** Send was asked for while an upload was still running: it goes once every upload has finished. */
@@ -155,11 +161,20 @@ export function Composer({
       error: null,
       createdAt: new Date().toISOString(),
     };
+    const attachments = drafts;
+    const sendAnyway = repliedSince !== null;
     setText("");
     setDrafts([]);
     setNotice(null);
+    setRepliedSince(null);
     try {
-      await submitReply(queryClient, conversation.id, pending);
+      const refused = await submitReply(queryClient, conversation.id, pending, sendAnyway ? undefined : seenReplyAt);
+      if (refused) {
+        // Nothing was written: the reply goes back in the box (before anything typed since), images too.
+        setText((typed) => (typed.trim() ? `${pending.content}\n\n${typed}` : pending.content));
+        setDrafts((added) => [...attachments, ...added]);
+        setRepliedSince(refused.repliedSince);
+      }
     } finally {
       sendingRef.current = false;
       setSending(false);
@@ -378,6 +393,11 @@ export function Composer({
         {noting && note.error ? (
           <p role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/50 dark:text-red-200" data-testid="note-error">
             {note.error}
+          </p>
+        ) : null}
+        {repliedSince && !noting ? (
+          <p role="alert" className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-100" data-testid="replied-since">
+            {repliedSince} Your reply was not sent: it is back in the box. Press Send again to send it anyway.
           </p>
         ) : null}
         {notice ? (

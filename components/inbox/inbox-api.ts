@@ -86,7 +86,7 @@ export function leavePresence(id: string, tabId: string): Promise<void> {
 }
 
 /** `sendAt`: send later, at that time (the reply is `scheduled` until then). */
-export const postReply = (id: string, body: { content: string; clientKey: string; attachmentIds?: string[]; sendAt?: string }) =>
+export const postReply = (id: string, body: { content: string; clientKey: string; attachmentIds?: string[]; sendAt?: string; seenReplyAt?: string | null }) =>
   request<{ messageId: string; created: boolean }>(`/api/conversations/${id}/messages`, { method: "POST", body: JSON.stringify(body) });
 export const cancelScheduledReply = (id: string, messageId: string) => request<{ cancelled: true }>(`/api/conversations/${id}/messages/${messageId}`, { method: "DELETE" });
 export const retryMessage = (id: string, messageId: string) => request<{ ok: true }>(`/api/conversations/${id}/messages/${messageId}/retry`, { method: "POST" });

@@ -287,6 +287,7 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
           onModeChange={compose}
           restoredDraft={restoredDraft}
           draftOwner={viewerId}
+          seenReplyAt={newestReplyAt(thread.data)}
           colleaguesReplying={others.filter((other) => other.activity === "replying").map((other) => other.name)}
         />
       )}
@@ -398,6 +399,20 @@ function newestGuestMessageAt(thread: InfiniteData<ThreadPage> | undefined): str
   if (!thread) return undefined;
   for (const page of thread.pages) {
     const message = page.messages.find((item) => item.senderType === "guest");
+    if (message) return message.sentAt;
+  }
+  return thread.pages.at(-1)?.nextCursor ? undefined : null;
+}
+
+/**
+ * The newest reply to the guest the thread shows (not one scheduled for later), for the composer's
+ * check that nobody else has answered since (lib/inbox/unseen-reply.ts); null when the whole thread is
+ * loaded and has none; undefined when it cannot be told.
+ */
+function newestReplyAt(thread: InfiniteData<ThreadPage> | undefined): string | null | undefined {
+  if (!thread) return undefined;
+  for (const page of thread.pages) {
+    const message = page.messages.find((item) => item.senderType === "property" && item.sendState !== "scheduled");
     if (message) return message.sentAt;
   }
   return thread.pages.at(-1)?.nextCursor ? undefined : null;

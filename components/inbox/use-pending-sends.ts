@@ -5,7 +5,7 @@
 // survive switching conversations; each keeps its clientKey so a retry is the same send, not a new one.
 // Once the thread contains a message with that clientKey, the server's copy is shown instead.
 import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { postReply } from "./inbox-api";
+import { ApiError, postReply } from "./inbox-api";
 import { inboxKeys } from "./query-keys";
 
 export type PendingSend = {
@@ -37,20 +37,32 @@ function patch(queryClient: QueryClient, conversationId: string, clientKey: stri
   );
 }
 
-/** Shows the reply at once, then posts it; the same function retries with the same key. */
-export async function submitReply(queryClient: QueryClient, conversationId: string, send: PendingSend): Promise<void> {
+/**
+ * Shows the reply at once, then posts it; the same function retries with the same key (a retry is not
+ * checked again). `seenReplyAt`: the newest reply to the guest the page shows (lib/inbox/unseen-reply.ts).
+ * Refused because someone else has answered the guest since: the reply is taken off the thread (nothing
+ * was written) and the server's message returned, for the composer to give the text back with it.
+ */
+export async function submitReply(queryClient: QueryClient, conversationId: string, send: PendingSend, seenReplyAt?: string | null): Promise<{ repliedSince: string } | null> {
   queryClient.setQueryData<PendingSend[]>(inboxKeys.pendingSends(conversationId), (list = []) => [
     ...list.filter((existing) => existing.clientKey !== send.clientKey),
     { ...send, status: "posting", error: null },
   ]);
   try {
-    await postReply(conversationId, { content: send.content, clientKey: send.clientKey, attachmentIds: send.attachmentIds.length > 0 ? send.attachmentIds : undefined });
+    await postReply(conversationId, { content: send.content, clientKey: send.clientKey, attachmentIds: send.attachmentIds.length > 0 ? send.attachmentIds : undefined, seenReplyAt });
     patch(queryClient, conversationId, send.clientKey, { status: "posted" });
     await queryClient.invalidateQueries({ queryKey: inboxKeys.thread(conversationId) });
     void queryClient.invalidateQueries({ queryKey: inboxKeys.conversation(conversationId) });
     void queryClient.invalidateQueries({ queryKey: inboxKeys.lists() });
+    return null;
   } catch (error) {
+    if (error instanceof ApiError && error.code === "replied_since") {
+      patch(queryClient, conversationId, send.clientKey, null);
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.thread(conversationId) });
+      return { repliedSince: error.message };
+    }
     patch(queryClient, conversationId, send.clientKey, { status: "error", error: error instanceof Error ? error.message : "The reply could not be sent." });
+    return null;
   }
 }
 

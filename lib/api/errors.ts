@@ -10,6 +10,7 @@ export type ErrorCode =
   | "forbidden"
   | "not_found"
   | "conflict"
+  | "replied_since"
   | "rate_limited"
   | "unprocessable"
   | "upstream_unavailable"
@@ -23,6 +24,8 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  // Someone else answered the guest since the page loaded (lib/inbox/unseen-reply.ts).
+  replied_since: 409,
   rate_limited: 429,
   unprocessable: 422,
   upstream_unavailable: 503,

@@ -25,6 +25,8 @@ export interface TestSandbox {
   advanceClock(input: { ms?: number; minutes?: number; hours?: number; days?: number }): Promise<void>;
   createBooking(input: { propertyId: number; sendWelcome?: boolean; guestName?: string; firstGuestMessage?: string }): Promise<SandboxBooking>;
   sendAsGuest(conversationId: string, content: string): Promise<{ messageId: string }>;
+  /** The property's staff answer outside Bellhop (Extranet, Pulse app): delivered through the queue. */
+  replyInExtranet(conversationId: string, content: string): Promise<{ messageId: string }>;
   inspectConversation(conversationId: string): Promise<SandboxConversationInspection>;
 }
 
@@ -80,6 +82,10 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
     },
     sendAsGuest: async (conversationId, content) => {
       const sent = await control<{ message: { messageId: string } }>("POST", `/conversations/${conversationId}/guest-messages`, { content });
+      return { messageId: sent.message.messageId };
+    },
+    replyInExtranet: async (conversationId, content) => {
+      const sent = await control<{ message: { messageId: string } }>("POST", `/conversations/${conversationId}/extranet/messages`, { content });
       return { messageId: sent.message.messageId };
     },
     inspectConversation: (conversationId) => control<SandboxConversationInspection>("GET", `/conversations/${conversationId}`),

@@ -35,6 +35,8 @@ export const sendReplyBody = z.strictObject({
   attachmentIds: z.array(z.uuid()).max(10).optional(),
   /** Send later, at this time (with an offset, e.g. from toISOString()); absent: now. */
   sendAt: z.iso.datetime({ offset: true, error: "must be a date and time, e.g. 2026-11-24T08:00:00.000Z" }).optional(),
+  /** The newest reply to the guest the page shows (null: none); an answer by someone else since is a 409 (lib/inbox/unseen-reply.ts). Absent: no check. */
+  seenReplyAt: z.iso.datetime({ offset: true, error: "must be a date and time, e.g. 2026-11-24T08:00:00.000Z" }).nullable().optional(),
 });
 
 const seenGuestMessageAt = z.iso.datetime({ offset: true, error: "must be a date and time, e.g. 2026-11-24T09:00:00.000Z" }).nullable().optional();

@@ -11,10 +11,10 @@ import { findScopedConversation } from "./get-conversation";
 export async function sendReply(
   viewer: Viewer,
   conversationId: string,
-  input: { content: string; clientKey: string; attachmentIds?: string[]; sendAt?: string },
+  input: { content: string; clientKey: string; attachmentIds?: string[]; sendAt?: string; seenReplyAt?: string | null },
 ): Promise<{ messageId: string; created: boolean }> {
   const conversation = await findScopedConversation(viewer, conversationId);
-  return enqueueReply({ viewer, conversationId: conversation.id, content: input.content, clientKey: input.clientKey, attachmentIds: input.attachmentIds, sendAt: input.sendAt });
+  return enqueueReply({ viewer, conversationId: conversation.id, ...input });
 }
 
 /** Cancels a reply scheduled for later, before it starts to go (then 409). */

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "@/tests/database";
 import { AppError } from "../api/errors";
 import { db } from "../db";
+import { assertNoReplySince } from "../inbox/unseen-reply";
+import { createReplyIn } from "./outbound/create-reply";
 import { enqueueReply, storeOutboundAttachment } from "./outbound/enqueue";
 import { READ_ONLY_MESSAGE } from "./outbound/errors";
 import { executeOutboundAction } from "./outbound/execute";
@@ -147,5 +149,84 @@ describe("outbound replies", () => {
     expect(atBooking?.attachmentIds).toHaveLength(1);
     const attachment = await db().attachment.findUniqueOrThrow({ where: { id: attachmentId } });
     expect(attachment).toMatchObject({ messageId, bookingId: atBooking?.attachmentIds[0] });
+  });
+});
+
+describe("a reply after someone else answered the guest (lib/inbox/unseen-reply.ts)", () => {
+  const refusal = (promise: Promise<unknown>) =>
+    promise.then(
+      () => null,
+      (error: unknown) => (error instanceof AppError ? { code: error.code, status: error.status, message: error.message } : error),
+    );
+  const count = () => db().message.count({ where: { conversationId, senderType: "property" } });
+
+  it("is refused when a colleague replied after the page's newest reply, and goes once the page has shown it, or when sent anyway", async () => {
+    const me = await createAdmin();
+    const colleague = await createStaff([PROPERTY_IDS[0]!]);
+    // My own earlier reply never stops my next one.
+    const mine = await enqueueReply({ viewer: me, conversationId, content: "Let me check.", clientKey: "key-mine-1", seenReplyAt: null });
+    expect(mine.created).toBe(true);
+    // The colleague's page shows my reply (a page that did not would be refused the same way).
+    const mineAt = (await db().message.findUniqueOrThrow({ where: { id: mine.messageId } })).sentAt.toISOString();
+    expect(await refusal(enqueueReply({ viewer: colleague, conversationId, content: "Yes, free parking.", clientKey: "key-theirs-0", seenReplyAt: null }))).toMatchObject({ code: "replied_since" });
+    const theirs = await enqueueReply({ viewer: colleague, conversationId, content: "Yes, free parking.", clientKey: "key-theirs-1", seenReplyAt: mineAt });
+    const theirsAt = (await db().message.findUniqueOrThrow({ where: { id: theirs.messageId } })).sentAt.toISOString();
+
+    // My page still shows only my own reply: refused, and nothing written.
+    const before = await count();
+    expect(await refusal(enqueueReply({ viewer: me, conversationId, content: "Parking is free.", clientKey: "key-mine-2", seenReplyAt: null }))).toEqual({
+      code: "replied_since",
+      status: 409,
+      message: "Test Staff replied to the guest after this conversation was loaded. Read that reply first; then send yours if it is still needed.",
+    });
+    expect(await count()).toBe(before);
+    // Shown the colleague's reply, the page sends: it goes. So does one sent anyway (no seenReplyAt).
+    expect((await enqueueReply({ viewer: me, conversationId, content: "And breakfast is at 7.", clientKey: "key-mine-3", seenReplyAt: theirsAt })).created).toBe(true);
+    expect((await enqueueReply({ viewer: me, conversationId, content: "See you soon.", clientKey: "key-mine-4" })).created).toBe(true);
+    // A retry of a reply that already went in is the same reply, whatever has happened since.
+    expect(await enqueueReply({ viewer: me, conversationId, content: "Let me check.", clientKey: "key-mine-1", seenReplyAt: null })).toEqual({ messageId: mine.messageId, created: false });
+    // A colleague's reply scheduled for later has not answered the guest yet.
+    const later = new Date(Date.now() + 2 * 60 * 60_000).toISOString();
+    await enqueueReply({ viewer: colleague, conversationId, content: "Reminder: check-in from 3 pm.", clientKey: "key-theirs-2", sendAt: later });
+    const newestShown = (await db().message.findFirstOrThrow({ where: { clientKey: "key-mine-4" } })).sentAt.toISOString();
+    expect((await enqueueReply({ viewer: me, conversationId, content: "One more thing.", clientKey: "key-mine-5", seenReplyAt: newestShown })).created).toBe(true);
+    expect(await refusal(enqueueReply({ viewer: me, conversationId, content: "x", clientKey: "key-mine-6", seenReplyAt: "yesterday" }))).toMatchObject({ code: "validation_failed" });
+  });
+
+  it("is refused after an answer given in the Extranet or the Pulse app, which arrives through the queue", async () => {
+    const me = await createAdmin();
+    await world.sandbox.replyInExtranet(booking.conversationId, "Parking is in the garage behind the hotel.");
+    await pollOnce(world.connectionId);
+    const stored = await db().message.findFirstOrThrow({ where: { conversationId, senderType: "property" } });
+    expect(stored.content).toBe("Parking is in the garage behind the hotel.");
+    expect(await refusal(enqueueReply({ viewer: me, conversationId, content: "Yes, we have parking.", clientKey: "key-after-extranet", seenReplyAt: null }))).toMatchObject({
+      code: "replied_since",
+      message: expect.stringMatching(/^Someone at the property, on Booking\.com \(the Extranet or the Pulse app\), replied/),
+    });
+  });
+
+  it("tells the second of two staff pressing Send at once on the same page state, even while the first is still writing", async () => {
+    const [first, second] = [await createAdmin(), await createStaff([PROPERTY_IDS[0]!])];
+    // The first reply's transaction has checked and written, and has not committed yet.
+    let checked = () => {};
+    const firstChecked = new Promise<void>((resolve) => (checked = resolve));
+    let commit = () => {};
+    const mayCommit = new Promise<void>((resolve) => (commit = resolve));
+    const firstReply = db().$transaction(
+      async (tx) => {
+        await assertNoReplySince(tx, conversationId, first.id, null);
+        await createReplyIn(tx, { conversationId, propertyId: PROPERTY_IDS[0]!, content: "Yes, parking is free.", clientKey: "key-race-a", kind: "reply", authorId: first.id, senderName: first.name, attachmentIds: [] });
+        checked();
+        await mayCommit;
+      },
+      { timeout: 20_000 },
+    );
+    await firstChecked;
+    const secondReply = refusal(enqueueReply({ viewer: second, conversationId, content: "Parking costs nothing.", clientKey: "key-race-b", seenReplyAt: null }));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the second is now waiting, or has checked
+    commit();
+    await firstReply;
+    expect(await secondReply).toMatchObject({ code: "replied_since", message: expect.stringMatching(/^Test Admin replied/) });
+    expect(await count()).toBe(1);
   });
 });

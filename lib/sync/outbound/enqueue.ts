@@ -8,6 +8,7 @@ import { assertPropertyAccess, type Viewer } from "../../auth/guard";
 import { db } from "../../db";
 import { sendLaterProblem } from "../../inbox/send-later-window";
 import { guestWroteSince, guestWroteSinceSql } from "../../inbox/unseen-guest-message";
+import { assertNoReplySince } from "../../inbox/unseen-reply";
 import { Prisma } from "../../generated/prisma/client";
 import { refreshConversationSummaries } from "../conversation-summary";
 import { newestGuestMessageSql } from "../guest-wrote-again";
@@ -38,6 +39,7 @@ const replyInput = z.object({
       if (problem) context.addIssue({ code: "custom", message: problem });
     })
     .optional(),
+  seenReplyAt: z.iso.datetime({ offset: true, error: "must be a date and time" }).nullable().optional(),
 });
 
 function parse<T extends z.ZodType>(schema: T, input: unknown, what: string): z.output<T> {
@@ -70,6 +72,8 @@ export async function enqueueReply(input: {
   attachmentIds?: string[];
   /** Send later: an ISO date-time at least a minute and at most 30 days ahead. */
   sendAt?: string;
+  /** The newest reply to the guest the page shows (lib/inbox/unseen-reply.ts); undefined: no check. */
+  seenReplyAt?: string | null;
 }): Promise<{ messageId: string; created: boolean }> {
   const { viewer } = input;
   const request = parse(replyInput, input, "reply");
@@ -98,8 +102,10 @@ export async function enqueueReply(input: {
   }
 
   try {
-    const { messageId, actionId } = await db().$transaction((tx) =>
-      createReplyIn(tx, {
+    const { messageId, actionId } = await db().$transaction(async (tx) => {
+      // Of the same key sent twice, the first wrote the reply (returned above): only a new one is checked.
+      await assertNoReplySince(tx, conversation.id, viewer.id, request.seenReplyAt);
+      return createReplyIn(tx, {
         conversationId: conversation.id,
         propertyId: conversation.propertyId,
         content: request.content,
@@ -109,8 +115,8 @@ export async function enqueueReply(input: {
         senderName: viewer.name,
         attachmentIds: request.attachmentIds,
         ...(request.sendAt ? { sendAt: request.sendAt } : {}),
-      }),
-    );
+      });
+    });
     await dispatchOutbound([actionId], request.sendAt);
     return { messageId, created: true };
   } catch (error) {
