@@ -62,6 +62,9 @@ describe("the database being unreachable", () => {
     await session.end().catch(() => undefined);
     expect(isDatabaseUnavailable(markPgConnectionFailure(inFlight)), String(inFlight)).toBe(true);
     expect(isDatabaseUnavailable(markPgConnectionFailure(reused)), String(reused)).toBe(true);
+    // pg's own words need no marking: Prisma's adapter passes such an error through unchanged.
+    expect(isDatabaseUnavailable(reused), String(reused)).toBe(true);
+    expect(isDatabaseUnavailable(new Error(`\nInvalid \`prisma.message.findMany()\` invocation:\n\n\n${(reused as Error).message}`))).toBe(true);
   });
 
   it("is recognised while Postgres is starting up (57P03, as it answers while it replays its log after a restart)", async () => {

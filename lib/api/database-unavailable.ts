@@ -25,11 +25,16 @@ export function markPgConnectionFailure(error: unknown): unknown {
   return isPgConnectionFailure(error) ? new DatabaseUnavailableError(error) : error;
 }
 
+/** Any line of the message (Prisma puts the driver's message last) in pg's words for a lost connection. */
+function hasPgConnectionWording(message: string): boolean {
+  return message.split("\n").some((line) => PG_MESSAGES.some((pattern) => pattern.test(line.trim())));
+}
+
 function isPgConnectionFailure(error: unknown): boolean {
   if (!error || typeof error !== "object") return false;
   const { code, message, errors } = error as { code?: unknown; message?: unknown; errors?: unknown };
   if (typeof code === "string" && PG_CODES.has(code)) return true;
-  if (typeof message === "string" && PG_MESSAGES.some((pattern) => pattern.test(message))) return true;
+  if (typeof message === "string" && hasPgConnectionWording(message)) return true;
   // A connection to "localhost" tries each address and fails with all of them together.
   return Array.isArray(errors) && errors.some(isPgConnectionFailure);
 }
@@ -39,7 +44,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; current && typeof current === "object" && depth < 6; depth++) {
     if (current instanceof DatabaseUnavailableError) return true;
-    const candidate = current as { name?: unknown; code?: unknown; meta?: { driverAdapterError?: { cause?: AdapterCause } }; cause?: unknown; err?: unknown };
+    const candidate = current as { name?: unknown; code?: unknown; message?: unknown; meta?: { driverAdapterError?: { cause?: AdapterCause } }; cause?: unknown; err?: unknown };
+    // pg's own wording for a connection that broke or never came, which no other client uses, so it
+    // needs no marking: Prisma's pg adapter passes such an error (it has no SQLSTATE) through as it is,
+    // and a database restart under the worker was logged as an ordinary failure
+    // (e2e/database-restart.spec.ts). A code such as ECONNREFUSED alone still says nothing of which server.
+    if (typeof candidate.message === "string" && hasPgConnectionWording(candidate.message)) return true;
     if (typeof candidate.name === "string" && candidate.name.startsWith("PrismaClient")) {
       if (candidate.name === "PrismaClientInitializationError") return true;
       if (typeof candidate.code === "string" && PRISMA_CODES.has(candidate.code)) return true;
