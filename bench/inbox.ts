@@ -40,6 +40,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 1000);
 const WARM_UP_ROUNDS = 200;
 /** Must match SEARCH_WALK_LIMIT in lib/inbox/list-conversations.ts (the bare search SQL mirrors the app's). */
 const SEARCH_WALK_LIMIT = 1000;
+/** Must match SEARCH_HIT_CHARACTERS there (a search row's matching message, cut at this length). */
+const SEARCH_HIT_CHARACTERS = 2000;
 const ADMIN = { email: "bench@bellhop.local", password: "bench-password-123" };
 const RARE_LABEL = "VIP";
 const COMMON_LABEL = "Invoice";
@@ -281,7 +283,10 @@ function searchCase(term: string, adminId: string) {
                    and ${NOT_SNOOZED} and c.last_message_at is not null
                  order by ${order} limit 51)
              )
-             select ${LIST_ROW}
+             select ${LIST_ROW},
+               (select json_build_object('id', m.id, 'content', left(m.content, ${SEARCH_HIT_CHARACTERS}), 'sentAt', m.sent_at, 'sender', m.sender_type)
+                 from messages m where m.conversation_id = c.id and m.search_vector @@ ${q}
+                 order by m.sent_at desc limit 1) as search_hit
              from conversations c join properties p on p.id = c.property_id ${reads}
              where c.id in (select id from picked)
              order by ${order} limit 51`,

@@ -145,6 +145,7 @@ export function ConversationList({
                   onOpen={onOpen}
                   checked={chosenIds.has(item.id)}
                   onToggleCheck={onToggleCheck}
+                  searchQuery={q ?? undefined}
                 />
               </li>
             );

@@ -1,10 +1,11 @@
 "use client";
 
 import { memo } from "react";
-import type { ConversationListItem, ConversationPresence } from "@/lib/inbox/schemas";
+import type { ConversationListItem, ConversationPresence, SearchHit } from "@/lib/inbox/schemas";
 import { formatFull, formatShort, formatSnoozeUntil, formatWaiting, localZone } from "./format-time";
 import { LabelChips } from "./label-chips";
 import { useHasDraft } from "./reply-drafts";
+import { highlightMatches } from "./search-highlight";
 
 export const ROW_HEIGHT = 84;
 
@@ -19,6 +20,7 @@ export const ConversationRow = memo(function ConversationRow({
   onOpen,
   checked,
   onToggleCheck,
+  searchQuery,
 }: {
   item: ConversationListItem;
   selected: boolean;
@@ -33,6 +35,8 @@ export const ConversationRow = memo(function ConversationRow({
   checked: boolean;
   /** `range`: Shift was held, so every row from the last one ticked takes this one's new state. */
   onToggleCheck: (id: string, range: boolean) => void;
+  /** The list's search: the row's second line shows the message it found, the words marked. */
+  searchQuery?: string;
 }) {
   const name = guestLabel(item);
   const zone = localZone();
@@ -92,8 +96,14 @@ export const ConversationRow = memo(function ConversationRow({
               Draft ·{" "}
             </span>
           ) : null}
-          {item.lastMessageSender ? <span className="text-slate-600 dark:text-slate-400">{item.lastMessageSender === "guest" ? "Guest: " : "You: "}</span> : null}
-          {item.lastMessagePreview ?? <span className="italic text-slate-600 dark:text-slate-400">No messages yet</span>}
+          {item.searchHit && searchQuery ? (
+            <SearchHitLine hit={item.searchHit} query={searchQuery} zone={zone} />
+          ) : (
+            <>
+              {item.lastMessageSender ? <span className="text-slate-600 dark:text-slate-400">{item.lastMessageSender === "guest" ? "Guest: " : "You: "}</span> : null}
+              {item.lastMessagePreview ?? <span className="italic text-slate-600 dark:text-slate-400">No messages yet</span>}
+            </>
+          )}
         </span>
         <span className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
           <span className="truncate">
@@ -136,6 +146,24 @@ export const ConversationRow = memo(function ConversationRow({
     </div>
   );
 });
+
+/** A search result's second line: the message that matched, from just before its first match, the words marked. */
+function SearchHitLine({ hit, query, zone }: { hit: SearchHit; query: string; zone: string }) {
+  return (
+    <span data-testid="row-search-hit" title={`Found in a message of ${formatFull(hit.sentAt, zone)}`}>
+      <span className="text-slate-600 dark:text-slate-400">{hit.sender === "guest" ? "Guest: " : "You: "}</span>
+      {highlightMatches(hit.content, query).map((segment, index) =>
+        segment.match ? (
+          <mark key={index} className="rounded-sm bg-amber-200 px-0.5 text-slate-900 dark:bg-amber-500/40 dark:text-amber-50">
+            {segment.text}
+          </mark>
+        ) : (
+          <span key={index}>{segment.text}</span>
+        ),
+      )}
+    </span>
+  );
+}
 
 /**
  * "Sam writing" (or "Sam viewing") on the row, so a colleague already answering is seen before the

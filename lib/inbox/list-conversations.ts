@@ -38,7 +38,7 @@ import { assertPropertyAccess, type Viewer } from "../auth/guard";
 import { literalLimit, queryRows, queryRowsWithFreshPlan } from "../sql-pool";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { InboxSort, InboxView } from "./list-views";
-import type { ConversationListItem, ConversationPage, ListConversationsInput } from "./schemas";
+import type { ConversationListItem, ConversationPage, ListConversationsInput, SearchHit } from "./schemas";
 import { propertyScopeSql } from "./scope-sql";
 import { toPrefixTsqueries } from "./search-query";
 
@@ -71,6 +71,8 @@ type Row = {
   starred: boolean;
   label_ids: string[];
   next_scheduled_reply_at: Date | null;
+  /** Searches only (searchHitColumn). */
+  search_hit?: { id: string; content: string; sentAt: string; sender: SearchHit["sender"] } | null;
 };
 
 export function segmentsFor(view: InboxView, sort: InboxSort): SegmentName[] {
@@ -117,6 +119,20 @@ export async function listConversations(viewer: Viewer, input: ListConversations
   }
   return { items: items.map(toItem), nextCursor: nextCursor ? encodeCursor(nextCursor) : null };
 }
+
+/**
+ * A search result's newest message that matches any of the words (SearchHit), so the row can show why
+ * it was found; none when only the guest's name or the reservation number matched. Read for the page's
+ * rows only, newest first along the thread's index, from each message's own unaccented search vector.
+ * The text is cut at SEARCH_HIT_CHARACTERS: the row shows a line of it, around the match.
+ */
+function searchHitColumn(search: Search): Prisma.Sql {
+  return Prisma.sql`(select json_build_object('id', m.id, 'content', left(m.content, ${literalLimit(SEARCH_HIT_CHARACTERS)}), 'sentAt', m.sent_at, 'sender', m.sender_type)
+      from messages m where m.conversation_id = c.id and m.search_vector @@ ${search.any ?? search.all}
+      order by m.sent_at desc limit 1) as search_hit,`;
+}
+
+export const SEARCH_HIT_CHARACTERS = 2000;
 
 /**
  * Shared by the list and by single-conversation reads, so a row looks the same everywhere. The names of
@@ -183,6 +199,9 @@ export function toItem(row: Row): ConversationListItem {
     starred: row.starred,
     labelIds: row.label_ids,
     scheduledReplyAt: row.next_scheduled_reply_at?.toISOString() ?? null,
+    ...(row.search_hit === undefined
+      ? {}
+      : { searchHit: row.search_hit && { messageId: row.search_hit.id, content: row.search_hit.content, sentAt: new Date(row.search_hit.sentAt).toISOString(), sender: row.search_hit.sender } }),
   };
 }
 export type ConversationListRow = Row;
@@ -270,7 +289,7 @@ export function segmentQuery(viewer: Viewer, name: SegmentName, conditions: Pris
           and ${where}
         order by ${orderBy(name)} limit ${limitSql})
     )
-    ${selectList(viewer)}
+    ${selectList(viewer, searchHitColumn(search))}
     where c.id in (select id from picked)
     order by ${orderBy(name)} limit ${limitSql}`;
 }

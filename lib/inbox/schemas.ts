@@ -163,7 +163,12 @@ export type ConversationListItem = {
   labelIds: string[];
   /** When the soonest reply scheduled for later goes (send later); null: none is waiting. */
   scheduledReplyAt: string | null;
+  /** Search results only: the newest message that matched (null: the name or reservation number did). */
+  searchHit?: SearchHit | null;
 };
+
+/** A message a search found in a conversation; `content` is cut at 2,000 characters. */
+export type SearchHit = { messageId: string; content: string; sentAt: string; sender: "guest" | "property" };
 
 /** A staff member a conversation is (or may be) assigned to. */
 export type Assignee = { id: string; name: string };

@@ -74,6 +74,29 @@ describe("inbox search over conversation_search_terms", () => {
     expect(await ids(admin, "souterrain nowhere")).toEqual([]);
   });
 
+  it("says which message matched: the newest one with any of the words, accents ignored; none when the name or number did", async () => {
+    const bookingId = randomUUID();
+    await storeBatch({
+      facts: [{ bookingId, propertyId: "111", type: "reservation", reference: "4338284888", guestName: "Zoë Østergaard" }],
+      messages: [
+        guestMessage(bookingId, "Is there a garage for the car?", T0),
+        guestMessage(bookingId, "Où est le café le plus proche ?", T0 + 1000),
+        guestMessage(bookingId, "Merci, and the garage closes when?", T0 + 2000),
+        guestMessage(bookingId, "See you tomorrow", T0 + 3000),
+      ],
+    });
+    const hitOf = async (q: string) => (await list(admin, { q })).items[0]?.searchHit;
+    const garage = await hitOf("garage");
+    expect(garage).toEqual({ messageId: expect.any(String), content: "Merci, and the garage closes when?", sentAt: new Date(T0 + 2000).toISOString(), sender: "guest" });
+    expect(await hitOf("CAFE")).toMatchObject({ content: "Où est le café le plus proche ?" });
+    // Several words: the conversation has them all, the newest message with any of them is shown.
+    expect(await hitOf("cafe garage")).toMatchObject({ content: "Merci, and the garage closes when?" });
+    expect(await hitOf("zoe")).toBeNull();
+    expect(await hitOf("4338284888")).toBeNull();
+    // Only searches say it: a plain list row has no such field.
+    expect((await list(admin)).items[0]).not.toHaveProperty("searchHit");
+  });
+
   it("matches exactly what the messages hold: a deleted message's words go, a renamed guest is found by the new name", async () => {
     const bookingId = randomUUID();
     await storeBatch({
