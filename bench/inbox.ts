@@ -40,8 +40,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 1000);
 const WARM_UP_ROUNDS = 200;
 /** Must match SEARCH_WALK_LIMIT in lib/inbox/list-conversations.ts (the bare search SQL mirrors the app's). */
 const SEARCH_WALK_LIMIT = 1000;
-/** Must match SEARCH_HIT_CHARACTERS there (a search row's matching message, cut at this length). */
-const SEARCH_HIT_CHARACTERS = 2000;
+/** Must match SEARCH_HIT_CHARACTERS and SEARCH_HIT_BEFORE there (a search row's matching message, cut around its match). */
+const SEARCH_HIT_CHARACTERS = 400;
+const SEARCH_HIT_BEFORE = 100;
 const ADMIN = { email: "bench@bellhop.local", password: "bench-password-123" };
 const RARE_LABEL = "VIP";
 const COMMON_LABEL = "Invoice";
@@ -284,13 +285,16 @@ function searchCase(term: string, adminId: string) {
                  order by ${order} limit 51)
              )
              select ${LIST_ROW},
-               (select json_build_object('id', m.id, 'content', left(m.content, ${SEARCH_HIT_CHARACTERS}), 'sentAt', m.sent_at, 'sender', m.sender_type)
-                 from messages m where m.conversation_id = c.id and m.search_vector @@ ${q}
+               (select json_build_object('id', m.id, 'content', substr(m.content, w.start, ${SEARCH_HIT_CHARACTERS}), 'cut', w.start > 1, 'sentAt', m.sent_at, 'sender', m.sender_type)
+                 from messages m
+                 cross join lateral (select greatest(1, coalesce((
+                   select min(nullif(strpos(lower(bellhop_unaccent(m.content)), bellhop_unaccent(word)), 0)) from unnest((select $3::text[])) word), 1) - ${SEARCH_HIT_BEFORE}) as start) w
+                 where m.conversation_id = c.id and m.search_vector @@ ${q}
                  order by m.sent_at desc limit 1) as search_hit
              from conversations c join properties p on p.id = c.property_id ${reads}
              where c.id in (select id from picked)
              order by ${order} limit 51`,
-      values: [`${term}:*`, adminId],
+      values: [`${term}:*`, adminId, [term]],
     },
     idsOf: listIds,
   };

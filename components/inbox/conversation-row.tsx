@@ -152,7 +152,7 @@ function SearchHitLine({ hit, query, zone }: { hit: SearchHit; query: string; zo
   return (
     <span data-testid="row-search-hit" title={`Found in a message of ${formatFull(hit.sentAt, zone)}`}>
       <span className="text-slate-600 dark:text-slate-400">{hit.sender === "guest" ? "Guest: " : "You: "}</span>
-      {highlightMatches(hit.content, query).map((segment, index) =>
+      {highlightMatches(hit.content, query, hit.cut).map((segment, index) =>
         segment.match ? (
           <mark key={index} className="rounded-sm bg-amber-200 px-0.5 text-slate-900 dark:bg-amber-500/40 dark:text-amber-50">
             {segment.text}

@@ -17,6 +17,9 @@ describe("highlightMatches", () => {
     const text = "Hello! We are travelling with two small children and a dog, and we would like to know whether the garage is open at night.";
     expect(marked(text, "garage")).toBe("…to know whether the [garage] is open at night.");
     expect(marked("Line one\n\nLine   two with garage", "garage")).toBe("Line one Line two with [garage]");
+    // The server sent the text from a little before the match already: one "…", however it was cut.
+    expect(highlightMatches("ge is open at night", "open", true).map((segment) => segment.text)).toEqual(["…", "ge is ", "open", " at night"]);
+    expect(highlightMatches(text, "garage", true).filter((segment) => segment.text === "…")).toHaveLength(1);
   });
 
   it("shows the text unmarked when no word matches, and is not fooled by a query of punctuation", () => {

@@ -19,12 +19,16 @@ export function searchWords(query: string): string[] {
 }
 
 /**
- * The text as one line, from shortly before the first word that matches (with "…" when cut), in
- * segments; the whole text unmarked when nothing matches (the server matched a word this cannot see,
- * e.g. past the characters it sent).
+ * The text as one line, from shortly before the first word that matches (with "…" when cut here, or
+ * when `cutBefore` says the server already left the start out), in segments; the text unmarked when
+ * nothing matches (the server matched a word this cannot see, e.g. past the characters it sent).
  */
-export function highlightMatches(text: string, query: string): HighlightSegment[] {
-  const line = text.replace(/\s+/g, " ").trim();
+export function highlightMatches(text: string, query: string, cutBefore = false): HighlightSegment[] {
+  const segments = highlightLine(text.replace(/\s+/g, " ").trim(), query);
+  return cutBefore && segments[0]?.text !== "…" ? [{ text: "…", match: false }, ...segments] : segments;
+}
+
+function highlightLine(line: string, query: string): HighlightSegment[] {
   const words = searchWords(query);
   const ranges: [number, number][] = [];
   for (const token of line.matchAll(/[\p{L}\p{N}]+/gu)) {

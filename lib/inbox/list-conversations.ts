@@ -72,7 +72,7 @@ type Row = {
   label_ids: string[];
   next_scheduled_reply_at: Date | null;
   /** Searches only (searchHitColumn). */
-  search_hit?: { id: string; content: string; sentAt: string; sender: SearchHit["sender"] } | null;
+  search_hit?: { id: string; content: string; cut: boolean; sentAt: string; sender: SearchHit["sender"] } | null;
 };
 
 export function segmentsFor(view: InboxView, sort: InboxSort): SegmentName[] {
@@ -124,15 +124,22 @@ export async function listConversations(viewer: Viewer, input: ListConversations
  * A search result's newest message that matches any of the words (SearchHit), so the row can show why
  * it was found; none when only the guest's name or the reservation number matched. Read for the page's
  * rows only, newest first along the thread's index, from each message's own unaccented search vector.
- * The text is cut at SEARCH_HIT_CHARACTERS: the row shows a line of it, around the match.
+ * Only SEARCH_HIT_CHARACTERS of it travel (a row shows one line): from SEARCH_HIT_BEFORE characters
+ * before the first place a word occurs (found in the unaccented, lower-cased text, whose positions may
+ * drift by a character or two from the original's: "ß" becomes "ss"), `cut` saying the start was left out.
  */
 function searchHitColumn(search: Search): Prisma.Sql {
-  return Prisma.sql`(select json_build_object('id', m.id, 'content', left(m.content, ${literalLimit(SEARCH_HIT_CHARACTERS)}), 'sentAt', m.sent_at, 'sender', m.sender_type)
-      from messages m where m.conversation_id = c.id and m.search_vector @@ ${search.any ?? search.all}
+  return Prisma.sql`(select json_build_object('id', m.id, 'content', substr(m.content, w.start, ${literalLimit(SEARCH_HIT_CHARACTERS)}), 'cut', w.start > 1,
+        'sentAt', m.sent_at, 'sender', m.sender_type)
+      from messages m
+      cross join lateral (select greatest(1, coalesce((
+        select min(nullif(strpos(lower(bellhop_unaccent(m.content)), bellhop_unaccent(word)), 0)) from unnest((select ${search.words}::text[])) word), 1) - ${literalLimit(SEARCH_HIT_BEFORE)}) as start) w
+      where m.conversation_id = c.id and m.search_vector @@ ${search.any ?? search.all}
       order by m.sent_at desc limit 1) as search_hit,`;
 }
 
-export const SEARCH_HIT_CHARACTERS = 2000;
+export const SEARCH_HIT_CHARACTERS = 400;
+const SEARCH_HIT_BEFORE = 100;
 
 /**
  * Shared by the list and by single-conversation reads, so a row looks the same everywhere. The names of
@@ -201,13 +208,21 @@ export function toItem(row: Row): ConversationListItem {
     scheduledReplyAt: row.next_scheduled_reply_at?.toISOString() ?? null,
     ...(row.search_hit === undefined
       ? {}
-      : { searchHit: row.search_hit && { messageId: row.search_hit.id, content: row.search_hit.content, sentAt: new Date(row.search_hit.sentAt).toISOString(), sender: row.search_hit.sender } }),
+      : {
+          searchHit: row.search_hit && {
+            messageId: row.search_hit.id,
+            content: row.search_hit.content,
+            cut: row.search_hit.cut,
+            sentAt: new Date(row.search_hit.sentAt).toISOString(),
+            sender: row.search_hit.sender,
+          },
+        }),
   };
 }
 export type ConversationListRow = Row;
 
-/** A search: the tsquery every word must match, and (several words only) the one any word matches. */
-export type Search = { all: Prisma.Sql; any: Prisma.Sql | null };
+/** A search: the tsquery every word must match, (several words only) the one any word matches, and the words. */
+export type Search = { all: Prisma.Sql; any: Prisma.Sql | null; words: string[] };
 
 /** null: nothing can match (e.g. a search of punctuation only). */
 function baseConditions(viewer: Viewer, input: ListConversationsInput): { conditions: Prisma.Sql[]; search: Search | null } | null {
@@ -230,7 +245,8 @@ function baseConditions(viewer: Viewer, input: ListConversationsInput): { condit
     // 0.5 ms of execution (EXPLAIN ANALYZE at bench/inbox.ts's size; list-plan.int.test.ts).
     search = {
       all: Prisma.sql`(select to_tsquery('simple', bellhop_unaccent(${queries.all})))`,
-      any: queries.words > 1 ? Prisma.sql`(select to_tsquery('simple', bellhop_unaccent(${queries.any})))` : null,
+      any: queries.words.length > 1 ? Prisma.sql`(select to_tsquery('simple', bellhop_unaccent(${queries.any})))` : null,
+      words: queries.words,
     };
   }
   return { conditions, search };

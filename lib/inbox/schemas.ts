@@ -167,8 +167,8 @@ export type ConversationListItem = {
   searchHit?: SearchHit | null;
 };
 
-/** A message a search found in a conversation; `content` is cut at 2,000 characters. */
-export type SearchHit = { messageId: string; content: string; sentAt: string; sender: "guest" | "property" };
+/** A message a search found in a conversation: 400 characters of it from shortly before the first word found (`cut`: its start is left out). */
+export type SearchHit = { messageId: string; content: string; cut: boolean; sentAt: string; sender: "guest" | "property" };
 
 /** A staff member a conversation is (or may be) assigned to. */
 export type Assignee = { id: string; name: string };

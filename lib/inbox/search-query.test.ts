@@ -23,8 +23,8 @@ describe("toPrefixTsquery", () => {
 
 describe("toPrefixTsqueries", () => {
   it("gives the all-words and any-word forms of the same words", () => {
-    expect(toPrefixTsqueries("Ana  parking!")).toEqual({ all: "ana:* & parking:*", any: "ana:* | parking:*", words: 2 });
-    expect(toPrefixTsqueries("4338")).toEqual({ all: "4338:*", any: "4338:*", words: 1 });
+    expect(toPrefixTsqueries("Ana  parking!")).toEqual({ all: "ana:* & parking:*", any: "ana:* | parking:*", words: ["ana", "parking"] });
+    expect(toPrefixTsqueries("4338")).toEqual({ all: "4338:*", any: "4338:*", words: ["4338"] });
     expect(toPrefixTsqueries(" |&! ")).toBeNull();
   });
 });

@@ -15,11 +15,11 @@ export function toPrefixTsquery(input: string): string | null {
  * least one word: finds the rows of a conversation whose words are stored in several rows, see
  * lib/inbox/list-conversations.ts), and how many words there are.
  */
-export function toPrefixTsqueries(input: string): { all: string; any: string; words: number } | null {
+export function toPrefixTsqueries(input: string): { all: string; any: string; words: string[] } | null {
   const words = searchWords(input);
   if (words.length === 0) return null;
   const prefixes = words.map((word) => `${word}:*`);
-  return { all: prefixes.join(" & "), any: prefixes.join(" | "), words: words.length };
+  return { all: prefixes.join(" & "), any: prefixes.join(" | "), words };
 }
 
 function searchWords(input: string): string[] {

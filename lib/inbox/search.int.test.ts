@@ -87,7 +87,7 @@ describe("inbox search over conversation_search_terms", () => {
     });
     const hitOf = async (q: string) => (await list(admin, { q })).items[0]?.searchHit;
     const garage = await hitOf("garage");
-    expect(garage).toEqual({ messageId: expect.any(String), content: "Merci, and the garage closes when?", sentAt: new Date(T0 + 2000).toISOString(), sender: "guest" });
+    expect(garage).toEqual({ messageId: expect.any(String), content: "Merci, and the garage closes when?", cut: false, sentAt: new Date(T0 + 2000).toISOString(), sender: "guest" });
     expect(await hitOf("CAFE")).toMatchObject({ content: "Où est le café le plus proche ?" });
     // Several words: the conversation has them all, the newest message with any of them is shown.
     expect(await hitOf("cafe garage")).toMatchObject({ content: "Merci, and the garage closes when?" });
@@ -95,6 +95,16 @@ describe("inbox search over conversation_search_terms", () => {
     expect(await hitOf("4338284888")).toBeNull();
     // Only searches say it: a plain list row has no such field.
     expect((await list(admin)).items[0]).not.toHaveProperty("searchHit");
+
+    // A long message travels as 400 characters from a little before the first word found, accents and
+    // case ignored (the unaccented text's positions match the original's here).
+    const long = `${"Lorem ipsum dolor sit amet. ".repeat(40)}Is the Château's PARKING free? ${"Consectetur adipiscing elit. ".repeat(40)}`;
+    await storeBatch({ facts: [], messages: [guestMessage(bookingId, long, T0 + 4000)] });
+    const cut = await hitOf("chateau parking");
+    expect(cut).toMatchObject({ cut: true });
+    expect(cut!.content).toHaveLength(400);
+    expect(cut!.content.indexOf("Château")).toBe(100);
+    expect(long).toContain(cut!.content);
   });
 
   it("matches exactly what the messages hold: a deleted message's words go, a renamed guest is found by the new name", async () => {
