@@ -24,3 +24,14 @@ export async function openByReference(page: Page, reference: string) {
   await expect(page.getByTestId("thread")).toBeVisible();
   return row;
 }
+
+/** Holds the page's live stream (/api/events) back until the returned function is called, as a slow connection would. */
+export async function holdLiveStream(page: Page): Promise<() => void> {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/api/events", async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}

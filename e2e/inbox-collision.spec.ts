@@ -3,7 +3,7 @@
 // stream is held back here, as a slow connection would). Sam's Send is refused: the other answer
 // appears, Sam's text is back in the box with a notice, and only a second press sends it, once.
 import { expect, test } from "@playwright/test";
-import { DEMO_ACCOUNTS, openByReference, signIn } from "./fixtures";
+import { DEMO_ACCOUNTS, holdLiveStream, openByReference, signIn } from "./fixtures";
 import { createBooking, eventually, inspect, replyInExtranet } from "./sandbox-control";
 
 const STAFF_PROPERTY = 13921698; // the demo staff member's one property, which the admin sees too
@@ -17,12 +17,7 @@ test("a reply after someone else answered the guest is held back once, with that
   await openByReference(admin, conversation.reference);
 
   // Sam's page hears no live changes until released.
-  let release = () => {};
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/api/events", async (route) => {
-    await released;
-    await route.continue();
-  });
+  const release = await holdLiveStream(page);
   await signIn(page, DEMO_ACCOUNTS.staff);
   await openByReference(page, conversation.reference);
   const box = page.getByLabel("Reply to the guest");

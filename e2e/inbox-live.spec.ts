@@ -2,7 +2,7 @@
 // a reload, staff read it (the guest side sees the read tag), staff reply, the guest side receives it.
 import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { DEMO_ACCOUNTS, signIn } from "./fixtures";
+import { DEMO_ACCOUNTS, holdLiveStream, signIn } from "./fixtures";
 import { createBooking, eventually, guestSends, inspect } from "./sandbox-control";
 
 test("a guest's message arrives live, is read, and gets a reply the guest receives", async ({ page, request }) => {
@@ -97,12 +97,7 @@ test("a live stream answered with an error is opened again, and catches up", asy
 // writes and the message is stored.
 test("a stream that connects late still brings what changed after the page loaded", async ({ page, request }) => {
   const { conversation } = await createBooking(request, { propertyId: 6819547, guestName: "Marta Kowalczyk" });
-  let release = () => {};
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/api/events", async (route) => {
-    await released;
-    await route.continue();
-  });
+  const release = await holdLiveStream(page);
   await signIn(page, DEMO_ACCOUNTS.admin);
   await expect(page.getByTestId("conversation-row").first()).toBeVisible();
 
