@@ -24,7 +24,8 @@ export function ConversationList({
 }: {
   filters: ListFilters;
   openId: string | null;
-  onOpen: (id: string) => void;
+  /** `at`: the message a search found in it, which the thread opens at. */
+  onOpen: (id: string, at?: string) => void;
   showProperty: boolean;
   viewerId: string;
 }) {
@@ -113,7 +114,7 @@ export function ConversationList({
         toggle(rows[current].id);
       } else if (event.key === "Enter" && current >= 0 && rows[current] && !(event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement)) {
         event.preventDefault();
-        open(rows[current].id);
+        open(rows[current].id, rows[current].searchHit?.messageId);
       }
     };
     window.addEventListener("keydown", onKey);

@@ -30,7 +30,7 @@ export const ConversationRow = memo(function ConversationRow({
   viewerId: string;
   /** Colleagues who have this conversation open right now (none: undefined). */
   presence?: ConversationPresence["others"];
-  onOpen: (id: string) => void;
+  onOpen: (id: string, at?: string) => void;
   /** Chosen for a bulk action (the checkbox in the row's left margin, or x). */
   checked: boolean;
   /** `range`: Shift was held, so every row from the last one ticked takes this one's new state. */
@@ -41,6 +41,8 @@ export const ConversationRow = memo(function ConversationRow({
   const name = guestLabel(item);
   const zone = localZone();
   const hasDraft = useHasDraft(viewerId, item.id);
+  // In a search: the message that matched, which the row shows and the thread opens at.
+  const hit = searchQuery ? item.searchHit : null;
   return (
     <div className="relative h-full">
       {/* Beside the link, not in it: a control inside a link is neither valid nor reachable. */}
@@ -54,11 +56,11 @@ export const ConversationRow = memo(function ConversationRow({
         className="absolute top-1/2 left-2.5 z-10 size-3.5 -translate-y-1/2 cursor-pointer accent-indigo-600"
       />
       <a
-        href={`/inbox?c=${item.id}`}
+        href={`/inbox?c=${item.id}${hit ? `&m=${hit.messageId}` : ""}`}
         onClick={(event) => {
           if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
           event.preventDefault();
-          onOpen(item.id);
+          onOpen(item.id, hit?.messageId);
         }}
         aria-current={selected ? "page" : undefined}
         data-testid="conversation-row"
@@ -96,8 +98,8 @@ export const ConversationRow = memo(function ConversationRow({
               Draft ·{" "}
             </span>
           ) : null}
-          {item.searchHit && searchQuery ? (
-            <SearchHitLine hit={item.searchHit} query={searchQuery} zone={zone} />
+          {hit && searchQuery ? (
+            <SearchHitLine hit={hit} query={searchQuery} zone={zone} />
           ) : (
             <>
               {item.lastMessageSender ? <span className="text-slate-600 dark:text-slate-400">{item.lastMessageSender === "guest" ? "Guest: " : "You: "}</span> : null}

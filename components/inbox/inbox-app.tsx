@@ -21,7 +21,7 @@ export type InboxProperty = { id: string; name: string; timeZone: string };
  */
 export function InboxApp({ properties, viewerId }: { properties: InboxProperty[]; viewerId: string }) {
   const { state, update } = useInboxUrl();
-  const notifications = useGuestNotifications((id) => update({ open: id }, "push"));
+  const notifications = useGuestNotifications((id) => update({ open: id, at: null }, "push"));
   const live = useLiveUpdates(notifications.guestWrote);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [newMessageOpen, setNewMessageOpen] = useState(false);
@@ -54,7 +54,8 @@ export function InboxApp({ properties, viewerId }: { properties: InboxProperty[]
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  const open = (id: string | null) => update({ open: id }, "push");
+  // `at`: a message to show (a search's match); any other opening starts at the newest message.
+  const open = (id: string | null, at?: string) => update({ open: id, at: at ?? null }, "push");
 
   return (
     <main className="flex min-h-0 flex-1" aria-label="Inbox">
@@ -77,7 +78,7 @@ export function InboxApp({ properties, viewerId }: { properties: InboxProperty[]
       </section>
       <section aria-label="Conversation" className={`${state.open ? "flex" : "hidden md:flex"} min-w-0 flex-1 flex-col bg-slate-50/60 dark:bg-slate-900/40`}>
         {state.open ? (
-          <ThreadPane key={state.open} conversationId={state.open} viewerId={viewerId} onClose={() => open(null)} focusReply={focusReplyFor === state.open} />
+          <ThreadPane key={state.open} conversationId={state.open} viewerId={viewerId} onClose={() => open(null)} focusReply={focusReplyFor === state.open} showMessageId={state.at} />
         ) : (
           <div className="m-auto max-w-xs text-center text-sm text-slate-500 dark:text-slate-400">
             <p className="font-medium text-slate-700 dark:text-slate-300">No conversation open</p>

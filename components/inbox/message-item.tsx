@@ -44,24 +44,34 @@ function rowProps(row: VirtualRow | undefined, className: string) {
   };
 }
 
-export function MessageItem({ message, conversation, row }: { message: ThreadMessage; conversation: ConversationDetail; row?: VirtualRow }) {
+/** `found`: the message a search matched, which the thread was opened at (ringed, and said so). */
+export function MessageItem({ message, conversation, row, found = false }: { message: ThreadMessage; conversation: ConversationDetail; row?: VirtualRow; found?: boolean }) {
   if (message.senderType === "note") return <NoteItem note={message} conversation={conversation} row={row} />;
   if (message.activity) return <ActivityItem message={message} activity={message.activity} conversation={conversation} row={row} />;
   const fromGuest = message.senderType === "guest";
   const who = fromGuest ? message.senderName?.trim() || conversation.guestName?.trim() || "Guest" : message.authorName ? `${message.authorName} (via Bellhop)` : message.senderName?.trim() || conversation.propertyName;
   return (
-    <li {...rowProps(row, `flex flex-col ${fromGuest ? "items-start" : "items-end"}`)} data-testid="message" data-sender={message.senderType} data-message-type={message.messageType} data-send-state={message.sendState ?? undefined}>
+    <li
+      {...rowProps(row, `flex flex-col ${fromGuest ? "items-start" : "items-end"}`)}
+      data-testid="message"
+      data-sender={message.senderType}
+      data-message-type={message.messageType}
+      data-send-state={message.sendState ?? undefined}
+      data-found={found || undefined}
+      aria-current={found || undefined}
+    >
       <div className="mb-1 flex max-w-[85%] flex-wrap items-center gap-x-2 gap-y-1 px-1 text-xs text-slate-600 dark:text-slate-400">
         <span className="font-medium text-slate-700 dark:text-slate-200">{who}</span>
         <time dateTime={message.sentAt} title={formatFull(message.sentAt, conversation.propertyTimeZone)}>
           {formatMessageTime(message.sentAt, conversation.propertyTimeZone)}
         </time>
         <MessageTypeLabel message={message} />
+        {found ? <span className="font-medium text-amber-800 dark:text-amber-300">Found by your search</span> : null}
       </div>
       <div
         className={`max-w-[85%] rounded-2xl px-3.5 py-2 text-sm leading-relaxed break-words whitespace-pre-wrap shadow-sm ${
           fromGuest ? "rounded-tl-md border border-slate-200 bg-white text-slate-900 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100" : "rounded-tr-md bg-indigo-600 text-white dark:bg-indigo-500"
-        } ${message.sendState === "failed" ? "ring-2 ring-red-500" : ""}`}
+        } ${message.sendState === "failed" ? "ring-2 ring-red-500" : found ? "ring-2 ring-amber-400 ring-offset-2 ring-offset-slate-50 dark:ring-offset-slate-900" : ""}`}
         data-testid="message-content"
       >
         <LinkifiedText text={message.content} onDark={!fromGuest} />

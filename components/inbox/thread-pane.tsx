@@ -23,7 +23,20 @@ import { usePendingSends } from "./use-pending-sends";
 import { usePresence } from "./use-presence";
 import type { InfiniteData } from "@tanstack/react-query";
 
-export function ThreadPane({ conversationId, viewerId, onClose, focusReply = false }: { conversationId: string; viewerId: string; onClose: () => void; focusReply?: boolean }) {
+export function ThreadPane({
+  conversationId,
+  viewerId,
+  onClose,
+  focusReply = false,
+  showMessageId = null,
+}: {
+  conversationId: string;
+  viewerId: string;
+  onClose: () => void;
+  focusReply?: boolean;
+  /** A message to open at (the one a search found) instead of the newest. */
+  showMessageId?: string | null;
+}) {
   const queryClient = useQueryClient();
   const detail = useQuery({ queryKey: inboxKeys.conversation(conversationId), queryFn: ({ signal }) => fetchConversation(conversationId, signal) });
   const thread = useThread(conversationId, detail.isSuccess);
@@ -272,7 +285,7 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
         <SnoozeDialog onSnooze={(until) => snoozeMutation.mutate(until)} onClose={() => setSnoozeOpen(false)} pending={snoozeMutation.isPending} error={snoozeMutation.isError ? snoozeMutation.error.message : null} />
       ) : null}
       <RestoreDraftContext.Provider value={conversation.access === "read_only" ? null : (text) => setRestoredDraft({ text, id: Date.now() })}>
-        <MessageList conversation={conversation} thread={thread} />
+        <MessageList conversation={conversation} thread={thread} showMessageId={showMessageId} />
       </RestoreDraftContext.Provider>
       {conversation.access === "read_only" ? (
         <p className="border-t border-slate-200 bg-white px-4 py-3 text-sm text-slate-600 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-300" data-testid="read-only-notice">
@@ -302,8 +315,12 @@ export function ThreadPane({ conversationId, viewerId, onClose, focusReply = fal
 // older page is prepended above it.
 const STATUS_HEIGHT = 48; // the "Start of the conversation" / "Loading older messages…" line above the first message
 const LOAD_OLDER_WITHIN_PX = 600;
+/** How far back (pages of 50) a thread opened from a search looks for the message that matched. */
+const SHOW_MESSAGE_MAX_PAGES = 20;
+const SHOW_MESSAGE_SCROLL_ATTEMPTS = 60;
+const SHOW_MESSAGE_STEADY_FRAMES = 5;
 
-function MessageList({ conversation, thread }: { conversation: ConversationDetail; thread: ReturnType<typeof useThread> }) {
+function MessageList({ conversation, thread, showMessageId }: { conversation: ConversationDetail; thread: ReturnType<typeof useThread>; showMessageId: string | null }) {
   const pending = usePendingSends(conversation.id);
   const scrollRef = useRef<HTMLDivElement>(null);
   const pages = thread.data?.pages;
@@ -339,6 +356,49 @@ function MessageList({ conversation, thread }: { conversation: ConversationDetai
     setAtNewest(true);
   }, [atNewest, count, virtualizer]);
 
+  // Opened from a search: older pages load until the message that matched is there (at most
+  // SHOW_MESSAGE_MAX_PAGES of them; not found, the thread stays at its newest), then it is scrolled to
+  // the middle of the screen, and marked. Rows are measured as they render, and the list keeps its
+  // place from the bottom while pages are prepended, so the first scroll can land short: it is made
+  // again after each render until the message is on screen (a few times at most), then left to the
+  // staff member.
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = thread;
+  const showing = useRef<"looking" | "scrolling" | "done">("looking");
+  const scrollAttempts = useRef(0);
+  const steadyFrames = useRef(0);
+  const [, setScrollTick] = useState(0);
+  const shownIndex = showMessageId ? messages.findIndex((message) => message.id === showMessageId) : -1;
+  const loadedPages = pages?.length ?? 0;
+  // Asked again after every fetch of the thread: a live refetch (reading it marks it read, which is a
+  // change) cancels an older page's fetch in flight, and would otherwise leave the search here.
+  const threadFetching = thread.isFetching;
+  useLayoutEffect(() => {
+    if (!showMessageId || showing.current !== "looking" || !atNewest) return;
+    if (shownIndex >= 0) showing.current = "scrolling";
+    else if (!hasNextPage || loadedPages >= SHOW_MESSAGE_MAX_PAGES) showing.current = "done";
+    else if (!threadFetching) void fetchNextPage();
+  }, [showMessageId, shownIndex, atNewest, hasNextPage, threadFetching, loadedPages, fetchNextPage]);
+  useLayoutEffect(() => {
+    if (showing.current !== "scrolling") return;
+    const container = scrollRef.current;
+    const target = container?.querySelector<HTMLElement>("[data-found]");
+    let onScreen = false;
+    if (container && target) {
+      const box = target.getBoundingClientRect();
+      const view = container.getBoundingClientRect();
+      onScreen = box.top >= view.top && box.top < view.bottom;
+    }
+    // Done once it has stayed on screen for a few frames in a row (measuring can still move it).
+    steadyFrames.current = onScreen ? steadyFrames.current + 1 : 0;
+    if (steadyFrames.current >= SHOW_MESSAGE_STEADY_FRAMES || ++scrollAttempts.current > SHOW_MESSAGE_SCROLL_ATTEMPTS) {
+      showing.current = "done";
+      return;
+    }
+    if (!onScreen) virtualizer.scrollToIndex(shownIndex, { align: "center" });
+    // Check again next frame: a scroll may cause no render of its own.
+    requestAnimationFrame(() => setScrollTick((tick) => tick + 1));
+  });
+
   // A reply the staff member just sent shows where they will look for it, at the bottom, even if they
   // had scrolled up to read history while typing.
   const ownSends = pending.list.length;
@@ -349,7 +409,6 @@ function MessageList({ conversation, thread }: { conversation: ConversationDetai
   }, [ownSends, virtualizer]);
 
   // Older pages load as the top comes near, and also when the loaded ones do not fill the screen.
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = thread;
   const loadOlderIfNear = () => {
     const element = scrollRef.current;
     if (!element || !atNewest || !hasNextPage || isFetchingNextPage) return;
@@ -381,7 +440,10 @@ function MessageList({ conversation, thread }: { conversation: ConversationDetai
         <ol aria-label="Messages">
           {rows.map((row) => {
             const place = { ref: virtualizer.measureElement, index: row.index, start: row.start, count };
-            if (row.index < messages.length) return <MessageItem key={row.key} message={messages[row.index]!} conversation={conversation} row={place} />;
+            if (row.index < messages.length) {
+              const message = messages[row.index]!;
+              return <MessageItem key={row.key} message={message} conversation={conversation} row={place} found={message.id === showMessageId} />;
+            }
             const send = waiting[row.index - messages.length]!;
             return <PendingMessageItem key={row.key} send={send} conversationId={conversation.id} row={place} />;
           })}
