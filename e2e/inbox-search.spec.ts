@@ -3,7 +3,7 @@
 // ignored both ways. A conversation found by its guest's name keeps its usual line.
 // Opening a result shows that message, however far back it is.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, signIn } from "./fixtures";
 import { createBooking, guestSends, guestSendsMany } from "./sandbox-control";
 
@@ -15,11 +15,7 @@ test("a search's rows show the message that matched, with the words marked, acce
   await signIn(page, DEMO_ACCOUNTS.staff);
 
   // Until the sync has stored both messages, the row's usual line is the newest one.
-  const row = page.getByTestId("conversation-row").filter({ hasText: `#${conversation.reference}` });
-  await expect(async () => {
-    await page.goto(`/inbox?q=${conversation.reference}`);
-    await expect(row).toContainText("see you on Friday", { timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
+  const row = await rowOnceStored(page, conversation.reference, "see you on Friday");
   await expect(row.getByTestId("row-search-hit")).toHaveCount(0); // found by its reservation number
 
   await page.getByLabel("Search conversations").fill("GARAGE searcher");
@@ -39,11 +35,7 @@ test("a search result opens its thread at the message that matched, even pages b
   const { conversation } = await createBooking(request, { propertyId: STAFF_PROPERTY, guestName: "Paula Pages", firstGuestMessage: "Can we bring our tandem bicycle?" });
   await guestSendsMany(request, conversation.conversationId, 120, "Later message");
   await signIn(page, DEMO_ACCOUNTS.staff);
-  const row = page.getByTestId("conversation-row").filter({ hasText: `#${conversation.reference}` });
-  await expect(async () => {
-    await page.goto(`/inbox?q=${conversation.reference}`);
-    await expect(row).toContainText("Later message 120", { timeout: 2_000 });
-  }).toPass({ timeout: 60_000 });
+  const row = await rowOnceStored(page, conversation.reference, "Later message 120");
 
   await page.getByLabel("Search conversations").fill("tandem");
   await expect(row.getByTestId("row-search-hit").locator("mark")).toHaveText(["tandem"]);
@@ -60,3 +52,13 @@ test("a search result opens its thread at the message that matched, even pages b
   await expect(page.getByTestId("message").filter({ hasText: "Later message 120" })).toBeInViewport();
   await expect(found).toHaveCount(0);
 });
+
+/** The conversation's row, found by its reservation number, once the sync has stored its message `newest`. */
+async function rowOnceStored(page: Page, reference: string, newest: string) {
+  const row = page.getByTestId("conversation-row").filter({ hasText: `#${reference}` });
+  await expect(async () => {
+    await page.goto(`/inbox?q=${reference}`);
+    await expect(row).toContainText(newest, { timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
+  return row;
+}
