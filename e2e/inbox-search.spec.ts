@@ -44,6 +44,8 @@ test("a search result opens its thread at the message that matched, even pages b
   const found = page.locator("[data-testid=message][data-found]");
   await expect(found).toContainText("Can we bring our tandem bicycle?");
   await expect(found).toContainText("Found by your search");
+  // The search's words are marked in the thread too (where the list's search is still on).
+  await expect(found.getByTestId("message-content").locator("mark")).toHaveText(["tandem"]);
   await expect(found).toBeInViewport();
   await expect(page.getByTestId("message").filter({ hasText: "Later message 120" })).not.toBeInViewport();
   expect(new URL(page.url()).searchParams.get("m")).not.toBeNull();
@@ -51,6 +53,7 @@ test("a search result opens its thread at the message that matched, even pages b
   await page.goto(`/inbox?c=${new URL(page.url()).searchParams.get("c")}`);
   await expect(page.getByTestId("message").filter({ hasText: "Later message 120" })).toBeInViewport();
   await expect(found).toHaveCount(0);
+  await expect(page.getByTestId("message-content").locator("mark")).toHaveCount(0);
 });
 
 /** The conversation's row, found by its reservation number, once the sync has stored its message `newest`. */

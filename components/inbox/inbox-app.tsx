@@ -78,7 +78,7 @@ export function InboxApp({ properties, viewerId }: { properties: InboxProperty[]
       </section>
       <section aria-label="Conversation" className={`${state.open ? "flex" : "hidden md:flex"} min-w-0 flex-1 flex-col bg-slate-50/60 dark:bg-slate-900/40`}>
         {state.open ? (
-          <ThreadPane key={state.open} conversationId={state.open} viewerId={viewerId} onClose={() => open(null)} focusReply={focusReplyFor === state.open} showMessageId={state.at} />
+          <ThreadPane key={state.open} conversationId={state.open} viewerId={viewerId} onClose={() => open(null)} focusReply={focusReplyFor === state.open} showMessageId={state.at} searchQuery={state.q} />
         ) : (
           <div className="m-auto max-w-xs text-center text-sm text-slate-500 dark:text-slate-400">
             <p className="font-medium text-slate-700 dark:text-slate-300">No conversation open</p>

@@ -11,6 +11,7 @@ import { formatFull, formatMessageTime, formatSnoozeUntil, localZone } from "./f
 import { cancelScheduledReply, deleteNote, retryMessage } from "./inbox-api";
 import { useRestoreDraft } from "./restore-draft";
 import { inboxKeys } from "./query-keys";
+import { markWords } from "./search-highlight";
 import { discardPendingSend, submitReply, type PendingSend } from "./use-pending-sends";
 
 const SELF_SERVICE_TOPICS: Record<string, string> = {
@@ -44,8 +45,23 @@ function rowProps(row: VirtualRow | undefined, className: string) {
   };
 }
 
-/** `found`: the message a search matched, which the thread was opened at (ringed, and said so). */
-export function MessageItem({ message, conversation, row, found = false }: { message: ThreadMessage; conversation: ConversationDetail; row?: VirtualRow; found?: boolean }) {
+/**
+ * `found`: the message a search matched, which the thread was opened at (ringed, and said so).
+ * `highlightWords`: the list's search words (searchWords), marked wherever they occur in the text.
+ */
+export function MessageItem({
+  message,
+  conversation,
+  row,
+  found = false,
+  highlightWords = [],
+}: {
+  message: ThreadMessage;
+  conversation: ConversationDetail;
+  row?: VirtualRow;
+  found?: boolean;
+  highlightWords?: readonly string[];
+}) {
   if (message.senderType === "note") return <NoteItem note={message} conversation={conversation} row={row} />;
   if (message.activity) return <ActivityItem message={message} activity={message.activity} conversation={conversation} row={row} />;
   const fromGuest = message.senderType === "guest";
@@ -74,7 +90,7 @@ export function MessageItem({ message, conversation, row, found = false }: { mes
         } ${message.sendState === "failed" ? "ring-2 ring-red-500" : found ? "ring-2 ring-amber-400 ring-offset-2 ring-offset-slate-50 dark:ring-offset-slate-900" : ""}`}
         data-testid="message-content"
       >
-        <LinkifiedText text={message.content} onDark={!fromGuest} />
+        <LinkifiedText text={message.content} onDark={!fromGuest} highlightWords={highlightWords} />
         {message.attachments.length > 0 ? <AttachmentStrip attachments={message.attachments} /> : null}
       </div>
       {message.messageType === "self_service_event" && message.selfServiceTopic && EXTRANET_ONLY.has(message.selfServiceTopic) ? (
@@ -256,12 +272,22 @@ export function PendingMessageItem({ send, conversationId, row }: { send: Pendin
   );
 }
 
-function LinkifiedText({ text, onDark }: { text: string; onDark: boolean }) {
+function LinkifiedText({ text, onDark, highlightWords = [] }: { text: string; onDark: boolean; highlightWords?: readonly string[] }) {
   return (
     <>
       {linkify(text).map((segment, index) =>
         segment.kind === "text" ? (
-          <span key={index}>{segment.text}</span>
+          <span key={index}>
+            {markWords(segment.text, highlightWords).map((part, partIndex) =>
+              part.match ? (
+                <mark key={partIndex} className="rounded-sm bg-amber-200 px-0.5 text-slate-900 dark:bg-amber-400/80 dark:text-slate-950">
+                  {part.text}
+                </mark>
+              ) : (
+                part.text
+              ),
+            )}
+          </span>
         ) : (
           <a key={index} href={segment.href} target="_blank" rel="noopener noreferrer nofollow" className={`underline underline-offset-2 ${onDark ? "text-white" : "text-indigo-700 dark:text-indigo-300"}`}>
             {segment.text}

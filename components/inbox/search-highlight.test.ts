@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { highlightMatches } from "./search-highlight";
+import { highlightMatches, markWords, searchWords } from "./search-highlight";
 
 const marked = (text: string, query: string) =>
   highlightMatches(text, query)
@@ -25,5 +25,23 @@ describe("highlightMatches", () => {
   it("shows the text unmarked when no word matches, and is not fooled by a query of punctuation", () => {
     expect(highlightMatches("See you tomorrow", "garage")).toEqual([{ text: "See you tomorrow", match: false }]);
     expect(highlightMatches("See you tomorrow", "&|!:*")).toEqual([{ text: "See you tomorrow", match: false }]);
+  });
+});
+
+describe("markWords", () => {
+  const markedWhole = (text: string, query: string) =>
+    markWords(text, searchWords(query))
+      .map((segment) => (segment.match ? `[${segment.text}]` : segment.text))
+      .join("");
+
+  it("keeps the whole message as it is, line breaks included, and marks every word that matches", () => {
+    const text = "Hello!\n\nWe are travelling with two small children and a dog, and we would like to know whether the garage is open.\nGarages nearby?";
+    expect(markedWhole(text, "garage")).toBe("Hello!\n\nWe are travelling with two small children and a dog, and we would like to know whether the [garage] is open.\n[Garages] nearby?");
+    expect(markedWhole("Où est le café ?", "cafe")).toBe("Où est le [café] ?");
+  });
+
+  it("leaves a message without the words, or a search without words, as one unmarked segment", () => {
+    expect(markWords("See you tomorrow", searchWords("garage"))).toEqual([{ text: "See you tomorrow", match: false }]);
+    expect(markWords("See you tomorrow", searchWords("&|!"))).toEqual([{ text: "See you tomorrow", match: false }]);
   });
 });

@@ -1,7 +1,8 @@
-// The words of a search found in a message, for the list row's line "why this matched": the text from
-// a little before the first match, each matching word marked. Matching mirrors the server's search
-// (lib/inbox/search-query.ts): the query's words are letters and digits, each a prefix of a word in the
-// text, accents and case ignored ("cafe" finds "Café"). Pure, so it is tested without a browser.
+// The words of a search found in a message: for the list row's line "why this matched", the text from
+// a little before the first match, each matching word marked; in the thread, every message whole.
+// Matching mirrors the server's search (lib/inbox/search-query.ts): the query's words are letters and
+// digits, each a prefix of a word in the text, accents and case ignored ("cafe" finds "Café"). Pure, so
+// it is tested without a browser.
 
 export type HighlightSegment = { text: string; match: boolean };
 
@@ -29,12 +30,7 @@ export function highlightMatches(text: string, query: string, cutBefore = false)
 }
 
 function highlightLine(line: string, query: string): HighlightSegment[] {
-  const words = searchWords(query);
-  const ranges: [number, number][] = [];
-  for (const token of line.matchAll(/[\p{L}\p{N}]+/gu)) {
-    const folded = fold(token[0]);
-    if (words.some((word) => folded.startsWith(word))) ranges.push([token.index, token.index + token[0].length]);
-  }
+  const ranges = matchRanges(line, searchWords(query));
   if (ranges.length === 0) return [{ text: line, match: false }];
   // Start at a word boundary a little before the first match.
   let start = Math.max(0, ranges[0]![0] - CONTEXT_BEFORE);
@@ -42,13 +38,36 @@ function highlightLine(line: string, query: string): HighlightSegment[] {
     const space = line.indexOf(" ", start);
     start = space >= 0 && space < ranges[0]![0] ? space + 1 : ranges[0]![0];
   }
-  const segments: HighlightSegment[] = start > 0 ? [{ text: "…", match: false }] : [];
+  return [...(start > 0 ? [{ text: "…", match: false }] : []), ...segmentsOf(line, start, ranges)];
+}
+
+/**
+ * A whole message as it is (line breaks and all), in segments with the search's `words` (searchWords)
+ * marked: the thread opened from a search shows where each message matched.
+ */
+export function markWords(text: string, words: readonly string[]): HighlightSegment[] {
+  const ranges = words.length > 0 ? matchRanges(text, words) : [];
+  return ranges.length === 0 ? [{ text, match: false }] : segmentsOf(text, 0, ranges);
+}
+
+/** Where in `text` a word begins with one of `words`, as [from, to) offsets in order. */
+function matchRanges(text: string, words: readonly string[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const token of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const folded = fold(token[0]);
+    if (words.some((word) => folded.startsWith(word))) ranges.push([token.index, token.index + token[0].length]);
+  }
+  return ranges;
+}
+
+function segmentsOf(text: string, start: number, ranges: [number, number][]): HighlightSegment[] {
+  const segments: HighlightSegment[] = [];
   let at = start;
   for (const [from, to] of ranges) {
-    if (from > at) segments.push({ text: line.slice(at, from), match: false });
-    segments.push({ text: line.slice(from, to), match: true });
+    if (from > at) segments.push({ text: text.slice(at, from), match: false });
+    segments.push({ text: text.slice(from, to), match: true });
     at = to;
   }
-  if (at < line.length) segments.push({ text: line.slice(at), match: false });
+  if (at < text.length) segments.push({ text: text.slice(at), match: false });
   return segments;
 }

@@ -17,6 +17,7 @@ import { readDraft } from "./reply-drafts";
 import { RestoreDraftContext, type RestoredDraft } from "./restore-draft";
 import { cancelConversationReads, refetchConversation, refetchIfInFlight, refetchListsInFlight, removeFromLists, setListItem } from "./list-cache";
 import { inboxKeys } from "./query-keys";
+import { searchWords } from "./search-highlight";
 import { SnoozeDialog } from "./snooze-dialog";
 import { isTypingTarget } from "./use-inbox-url";
 import { usePendingSends } from "./use-pending-sends";
@@ -29,6 +30,7 @@ export function ThreadPane({
   onClose,
   focusReply = false,
   showMessageId = null,
+  searchQuery = "",
 }: {
   conversationId: string;
   viewerId: string;
@@ -36,6 +38,8 @@ export function ThreadPane({
   focusReply?: boolean;
   /** A message to open at (the one a search found) instead of the newest. */
   showMessageId?: string | null;
+  /** The list's search, if any: its words are marked in every message, as in the list's rows. */
+  searchQuery?: string;
 }) {
   const queryClient = useQueryClient();
   const detail = useQuery({ queryKey: inboxKeys.conversation(conversationId), queryFn: ({ signal }) => fetchConversation(conversationId, signal) });
@@ -285,7 +289,7 @@ export function ThreadPane({
         <SnoozeDialog onSnooze={(until) => snoozeMutation.mutate(until)} onClose={() => setSnoozeOpen(false)} pending={snoozeMutation.isPending} error={snoozeMutation.isError ? snoozeMutation.error.message : null} />
       ) : null}
       <RestoreDraftContext.Provider value={conversation.access === "read_only" ? null : (text) => setRestoredDraft({ text, id: Date.now() })}>
-        <MessageList conversation={conversation} thread={thread} showMessageId={showMessageId} />
+        <MessageList conversation={conversation} thread={thread} showMessageId={showMessageId} highlightWords={searchWords(searchQuery)} />
       </RestoreDraftContext.Provider>
       {conversation.access === "read_only" ? (
         <p className="border-t border-slate-200 bg-white px-4 py-3 text-sm text-slate-600 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-300" data-testid="read-only-notice">
@@ -320,7 +324,17 @@ const SHOW_MESSAGE_MAX_PAGES = 20;
 const SHOW_MESSAGE_SCROLL_ATTEMPTS = 60;
 const SHOW_MESSAGE_STEADY_FRAMES = 5;
 
-function MessageList({ conversation, thread, showMessageId }: { conversation: ConversationDetail; thread: ReturnType<typeof useThread>; showMessageId: string | null }) {
+function MessageList({
+  conversation,
+  thread,
+  showMessageId,
+  highlightWords,
+}: {
+  conversation: ConversationDetail;
+  thread: ReturnType<typeof useThread>;
+  showMessageId: string | null;
+  highlightWords: readonly string[];
+}) {
   const pending = usePendingSends(conversation.id);
   const scrollRef = useRef<HTMLDivElement>(null);
   const pages = thread.data?.pages;
@@ -442,7 +456,7 @@ function MessageList({ conversation, thread, showMessageId }: { conversation: Co
             const place = { ref: virtualizer.measureElement, index: row.index, start: row.start, count };
             if (row.index < messages.length) {
               const message = messages[row.index]!;
-              return <MessageItem key={row.key} message={message} conversation={conversation} row={place} found={message.id === showMessageId} />;
+              return <MessageItem key={row.key} message={message} conversation={conversation} row={place} found={message.id === showMessageId} highlightWords={highlightWords} />;
             }
             const send = waiting[row.index - messages.length]!;
             return <PendingMessageItem key={row.key} send={send} conversationId={conversation.id} row={place} />;
