@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { attachmentProblem } from "@/lib/inbox/image-type";
 import { placeholdersIn } from "@/lib/inbox/placeholders";
 import type { ConversationDetail } from "@/lib/inbox/schemas";
-import { postReply, uploadAttachment } from "./inbox-api";
+import { ApiError, postReply, uploadAttachment } from "./inbox-api";
 import { readDraft, writeDraft } from "./reply-drafts";
 import type { RestoredDraft } from "./restore-draft";
 import { inboxKeys } from "./query-keys";
@@ -62,8 +62,9 @@ export function Composer({
   const [drafts, setDrafts] = useState<Draft[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   // Someone else answered the guest since the page loaded (lib/inbox/unseen-reply.ts): the server's
-  // message. The reply is back in the box; the next Send sends it anyway, unchecked.
-  const [repliedSince, setRepliedSince] = useState<string | null>(null);
+  // message, and whether Send or Send later was refused. The reply is back in the box (or never left
+  // it); the next Send or Send later goes anyway, unchecked.
+  const [repliedSince, setRepliedSince] = useState<{ message: string; refused: "send" | "schedule" } | null>(null);
   const [pickerOpen, setPickerOpen] = useState(false);
   const [sending, setSending] = useState(false);
   /** Send was asked for while an upload was still running: it goes once every upload has finished. */
@@ -75,18 +76,29 @@ export function Composer({
   // Send later: one key per opening of the menu, so a double click on a time is one reply.
   const [later, setLater] = useState<{ clientKey: string } | null>(null);
   const schedule = useMutation({
-    mutationFn: ({ at, clientKey }: { at: Date; clientKey: string }) =>
+    mutationFn: ({ at, clientKey, checked }: { at: Date; clientKey: string; checked: boolean }) =>
       postReply(conversation.id, {
         content: text,
         clientKey,
         attachmentIds: drafts.length > 0 ? drafts.map((draft) => draft.attachmentId!).filter(Boolean) : undefined,
         sendAt: at.toISOString(),
+        seenReplyAt: checked ? seenReplyAt : undefined,
       }),
     onSuccess: () => {
       setLater(null);
       setText("");
       setDrafts([]);
       setNotice(null);
+      setRepliedSince(null);
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.thread(conversation.id) });
+      textareaRef.current?.focus();
+    },
+    onError: (error) => {
+      // As for Send: a colleague answered meanwhile. Nothing was scheduled; the reply is still in the
+      // box, and the other answer comes into the thread.
+      if (!(error instanceof ApiError && error.code === "replied_since")) return;
+      setLater(null);
+      setRepliedSince({ message: error.message, refused: "schedule" });
       void queryClient.invalidateQueries({ queryKey: inboxKeys.thread(conversation.id) });
       textareaRef.current?.focus();
     },
@@ -173,7 +185,7 @@ export function Composer({
         // Nothing was written: the reply goes back in the box (before anything typed since), images too.
         setText((typed) => (typed.trim() ? `${pending.content}\n\n${typed}` : pending.content));
         setDrafts((added) => [...attachments, ...added]);
-        setRepliedSince(refused.repliedSince);
+        setRepliedSince({ message: refused.repliedSince, refused: "send" });
       }
     } finally {
       sendingRef.current = false;
@@ -397,7 +409,10 @@ export function Composer({
         ) : null}
         {repliedSince && !noting ? (
           <p role="alert" className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-100" data-testid="replied-since">
-            {repliedSince} Your reply was not sent: it is back in the box. Press Send again to send it anyway.
+            {repliedSince.message}{" "}
+            {repliedSince.refused === "send"
+              ? "Your reply was not sent: it is back in the box. Press Send again to send it anyway."
+              : "Your reply was not scheduled: it is still in the box. Choose Send later again to schedule it anyway."}
           </p>
         ) : null}
         {notice ? (
@@ -410,7 +425,7 @@ export function Composer({
     {/* Outside the composer's form: a form inside a form would submit both (the reply at once). */}
     {later ? (
       <SendLaterDialog
-        onPick={(at) => schedule.mutate({ at, clientKey: later.clientKey })}
+        onPick={(at) => schedule.mutate({ at, clientKey: later.clientKey, checked: repliedSince === null })}
         onClose={() => setLater(null)}
         pending={schedule.isPending}
         error={schedule.isError ? schedule.error.message : null}
