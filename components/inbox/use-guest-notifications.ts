@@ -8,6 +8,9 @@
 // RECENT_MS (a new property's history being imported, say) is not announced. One notification per
 // conversation (its id is the tag, so a second message replaces the first); clicking it brings the
 // tab forward with that conversation open.
+// Shown through a service worker (public/notification-worker.js) wherever the browser has one: Android's
+// Chrome refuses `new Notification()`, and the worker's click handler finds the inbox tab (or opens
+// one). Where there is none (Firefox's private windows), the page's own Notification is the fallback.
 import { useCallback, useEffect, useRef, useSyncExternalStore } from "react";
 import { fetchConversation } from "./inbox-api";
 
@@ -15,6 +18,9 @@ const PREFERENCE_KEY = "bellhop.notifications";
 const PREFERENCE_EVENT = "bellhop-notifications-preference";
 /** A guest message older than this when it reaches the inbox is history, not news. */
 const RECENT_MS = 10 * 60_000;
+const WORKER_URL = "/notification-worker.js";
+/** As in public/notification-worker.js: the worker asks this tab to open a conversation. */
+const OPEN_CONVERSATION = "bellhop.open-conversation";
 
 export type GuestNotifications = {
   /** The browser has desktop notifications at all. */
@@ -36,6 +42,24 @@ export function useGuestNotifications(onOpen: (conversationId: string) => void):
     latest.current = { enabled, onOpen };
   });
 
+  // Registered as soon as notifications are on, so the first one is not kept waiting for it.
+  useEffect(() => {
+    if (enabled) void notificationWorker();
+  }, [enabled]);
+  // A click on a notification, relayed by the worker to this tab.
+  useEffect(() => {
+    if (!("serviceWorker" in navigator)) return;
+    const workers = navigator.serviceWorker;
+    const onMessage = (event: MessageEvent<unknown>) => {
+      const conversationId = openRequestIn(event.data);
+      if (!conversationId) return;
+      window.focus();
+      latest.current.onOpen(conversationId);
+    };
+    workers.addEventListener("message", onMessage);
+    return () => workers.removeEventListener("message", onMessage);
+  }, []);
+
   const toggle = useCallback(async () => {
     if (state === "unsupported") return;
     if (state === "on") return savePreference("off");
@@ -51,15 +75,20 @@ export function useGuestNotifications(onOpen: (conversationId: string) => void):
         const at = conversation.lastGuestMessageAt ? Date.parse(conversation.lastGuestMessageAt) : Number.NaN;
         if (!(Date.now() - at < RECENT_MS)) return;
         const guest = conversation.guestName?.trim() || "Guest";
-        const notification = new Notification(`${guest} · ${conversation.propertyName}`, {
+        const title = `${guest} · ${conversation.propertyName}`;
+        const options = {
           body: conversation.lastMessageSender === "guest" && conversation.lastMessagePreview ? conversation.lastMessagePreview : "wrote a new message",
           tag: conversationId,
-        });
-        notification.onclick = () => {
-          window.focus();
-          latest.current.onOpen(conversationId);
-          notification.close();
         };
+        return notificationWorker().then((worker) => {
+          if (worker) return worker.showNotification(title, { ...options, data: { conversationId } });
+          const notification = new Notification(title, options);
+          notification.onclick = () => {
+            window.focus();
+            latest.current.onOpen(conversationId);
+            notification.close();
+          };
+        });
       })
       // Gone or out of reach since (or the network): nothing to announce.
       .catch(() => undefined);
@@ -69,6 +98,28 @@ export function useGuestNotifications(onOpen: (conversationId: string) => void):
 }
 
 type State = "unsupported" | "blocked" | "on" | "off";
+
+let registration: Promise<ServiceWorkerRegistration | null> | null = null;
+
+/** The notification worker, registered once per page; null where the browser has no service workers or refuses this one. */
+function notificationWorker(): Promise<ServiceWorkerRegistration | null> {
+  // Absent outside a secure context, and in Firefox's private windows. (A test of the value itself,
+  // `!navigator.serviceWorker`, was dropped by the production build's minifier.)
+  if (!("serviceWorker" in navigator)) return Promise.resolve(null);
+  const workers = navigator.serviceWorker;
+  registration ??= workers
+    .register(WORKER_URL)
+    .then(() => workers.ready)
+    .catch(() => null);
+  return registration;
+}
+
+/** The conversation a worker's message asks to open, or null for any other message. */
+function openRequestIn(data: unknown): string | null {
+  if (typeof data !== "object" || data === null) return null;
+  const { type, conversationId } = data as { type?: unknown; conversationId?: unknown };
+  return type === OPEN_CONVERSATION && typeof conversationId === "string" && conversationId !== "" ? conversationId : null;
+}
 
 function readState(): State {
   if (!("Notification" in window)) return "unsupported";
