@@ -5,7 +5,7 @@ import { SignOutButton } from "./sign-out-button";
 export function AppHeader({ viewer }: { viewer: Viewer }) {
   return (
     <header className="flex items-center justify-between border-b border-slate-200 px-4 py-2 dark:border-slate-800">
-      <nav aria-label="Main" className="flex items-center gap-4">
+      <nav aria-label="Main" className="flex items-center gap-3 whitespace-nowrap sm:gap-4">
         <Link href="/inbox" className="font-semibold">
           Bellhop
         </Link>
@@ -18,11 +18,12 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
           </Link>
         )}
       </nav>
-      <div className="flex items-center gap-3 text-sm">
-        <span data-testid="signed-in-as">
+      <div className="flex items-center gap-3 text-sm whitespace-nowrap">
+        {/* On a phone the header keeps one line: the name waits in Sign out's tooltip. */}
+        <span data-testid="signed-in-as" className="hidden sm:inline">
           {viewer.name} <span className="text-slate-500 dark:text-slate-400">({viewer.role})</span>
         </span>
-        <SignOutButton />
+        <SignOutButton signedInAs={viewer.name} />
       </div>
     </header>
   );

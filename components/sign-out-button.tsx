@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { clearAllDrafts } from "./inbox/reply-drafts";
 
-export function SignOutButton() {
+export function SignOutButton({ signedInAs }: { signedInAs: string }) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   return (
@@ -19,6 +19,7 @@ export function SignOutButton() {
         router.replace("/sign-in");
         router.refresh();
       }}
+      title={`Signed in as ${signedInAs}`}
       className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
     >
       Sign out

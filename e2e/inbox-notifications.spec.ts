@@ -87,8 +87,10 @@ async function notifiedInTheBackground(context: BrowserContext, page: Page, requ
   await expect(page.getByTestId("live-status")).toHaveText("Live");
   const bell = page.getByRole("button", { name: "Desktop notifications" });
   await expect(bell).toHaveAttribute("aria-pressed", "false");
+  await expect(bell.getByTestId("bell-off")).toBeVisible(); // a crossed-out bell, drawn (no emoji font needed)
   await bell.click();
   await expect(bell).toHaveAttribute("aria-pressed", "true");
+  await expect(bell.getByTestId("bell-on")).toBeVisible();
 
   // In front: the row appears, no notification.
   await guestSends(request, conversation.conversationId, "Is breakfast included?");

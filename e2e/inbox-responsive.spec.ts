@@ -52,6 +52,18 @@ test.describe("on a phone", () => {
     await expect(page.getByLabel("Reply to the guest")).toBeVisible();
     // Nothing is wider than the phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    // The page's header keeps to one line (no link broken over two), and Send stays beside Send later.
+    const banner = page.getByRole("banner");
+    const oneLine = (await banner.getByRole("link", { name: "Bellhop" }).boundingBox())!.height;
+    for (const item of [banner.getByRole("link", { name: "Response times" }), banner.getByRole("link", { name: "Settings" }), banner.getByRole("button", { name: "Sign out" })]) {
+      expect((await item.boundingBox())!.height).toBeLessThan(oneLine * 1.5 + 8); // Sign out's padding: 8 px
+    }
+    await page.getByLabel("Reply to the guest").fill("Yes, the luggage room is open all day.");
+    const send = (await page.getByRole("button", { name: "Send", exact: true }).boundingBox())!;
+    const later = (await page.getByRole("button", { name: "Send later" }).boundingBox())!;
+    expect(Math.abs(send.y - later.y)).toBeLessThanOrEqual(1);
+    expect(send.x).toBeGreaterThan(later.x);
+    await page.getByLabel("Reply to the guest").fill("");
     await page.screenshot({ path: "test-results/inbox-phone-thread.png" });
     // The header's menus open on the screen, wherever its wrapped buttons put them.
     await page.getByRole("button", { name: "Labels" }).click();

@@ -383,24 +383,27 @@ export function Composer({
               <span className="hidden sm:inline">Enter to send · Shift+Enter for a new line · Alt+S saved replies</span>
             )}
           </p>
-          {noting ? null : (
-            <button
-              type="button"
-              className="btn-secondary"
-              disabled={!canSend}
-              onClick={() => {
-                schedule.reset();
-                setLater({ clientKey: crypto.randomUUID() });
-              }}
-              title="Send later: pick when the guest gets it"
-              aria-haspopup="dialog"
-            >
-              Send later
+          {/* Together, at the right: on a phone they wrap to their own line as one. */}
+          <div className="ml-auto flex gap-2">
+            {noting ? null : (
+              <button
+                type="button"
+                className="btn-secondary"
+                disabled={!canSend}
+                onClick={() => {
+                  schedule.reset();
+                  setLater({ clientKey: crypto.randomUUID() });
+                }}
+                title="Send later: pick when the guest gets it"
+                aria-haspopup="dialog"
+              >
+                Send later
+              </button>
+            )}
+            <button type="submit" className="btn-primary" disabled={!(canSend || (canSendWhenUploaded && !sendWhenUploaded))}>
+              {noting ? (sending ? "Saving…" : "Save note") : sending ? "Sending…" : sendWhenUploaded ? "Sending after upload…" : uploading ? "Send when uploaded" : "Send"}
             </button>
-          )}
-          <button type="submit" className="btn-primary" disabled={!(canSend || (canSendWhenUploaded && !sendWhenUploaded))}>
-            {noting ? (sending ? "Saving…" : "Save note") : sending ? "Sending…" : sendWhenUploaded ? "Sending after upload…" : uploading ? "Send when uploaded" : "Send"}
-          </button>
+          </div>
         </div>
         {noting && note.error ? (
           <p role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/50 dark:text-red-200" data-testid="note-error">

@@ -167,8 +167,24 @@ function NotificationsButton({ notifications }: { notifications: GuestNotificati
       title={title}
       data-testid="notifications-toggle"
     >
-      <span aria-hidden>{notifications.enabled ? "🔔" : "🔕"}</span>
+      <BellIcon crossed={!notifications.enabled} />
     </button>
+  );
+}
+
+/**
+ * A bell, crossed out when off (Heroicons' outline bell and bell-slash, MIT). Drawn, not the 🔔 emoji:
+ * without an emoji font (many Linux desktops) that was an empty box.
+ */
+function BellIcon({ crossed }: { crossed: boolean }) {
+  return (
+    <svg aria-hidden viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.5} strokeLinecap="round" strokeLinejoin="round" className="size-4" data-testid={crossed ? "bell-off" : "bell-on"}>
+      {crossed ? (
+        <path d="M9.143 17.082a24.248 24.248 0 0 0 3.844.148m-3.844-.148a23.856 23.856 0 0 1-5.455-1.31 8.964 8.964 0 0 0 2.3-5.542m3.155 6.852a3 3 0 0 0 5.667 1.97m1.965-2.277L21 21m-4.225-4.225a23.81 23.81 0 0 0 3.536-1.003A8.967 8.967 0 0 1 18 9.75V9A6 6 0 0 0 6.53 6.53m10.245 10.245L6.53 6.53M3 3l3.53 3.53" />
+      ) : (
+        <path d="M14.857 17.082a23.848 23.848 0 0 0 5.454-1.31A8.967 8.967 0 0 1 18 9.75V9A6 6 0 0 0 6 9v.75a8.967 8.967 0 0 1-2.312 6.022c1.733.64 3.56 1.085 5.455 1.31m5.714 0a24.255 24.255 0 0 1-5.714 0m5.714 0a3 3 0 1 1-5.714 0" />
+      )}
+    </svg>
   );
 }
 
