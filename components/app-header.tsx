@@ -2,20 +2,23 @@ import Link from "next/link";
 import type { Viewer } from "@/lib/auth/guard";
 import { SignOutButton } from "./sign-out-button";
 
-export function AppHeader({ viewer }: { viewer: Viewer }) {
+type Section = "inbox" | "reports" | "settings";
+
+/** The page's header; `current`: the section the page belongs to, marked for the eye and for screen readers. */
+export function AppHeader({ viewer, current }: { viewer: Viewer; current: Section }) {
   return (
     <header className="flex items-center justify-between border-b border-slate-200 px-4 py-2 dark:border-slate-800">
       <nav aria-label="Main" className="flex items-center gap-3 whitespace-nowrap sm:gap-4">
-        <Link href="/inbox" className="font-semibold">
+        <Link href="/inbox" className="font-semibold" aria-current={current === "inbox" ? "page" : undefined}>
           Bellhop
         </Link>
-        <Link href="/reports" className="text-sm text-slate-700 hover:underline dark:text-slate-300">
+        <SectionLink href="/reports" current={current === "reports"}>
           Response times
-        </Link>
+        </SectionLink>
         {viewer.role === "admin" && (
-          <Link href="/settings" className="text-sm text-slate-700 hover:underline dark:text-slate-300">
+          <SectionLink href="/settings" current={current === "settings"}>
             Settings
-          </Link>
+          </SectionLink>
         )}
       </nav>
       <div className="flex items-center gap-3 text-sm whitespace-nowrap">
@@ -26,5 +29,17 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
         <SignOutButton signedInAs={viewer.name} />
       </div>
     </header>
+  );
+}
+
+function SectionLink({ href, current, children }: { href: string; current: boolean; children: React.ReactNode }) {
+  return (
+    <Link
+      href={href}
+      aria-current={current ? "page" : undefined}
+      className="text-sm text-slate-700 underline-offset-4 hover:underline aria-[current=page]:font-medium aria-[current=page]:text-slate-950 aria-[current=page]:underline dark:text-slate-300 dark:aria-[current=page]:text-white"
+    >
+      {children}
+    </Link>
   );
 }

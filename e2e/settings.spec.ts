@@ -14,6 +14,9 @@ async function openSettings(page: Page) {
   await page.getByRole("link", { name: "Settings" }).click();
   await expect(page).toHaveURL(/\/settings$/);
   await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
+  // The header says where you are.
+  await expect(page.getByRole("banner").getByRole("link", { name: "Settings" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("banner").getByRole("link", { name: "Response times" })).not.toHaveAttribute("aria-current", "page");
 }
 
 test("an admin connects, adds a property, watches its import finish, and gives a new staff member only that property", async ({ page, browser }) => {

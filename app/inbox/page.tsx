@@ -14,7 +14,7 @@ export default async function InboxPage() {
   const properties = await listVisibleProperties(viewer);
   return (
     <div className="flex h-dvh flex-col">
-      <AppHeader viewer={viewer} />
+      <AppHeader viewer={viewer} current="inbox" />
       <Suspense fallback={<main className="flex-1" />}>
         <InboxApp properties={properties.map(({ id, name, timeZone }) => ({ id, name, timeZone }))} viewerId={viewer.id} />
       </Suspense>

@@ -18,7 +18,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const report = await getResponseTimes(viewer, input);
   return (
     <>
-      <AppHeader viewer={viewer} />
+      <AppHeader viewer={viewer} current="reports" />
       <ResponseTimesReport report={report} property={input.property ?? null} invalidQuery={!query.success} />
     </>
   );

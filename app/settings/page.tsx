@@ -14,7 +14,7 @@ export default async function Settings() {
   if (viewer.role !== "admin") {
     return (
       <>
-        <AppHeader viewer={viewer} />
+        <AppHeader viewer={viewer} current="settings" />
         <main className="mx-auto mt-16 max-w-md px-4" data-testid="settings-forbidden">
           <p className="text-sm font-medium text-slate-500">403 · Not allowed</p>
           <h1 className="mt-1 text-xl font-semibold">Only admins can open the settings</h1>
@@ -32,7 +32,7 @@ export default async function Settings() {
   const timeZones = ["UTC", ...Intl.supportedValuesOf("timeZone")];
   return (
     <>
-      <AppHeader viewer={viewer} />
+      <AppHeader viewer={viewer} current="settings" />
       <SettingsPage viewerId={viewer.id} sandboxBaseUrl={sandboxBaseUrl} timeZones={timeZones} />
     </>
   );
