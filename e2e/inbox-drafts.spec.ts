@@ -1,8 +1,9 @@
-// Drafts (product.md: nothing is lost): a reply half-written in one conversation is still there after
-// opening another and after a reload, the list marks its row "Draft", a note comes back as a note,
+// Drafts (product.md: nothing is lost): a reply half-written in one conversation, with its uploaded
+// image, is still there after opening another and after a reload, the list marks its row "Draft", a note comes back as a note,
 // sending removes the draft, and signing out leaves none behind for the next person at the desk.
 import { expect, test } from "@playwright/test";
 import { DEMO_ACCOUNTS, openByReference, signIn } from "./fixtures";
+import { smallPng } from "./images";
 import { createBooking, eventually, inspect } from "./sandbox-control";
 
 const STAFF_PROPERTY = 13921698; // the demo staff member's one property
@@ -15,6 +16,8 @@ test("a half-written reply survives opening another conversation and a reload, i
   await openByReference(page, first.conversation.reference);
   const firstUrl = page.url();
   await page.getByLabel("Reply to the guest").fill("Dogs are welcome, there is a small fee of");
+  await page.locator("#attach-input").setInputFiles({ name: "dog-bed.png", mimeType: "image/png", buffer: smallPng() });
+  await expect(page.getByRole("button", { name: "Send", exact: true })).toBeEnabled(); // uploaded: only then is it kept
 
   // Another conversation: its box is empty; the first's row says "Draft".
   await openByReference(page, second.conversation.reference);
@@ -37,6 +40,10 @@ test("a half-written reply survives opening another conversation and a reload, i
   await page.goto(firstUrl);
   const box = page.getByLabel("Reply to the guest");
   await expect(box).toHaveValue("Dogs are welcome, there is a small fee of");
+  // The image came back too, loaded from Bellhop (it was uploaded before the page went away).
+  const preview = page.getByAltText("Preview of dog-bed.png");
+  await expect(preview).toBeVisible();
+  await expect.poll(() => preview.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(64);
   await box.press("End");
   await box.pressSequentially(" 15 EUR per night.");
   await box.press("Enter");
@@ -49,7 +56,9 @@ test("a half-written reply survives opening another conversation and a reload, i
     ({ messages }) => messages.some((message) => message.content.includes("15 EUR per night.")),
     "the reply to reach the guest",
   );
-  expect(sent.messages.filter((message) => message.content === "Dogs are welcome, there is a small fee of 15 EUR per night.")).toHaveLength(1);
+  const received = sent.messages.filter((message) => message.content === "Dogs are welcome, there is a small fee of 15 EUR per night.");
+  expect(received).toHaveLength(1);
+  expect(received[0]?.attachmentIds).toHaveLength(1);
 
   // Signing out leaves no draft for whoever signs in next on this computer.
   await page.getByRole("button", { name: "Sign out" }).click();

@@ -1,9 +1,8 @@
 // Every inbox flow driven through the UI, checked on the guest side of the sandbox.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { randomBytes } from "node:crypto";
-import { crc32, deflateSync } from "node:zlib";
 import { DEMO_ACCOUNTS, openByReference, signIn } from "./fixtures";
+import { largePng } from "./images";
 import { addFault, clearFaults, confirmRequestToBook, createBooking, eventually, guestSends, inspect, selfService, setInExtranet } from "./sandbox-control";
 
 const LISBON = 6819547; // admin only
@@ -354,29 +353,3 @@ test("a staff member limited to one property never sees another's conversations"
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
 });
-
-/** A real PNG over 1 MB: noise does not compress, so the file stays large. */
-function largePng(): Buffer {
-  const width = 700;
-  const height = 600;
-  const raw = randomBytes((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) raw[y * (width * 3 + 1)] = 0;
-  return pngOf(width, height, raw);
-}
-
-function pngOf(width: number, height: number, raw: Buffer): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body) >>> 0);
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8;
-  header[9] = 2;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
-}

@@ -4,7 +4,7 @@ import { act, cleanup, fireEvent, render, screen } from "@testing-library/react"
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ConversationDetail } from "@/lib/inbox/schemas";
 import { Composer, type ComposeMode } from "./composer";
-import { readDraft } from "./reply-drafts";
+import { readDraft, writeDraft } from "./reply-drafts";
 import { inboxKeys } from "./query-keys";
 import type { PendingSend } from "./use-pending-sends";
 
@@ -137,9 +137,29 @@ describe("Composer", () => {
   it("keeps a note's draft as a note, and forgets a box that was emptied", () => {
     const { box } = setup({ draftOwner: "user-sam", mode: "note" });
     fireEvent.change(box, { target: { value: "Guest asked about parking, check with Ana" } });
-    expect(readDraft("user-sam", conversation.id)).toEqual({ text: "Guest asked about parking, check with Ana", mode: "note" });
+    expect(readDraft("user-sam", conversation.id)).toEqual({ text: "Guest asked about parking, check with Ana", mode: "note", images: [] });
     fireEvent.change(box, { target: { value: "  " } });
     expect(readDraft("user-sam", conversation.id)).toBeNull();
+  });
+
+  it("brings a kept reply's uploaded images back with its text, shown through Bellhop, and sends them with it", async () => {
+    const image = { attachmentId: "0b5f5a52-3c1e-4d7f-9a0e-6f1d2c3b4a59", fileName: "entrance.png" };
+    writeDraft("user-sam", conversation.id, { text: "This is the entrance.", mode: "reply", images: [image] });
+    const { fetchMock, box } = setup({ draftOwner: "user-sam" });
+    expect(box.value).toBe("This is the entrance.");
+    expect(screen.getByAltText("Preview of entrance.png").getAttribute("src")).toBe(`/api/attachments/${image.attachmentId}`);
+    fireEvent.click(screen.getByRole("button", { name: "Remove entrance.png" }));
+    expect(readDraft("user-sam", conversation.id)?.images).toEqual([]);
+    cleanup();
+
+    writeDraft("user-sam", conversation.id, { text: "This is the entrance.", mode: "reply", images: [image] });
+    const again = setup({ draftOwner: "user-sam" });
+    fireEvent.keyDown(again.box, { key: "Enter" });
+    await vi.waitFor(() => expect(again.fetchMock).toHaveBeenCalledTimes(1));
+    const body = JSON.parse(String((again.fetchMock.mock.calls[0] as unknown as [string, RequestInit])[1].body)) as { attachmentIds?: string[] };
+    expect(body.attachmentIds).toEqual([image.attachmentId]);
+    expect(fetchMock).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(readDraft("user-sam", conversation.id)).toBeNull());
   });
 
   it("gives the reply back when someone else answered the guest since, and sends it unchecked on the next press", async () => {

@@ -6,7 +6,7 @@ import { attachmentProblem } from "@/lib/inbox/image-type";
 import { placeholdersIn } from "@/lib/inbox/placeholders";
 import type { ConversationDetail } from "@/lib/inbox/schemas";
 import { ApiError, postReply, uploadAttachment } from "./inbox-api";
-import { readDraft, writeDraft } from "./reply-drafts";
+import { readDraft, writeDraft, type DraftImage } from "./reply-drafts";
 import type { RestoredDraft } from "./restore-draft";
 import { inboxKeys } from "./query-keys";
 import { SavedReplyPicker } from "./saved-reply-picker";
@@ -16,7 +16,21 @@ import { submitReply } from "./use-pending-sends";
 
 export type ComposeMode = "reply" | "note";
 
-type Draft = { localId: string; file: File; previewUrl: string; progress: number; attachmentId: string | null; error: string | null; abort: () => void };
+/** An image in the box: uploading (no attachmentId yet), uploaded, failed, or kept from a draft (reply-drafts.ts). */
+type Draft = { localId: string; fileName: string; previewUrl: string; progress: number; attachmentId: string | null; error: string | null; abort: () => void };
+
+/** A kept draft's images: uploaded already, so shown through Bellhop's attachment route. */
+function keptImages(images: DraftImage[] | undefined): Draft[] {
+  return (images ?? []).map(({ attachmentId, fileName }) => ({
+    localId: attachmentId,
+    fileName,
+    previewUrl: `/api/attachments/${attachmentId}`,
+    progress: 1,
+    attachmentId,
+    error: null,
+    abort: () => undefined,
+  }));
+}
 
 /**
  * The reply box. Enter sends, Shift+Enter breaks the line. Every send gets a key made here
@@ -55,11 +69,14 @@ export function Composer({
   seenReplyAt?: string | null;
 }) {
   const queryClient = useQueryClient();
-  const [text, setText] = useState(() => (draftOwner ? (readDraft(draftOwner, conversation.id)?.text ?? "") : ""));
+  const [kept] = useState(() => (draftOwner ? readDraft(draftOwner, conversation.id) : null));
+  const [text, setText] = useState(kept?.text ?? "");
+  const [drafts, setDrafts] = useState<Draft[]>(() => keptImages(kept?.images));
   useEffect(() => {
-    if (draftOwner) writeDraft(draftOwner, conversation.id, { text, mode });
-  }, [draftOwner, conversation.id, text, mode]);
-  const [drafts, setDrafts] = useState<Draft[]>([]);
+    if (!draftOwner) return;
+    const images = drafts.flatMap((draft) => (draft.attachmentId && !draft.error ? [{ attachmentId: draft.attachmentId, fileName: draft.fileName }] : []));
+    writeDraft(draftOwner, conversation.id, { text, mode, images });
+  }, [draftOwner, conversation.id, text, mode, drafts]);
   const [notice, setNotice] = useState<string | null>(null);
   // Someone else answered the guest since the page loaded (lib/inbox/unseen-reply.ts): the server's
   // message, and whether Send or Send later was refused. The reply is back in the box (or never left
@@ -217,7 +234,7 @@ export function Composer({
       const localId = crypto.randomUUID();
       setSendWhenUploaded(false);
       const upload = uploadAttachment(conversation.id, file, (progress) => setDrafts((list) => list.map((draft) => (draft.localId === localId ? { ...draft, progress } : draft))));
-      setDrafts((list) => [...list, { localId, file, previewUrl: URL.createObjectURL(file), progress: 0, attachmentId: null, error: null, abort: upload.abort }]);
+      setDrafts((list) => [...list, { localId, fileName: file.name, previewUrl: URL.createObjectURL(file), progress: 0, attachmentId: null, error: null, abort: upload.abort }]);
       setNotice(null);
       upload.promise.then(
         ({ attachmentId }) => setDrafts((list) => list.map((draft) => (draft.localId === localId ? { ...draft, attachmentId, progress: 1 } : draft))),
@@ -291,20 +308,20 @@ export function Composer({
             {drafts.map((draft) => (
               <li key={draft.localId} className="relative w-28 overflow-hidden rounded-lg border border-slate-200 text-xs dark:border-slate-700" data-testid="attachment-draft">
                 {/* eslint-disable-next-line @next/next/no-img-element -- a local blob: preview */}
-                <img src={draft.previewUrl} alt={`Preview of ${draft.file.name}`} className="h-20 w-full object-cover" />
+                <img src={draft.previewUrl} alt={`Preview of ${draft.fileName}`} className="h-20 w-full object-cover" />
                 <div className="px-1.5 py-1">
-                  <p className="truncate">{draft.file.name}</p>
+                  <p className="truncate">{draft.fileName}</p>
                   {draft.error ? (
                     <p className="text-red-700 dark:text-red-400" role="alert">
                       {draft.error}
                     </p>
                   ) : (
-                    <progress className="upload-progress h-1.5 w-full" max={1} value={draft.progress} aria-label={`Uploading ${draft.file.name}`} data-testid="upload-progress">
+                    <progress className="upload-progress h-1.5 w-full" max={1} value={draft.progress} aria-label={`Uploading ${draft.fileName}`} data-testid="upload-progress">
                       {Math.round(draft.progress * 100)}%
                     </progress>
                   )}
                 </div>
-                <button type="button" onClick={() => removeDraft(draft.localId)} className="absolute top-1 right-1 rounded-full bg-black/60 px-1.5 text-white" aria-label={`Remove ${draft.file.name}`}>
+                <button type="button" onClick={() => removeDraft(draft.localId)} className="absolute top-1 right-1 rounded-full bg-black/60 px-1.5 text-white" aria-label={`Remove ${draft.fileName}`}>
                   ✕
                 </button>
               </li>

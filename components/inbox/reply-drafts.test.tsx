@@ -15,9 +15,26 @@ function Marker({ userId, conversationId }: { userId: string; conversationId: st
 describe("reply drafts", () => {
   it("are kept per staff member and conversation", () => {
     writeDraft("sam", "c1", { text: "Late check-in is fine", mode: "reply" });
-    expect(readDraft("sam", "c1")).toEqual({ text: "Late check-in is fine", mode: "reply" });
+    expect(readDraft("sam", "c1")).toEqual({ text: "Late check-in is fine", mode: "reply", images: [] });
     expect(readDraft("sam", "c2")).toBeNull();
     expect(readDraft("ada", "c1")).toBeNull();
+  });
+
+  it("keep a reply's uploaded images, even with no text, but never a note's, and drop entries of another shape", () => {
+    const image = { attachmentId: "0b5f5a52-3c1e-4d7f-9a0e-6f1d2c3b4a59", fileName: "parking.png" };
+    writeDraft("sam", "c1", { text: "", mode: "reply", images: [image] });
+    expect(readDraft("sam", "c1")).toEqual({ text: "", mode: "reply", images: [image] });
+    writeDraft("sam", "c1", { text: "", mode: "note", images: [image] });
+    expect(readDraft("sam", "c1")).toBeNull();
+    writeDraft("sam", "c1", { text: "Here is the entrance", mode: "note", images: [image] });
+    expect(readDraft("sam", "c1")).toEqual({ text: "Here is the entrance", mode: "note", images: [] });
+
+    const key = "bellhop.draft.sam.c1";
+    const stored = (images: unknown) => JSON.stringify({ text: "See the photo", mode: "reply", images, savedAt: Date.now() });
+    localStorage.setItem(key, stored([image, { attachmentId: "../../api/session", fileName: "x.png" }, { attachmentId: image.attachmentId }, "parking.png", null]));
+    expect(readDraft("sam", "c1")?.images).toEqual([image]);
+    localStorage.setItem(key, stored("not a list"));
+    expect(readDraft("sam", "c1")).toEqual({ text: "See the photo", mode: "reply", images: [] });
   });
 
   it("drop what is too old or not what this code wrote, instead of putting it in the box", () => {
