@@ -6,11 +6,13 @@
 //   - outbound jobs from pg-boss (several concurrent workers on the one queue);
 //   - housekeeping: pending/interrupted backfills (one property at a time, under a backfill lock),
 //     outbound actions whose job was lost or whose worker died mid-run, and snoozes whose time has come
-//     (cleared so that open inboxes hear it; queries already treat them as over, see snooze-wake.ts).
+//     (cleared so that open inboxes hear it; queries already treat them as over, see snooze-wake.ts),
+//     and images uploaded for a reply that never went, once abandoned (abandoned-uploads.ts).
 // stop(): finishes the current poll pass (its transaction and confirm), releases the locks, stops pg-boss.
 import pg from "pg";
 import { z } from "zod";
 import { db } from "../db";
+import { deleteAbandonedUploads } from "./abandoned-uploads";
 import { runBackfill } from "./backfill";
 import { pollIntervalMs, syncConfig } from "./config";
 import { FailureLog } from "./failure-log";
@@ -97,6 +99,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
       backfillRunning = null;
     });
     await wakeExpiredSnoozes();
+    await deleteAbandonedUploads();
     if (runOutbound) await sweepStaleActions(locks);
   }
 

@@ -2,10 +2,13 @@
 // OutboundAction, and the conversation's inbox columns, in the caller's transaction. A reply to send
 // later is `scheduled`, dated at its time, and its action waits for it (runAfter); at that time the
 // action turns it into a queued reply written then, and sends it like any other (execute-reply.ts).
+import { AppError } from "../../api/errors";
 import type { Prisma } from "../../generated/prisma/client";
 import { refreshConversationSummaries } from "../conversation-summary";
 
 type Tx = Prisma.TransactionClient;
+
+export const ATTACHMENT_GONE_MESSAGE = "An image of this reply was not uploaded to this conversation, or was already sent. Upload it again.";
 
 export interface NewReply {
   conversationId: string;
@@ -36,7 +39,11 @@ export async function createReplyIn(tx: Tx, reply: NewReply): Promise<{ messageI
     },
   });
   if (reply.attachmentIds.length > 0) {
-    await tx.attachment.updateMany({ where: { id: { in: reply.attachmentIds }, conversationId: reply.conversationId, messageId: null }, data: { messageId: message.id } });
+    const taken = await tx.attachment.updateMany({ where: { id: { in: reply.attachmentIds }, conversationId: reply.conversationId, messageId: null }, data: { messageId: message.id } });
+    // Checked before, but an image can go in between (another reply took it, or housekeeping deleted an
+    // abandoned upload, lib/sync/abandoned-uploads.ts): the reply must not go without it. The
+    // transaction rolls back, and nothing is written.
+    if (taken.count !== new Set(reply.attachmentIds).size) throw new AppError("bad_request", ATTACHMENT_GONE_MESSAGE);
   }
   const action = await tx.outboundAction.create({
     data: {

@@ -14,7 +14,7 @@ import { refreshConversationSummaries } from "../conversation-summary";
 import { newestGuestMessageSql } from "../guest-wrote-again";
 import { cleanFileName, MAX_ATTACHMENT_BYTES, sniffImageType } from "./attachment-check";
 import { dispatchOutbound } from "./boss";
-import { createReplyIn } from "./create-reply";
+import { ATTACHMENT_GONE_MESSAGE, createReplyIn } from "./create-reply";
 import { READ_ONLY_MESSAGE } from "./errors";
 
 export const MAX_REPLY_CHARACTERS = 10_000;
@@ -97,7 +97,7 @@ export async function enqueueReply(input: {
       select: { id: true },
     });
     if (attachments.length !== new Set(request.attachmentIds).size) {
-      throw new AppError("bad_request", "An image of this reply was not uploaded to this conversation, or was already sent. Upload it again.");
+      throw new AppError("bad_request", ATTACHMENT_GONE_MESSAGE);
     }
   }
 
