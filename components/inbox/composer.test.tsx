@@ -162,6 +162,18 @@ describe("Composer", () => {
     await vi.waitFor(() => expect(readDraft("user-sam", conversation.id)).toBeNull());
   });
 
+  it("says so when a kept image is gone, and does not send without it", () => {
+    const image = { attachmentId: "0b5f5a52-3c1e-4d7f-9a0e-6f1d2c3b4a59", fileName: "entrance.png" };
+    writeDraft("user-sam", conversation.id, { text: "This is the entrance.", mode: "reply", images: [image] });
+    const { fetchMock, box } = setup({ draftOwner: "user-sam" });
+    fireEvent.error(screen.getByAltText("Preview of entrance.png"));
+    expect(screen.getByRole("alert").textContent).toBe("No longer available: remove it and upload it again.");
+    expect(readDraft("user-sam", conversation.id)?.images).toEqual([]);
+    fireEvent.keyDown(box, { key: "Enter" });
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect((screen.getByRole("button", { name: "Send" }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
   it("gives the reply back when someone else answered the guest since, and sends it unchecked on the next press", async () => {
     const { fetchMock, box } = setup({ seenReplyAt: "2026-11-22T09:00:00.000Z" });
     const refusal = "Ana Admin replied to the guest after this conversation was loaded. Read that reply first; then send yours if it is still needed.";

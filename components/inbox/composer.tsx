@@ -307,8 +307,18 @@ export function Composer({
           <ul className="mb-2 flex flex-wrap gap-2" aria-label="Attachments to send">
             {drafts.map((draft) => (
               <li key={draft.localId} className="relative w-28 overflow-hidden rounded-lg border border-slate-200 text-xs dark:border-slate-700" data-testid="attachment-draft">
-                {/* eslint-disable-next-line @next/next/no-img-element -- a local blob: preview */}
-                <img src={draft.previewUrl} alt={`Preview of ${draft.fileName}`} className="h-20 w-full object-cover" />
+                {/* eslint-disable-next-line @next/next/no-img-element -- a local blob: preview, or a kept draft's upload through Bellhop */}
+                <img
+                  src={draft.previewUrl}
+                  alt={`Preview of ${draft.fileName}`}
+                  className="h-20 w-full object-cover"
+                  onError={() => {
+                    // A kept draft's upload that is gone (sent from elsewhere, or deleted as abandoned):
+                    // said here, rather than when Send is refused.
+                    if (draft.previewUrl.startsWith("blob:")) return;
+                    setDrafts((list) => list.map((item) => (item.localId === draft.localId ? { ...item, attachmentId: null, error: "No longer available: remove it and upload it again." } : item)));
+                  }}
+                />
                 <div className="px-1.5 py-1">
                   <p className="truncate">{draft.fileName}</p>
                   {draft.error ? (
