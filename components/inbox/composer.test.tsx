@@ -148,6 +148,7 @@ describe("Composer", () => {
     const { fetchMock, box } = setup({ draftOwner: "user-sam" });
     expect(box.value).toBe("This is the entrance.");
     expect(screen.getByAltText("Preview of entrance.png").getAttribute("src")).toBe(`/api/attachments/${image.attachmentId}`);
+    expect(screen.getByRole("progressbar", { name: "Uploaded entrance.png" })).toBeTruthy(); // done, not "Uploading"
     fireEvent.click(screen.getByRole("button", { name: "Remove entrance.png" }));
     expect(readDraft("user-sam", conversation.id)?.images).toEqual([]);
     cleanup();

@@ -326,7 +326,7 @@ export function Composer({
                       {draft.error}
                     </p>
                   ) : (
-                    <progress className="upload-progress h-1.5 w-full" max={1} value={draft.progress} aria-label={`Uploading ${draft.fileName}`} data-testid="upload-progress">
+                    <progress className="upload-progress h-1.5 w-full" max={1} value={draft.progress} aria-label={draft.attachmentId ? `Uploaded ${draft.fileName}` : `Uploading ${draft.fileName}`} data-testid="upload-progress">
                       {Math.round(draft.progress * 100)}%
                     </progress>
                   )}
