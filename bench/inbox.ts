@@ -215,6 +215,18 @@ async function main(): Promise<number> {
     }
     reportSamples.sort((a, b) => a - b);
     console.log(`${"report: response times 30d".padEnd(26)} ${ms(reportSamples[5]!)} ${ms(reportSamples[9]!)}  (median and slowest of 10; ${reportWaits.toLocaleString("en")} guest waits in 30 days)`);
+    // The tabs' numbers (Unread, Needs reply; the browser tab's title): not a target either, but they
+    // are counted over the viewer's whole scope and fetched again after each live change that touches
+    // them, so their cost at this size is printed too (50 samples).
+    const countSamples: number[] = [];
+    for (let sample = 0; sample < 50; sample++) {
+      const started = performance.now();
+      const counts = (await get("/api/conversations/counts")) as { unread: unknown; needsReply: unknown };
+      countSamples.push(performance.now() - started);
+      if (typeof counts.unread !== "number" || typeof counts.needsReply !== "number") throw new Error("counts: expected two numbers");
+    }
+    countSamples.sort((a, b) => a - b);
+    console.log(`${"counts: the tabs' numbers".padEnd(26)} ${ms(countSamples[25]!)} ${ms(countSamples[47]!)}  (median and p95 of 50; over all ${CONVERSATIONS.toLocaleString("en")} conversations)`);
     agent.destroy();
     const plain = await plainNodeFloor(JSON.stringify(await get(cases.find((item) => item.name.startsWith("thread"))!.http)));
     console.log(`${"floor: plain node:http".padEnd(26)} ${ms(plain.p50)} ${ms(plain.p95)}  (another process answering the thread's JSON from memory: no framework, no session, no SQL)`);
