@@ -24,12 +24,31 @@ test("with the bell on, a guest's message shows a notification (through the serv
   const context = await browser.newContext();
   await context.grantPermissions(["notifications"]);
   const page = await context.newPage();
+  await notifiedInTheBackground(context, page, request, "Nora Notify", throughTheWorker(context, page));
+  expect(context.serviceWorkers().map((worker) => new URL(worker.url()).pathname)).toEqual(["/notification-worker.js"]);
+  await context.close();
+});
+
+test("a notification worker that failed to register is registered at the next notification, not given up on", async ({ browser, request }) => {
+  const context = await browser.newContext();
+  await context.grantPermissions(["notifications"]);
+  // The worker's script fails once (turning the bell on asks for it), as a flaky connection would.
+  let fetches = 0;
+  await context.route("**/notification-worker.js", (route) => (fetches++ === 0 ? route.fulfill({ status: 503, body: "" }) : route.continue()));
+  const page = await context.newPage();
+  await notifiedInTheBackground(context, page, request, "Rita Retry", throughTheWorker(context, page));
+  expect(fetches).toBeGreaterThanOrEqual(2);
+  await context.close();
+});
+
+/** The notifications Bellhop's service worker shows, and a click on the first, handled by the worker itself. */
+function throughTheWorker(context: BrowserContext, page: Page): Notifications {
   const fromWorker = async () => {
     const [worker] = context.serviceWorkers();
     if (!worker) throw new Error("Bellhop's notification worker is not running");
     return worker;
   };
-  await notifiedInTheBackground(context, page, request, "Nora Notify", {
+  return {
     shown: async () =>
       page.evaluate(async () => {
         const registration = await navigator.serviceWorker.getRegistration();
@@ -46,10 +65,8 @@ test("with the bell on, a guest's message shows a notification (through the serv
         const [notification] = await worker.registration.getNotifications();
         worker.dispatchEvent(new worker.NotificationEvent("notificationclick", { notification: notification! }));
       }),
-  });
-  expect(context.serviceWorkers().map((worker) => new URL(worker.url()).pathname)).toEqual(["/notification-worker.js"]);
-  await context.close();
-});
+  };
+}
 
 test("without service workers, the page's own notification is shown instead, and clicking it opens the conversation", async ({ browser, request }) => {
   const context = await browser.newContext();

@@ -101,7 +101,11 @@ type State = "unsupported" | "blocked" | "on" | "off";
 
 let registration: Promise<ServiceWorkerRegistration | null> | null = null;
 
-/** The notification worker, registered once per page; null where the browser has no service workers or refuses this one. */
+/**
+ * The notification worker, registered once per page; null where the browser has no service workers or
+ * the registration failed. A failure is not remembered: the next notification tries again (the
+ * script's fetch can fail like any other, and on Android there is no fallback that works).
+ */
 function notificationWorker(): Promise<ServiceWorkerRegistration | null> {
   // Absent outside a secure context, and in Firefox's private windows. (A test of the value itself,
   // `!navigator.serviceWorker`, was dropped by the production build's minifier.)
@@ -110,7 +114,10 @@ function notificationWorker(): Promise<ServiceWorkerRegistration | null> {
   registration ??= workers
     .register(WORKER_URL)
     .then(() => workers.ready)
-    .catch(() => null);
+    .catch(() => {
+      registration = null;
+      return null;
+    });
   return registration;
 }
 
