@@ -16,14 +16,17 @@ async function main(): Promise<void> {
   const env = serverEnv();
   syncConfig();
   process.on("unhandledRejection", survivePgBossCompletionDuringOutage);
-  const worker = await startWorker({ databaseUrl: env.DATABASE_URL });
+  const started = startWorker({ databaseUrl: env.DATABASE_URL });
+  // Listened for from the start, not once started: start-up takes seconds (pg-boss, LISTEN, a first
+  // housekeeping pass), and a SIGTERM in them used to end the process at once, with no word and its
+  // locks left to time out. A stop asked for then waits for the start, and stops it properly.
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`[bellhop-worker] ${signal}: finishing the current work`);
-    worker
-      .stop()
+    started
+      .then((worker) => worker.stop())
       .then(() => process.exit(0))
       .catch((error: unknown) => {
         console.error("[bellhop-worker] stop failed:", error);
@@ -33,6 +36,7 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
   whenParentExits(() => stop("parent process exited"));
+  await started;
 }
 
 main().catch((error: unknown) => {
