@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import { GeistSans } from "geist/font/sans";
 import "./globals.css";
 import { Providers } from "./providers";
@@ -6,6 +6,16 @@ import { Providers } from "./providers";
 export const metadata: Metadata = {
   title: "Bellhop",
   description: "The guest inbox for your front desk",
+  // Added to an iPhone's home screen, the inbox opens full screen under this name.
+  appleWebApp: { capable: true, title: "Bellhop" },
+};
+
+// The browser's own bars (Android's, an installed app's title bar) take the page's background.
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#020617" },
+  ],
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

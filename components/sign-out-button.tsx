@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { showUnreadOnAppIcon } from "./app-icon-badge";
 import { clearAllDrafts } from "./inbox/reply-drafts";
 
 export function SignOutButton({ signedInAs }: { signedInAs: string }) {
@@ -15,6 +16,8 @@ export function SignOutButton({ signedInAs }: { signedInAs: string }) {
         setPending(true);
         // A front desk's computer is shared: the next person to sign in must not find these.
         clearAllDrafts();
+        // Nor a count on the icon that is no longer anyone's.
+        showUnreadOnAppIcon(0);
         await fetch("/api/session", { method: "DELETE" }).catch(() => undefined);
         router.replace("/sign-in");
         router.refresh();

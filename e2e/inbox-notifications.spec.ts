@@ -17,7 +17,8 @@ import { createBooking, guestSends } from "./sandbox-control";
 
 const STAFF_PROPERTY = 13921698;
 
-type Shown = { title: string; body: string | undefined };
+/** `icon` and `badge`: the paths of the images the notification shows ("" for none). */
+type Shown = { title: string; body: string | undefined; icon: string; badge: string };
 type Notifications = { shown: () => Promise<Shown[]>; clickFirst: () => Promise<void> };
 
 test("with the bell on, a guest's message shows a notification (through the service worker) while the inbox is behind another tab, and clicking it opens the conversation", async ({ browser, request }) => {
@@ -52,7 +53,8 @@ function throughTheWorker(context: BrowserContext, page: Page): Notifications {
     shown: async () =>
       page.evaluate(async () => {
         const registration = await navigator.serviceWorker.getRegistration();
-        return (await registration?.getNotifications())?.map((notification) => ({ title: notification.title, body: notification.body })) ?? [];
+        const pathOf = (url: string) => (url ? new URL(url).pathname : "");
+        return (await registration?.getNotifications())?.map((notification) => ({ title: notification.title, body: notification.body, icon: pathOf(notification.icon), badge: pathOf(notification.badge) })) ?? [];
       }),
     clickFirst: async () =>
       (await fromWorker()).evaluate(async () => {
@@ -80,7 +82,8 @@ test("without service workers, the page's own notification is shown instead, and
     class Recorded extends Real {
       constructor(title: string, options?: NotificationOptions) {
         super(title, options);
-        record.shown.push({ title, body: options?.body });
+        const pathOf = (url: string) => (url ? new URL(url).pathname : "");
+        record.shown.push({ title, body: options?.body, icon: pathOf(this.icon), badge: pathOf(this.badge) });
         record.made.push(this);
       }
     }
@@ -122,7 +125,9 @@ async function notifiedInTheBackground(context: BrowserContext, page: Page, requ
   await other.bringToFront();
   await expect.poll(() => page.evaluate(() => document.hasFocus())).toBe(false);
   await guestSends(request, conversation.conversationId, "And is there parking?");
-  await expect.poll(notifications.shown, { timeout: 30_000 }).toEqual([{ title: `${guestName} · Demand API Messaging Test Hotel`, body: "And is there parking?" }]);
+  await expect.poll(notifications.shown, { timeout: 30_000 }).toEqual([
+    { title: `${guestName} · Demand API Messaging Test Hotel`, body: "And is there parking?", icon: "/icons/icon-192.png", badge: "/icons/badge-96.png" },
+  ]);
 
   // Clicked: the inbox opens that conversation.
   await notifications.clickFirst();

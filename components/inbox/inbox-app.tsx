@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { showUnreadOnAppIcon } from "../app-icon-badge";
 import { ConversationList } from "./conversation-list";
 import { fetchCounts } from "./inbox-api";
 import { InboxToolbar } from "./inbox-toolbar";
@@ -33,6 +34,7 @@ export function InboxApp({ properties, viewerId }: { properties: InboxProperty[]
   const unreadCount = counts.data?.unread ?? 0;
   useEffect(() => {
     document.title = unreadCount > 0 ? `(${unreadCount}) Inbox · Bellhop` : "Inbox · Bellhop";
+    showUnreadOnAppIcon(unreadCount);
   }, [unreadCount]);
 
   useEffect(() => {

@@ -19,6 +19,9 @@ const PREFERENCE_EVENT = "bellhop-notifications-preference";
 /** A guest message older than this when it reaches the inbox is history, not news. */
 const RECENT_MS = 10 * 60_000;
 const WORKER_URL = "/notification-worker.js";
+// Bellhop's icon beside the text, and its mark alone as Android's status-bar badge (a silhouette).
+const ICON_URL = "/icons/icon-192.png";
+const BADGE_URL = "/icons/badge-96.png";
 /** As in public/notification-worker.js: the worker asks this tab to open a conversation. */
 const OPEN_CONVERSATION = "bellhop.open-conversation";
 
@@ -79,6 +82,8 @@ export function useGuestNotifications(onOpen: (conversationId: string) => void):
         const options = {
           body: conversation.lastMessageSender === "guest" && conversation.lastMessagePreview ? conversation.lastMessagePreview : "wrote a new message",
           tag: conversationId,
+          icon: ICON_URL,
+          badge: BADGE_URL,
         };
         return notificationWorker().then((worker) => {
           if (worker) return worker.showNotification(title, { ...options, data: { conversationId } });

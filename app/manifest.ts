@@ -1,0 +1,24 @@
+import type { MetadataRoute } from "next";
+
+// Makes Bellhop installable (Chrome's and Edge's "Install", Android's "Add to home screen"): the front
+// desk's phone or tablet then opens the inbox as an app of its own, in its own window, with the icon
+// (rendered from app/icon.svg by `npm run icons`). The `id` stays the same for as long as Bellhop lives
+// at this origin: browsers tell installed apps apart by it.
+export default function manifest(): MetadataRoute.Manifest {
+  return {
+    id: "/inbox",
+    name: "Bellhop",
+    short_name: "Bellhop",
+    description: "The guest inbox for your front desk",
+    start_url: "/inbox",
+    scope: "/",
+    display: "standalone",
+    background_color: "#ffffff",
+    theme_color: "#4f46e5",
+    icons: [
+      { src: "/icons/icon-192.png", sizes: "192x192", type: "image/png", purpose: "any" },
+      { src: "/icons/icon-512.png", sizes: "512x512", type: "image/png", purpose: "any" },
+      { src: "/icons/icon-maskable-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
+    ],
+  };
+}
