@@ -2,7 +2,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, openByReference, signIn } from "./fixtures";
-import { createBooking, guestSends, guestSendsMany } from "./sandbox-control";
+import { createBooking, eventually, guestSends, guestSendsMany, inspect } from "./sandbox-control";
 
 const LISBON = 6819547;
 const PHONE = { width: 390, height: 844 };
@@ -87,6 +87,35 @@ test.describe("on a phone", () => {
     await page.goBack();
     await expect(list).toBeVisible();
     await expect(threadScreen).toBeHidden();
+  });
+
+  test("the keyboard's return key starts a new line instead of sending, and Send sends the reply, lines and all, once", async ({ page, request }) => {
+    const { conversation } = await createBooking(request, { propertyId: LISBON, guestName: "Rui Enter" });
+    await guestSends(request, conversation.conversationId, "Where can we park, and until when is breakfast?");
+    await signIn(page, DEMO_ACCOUNTS.admin);
+    const row = await openByReference(page, conversation.reference);
+    expect(await page.evaluate(() => matchMedia("(pointer: coarse)").matches)).toBe(true); // a touch screen, as Playwright's phone has
+    // No keyboard hints for a keyboard this screen does not have.
+    await expect(page.getByText("Enter to send")).toBeHidden();
+    await page.getByRole("button", { name: "Back to the list" }).tap();
+    await expect(page.getByRole("button", { name: "New message" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Keyboard shortcuts" })).toBeHidden();
+    await row.tap();
+    const reply = page.getByLabel("Reply to the guest");
+    await reply.pressSequentially("Parking is in the garage.");
+    await reply.press("Enter");
+    await reply.pressSequentially("Breakfast is until 10:30.");
+    await expect(reply).toHaveValue("Parking is in the garage.\nBreakfast is until 10:30.");
+    await expect(page.getByTestId("message").filter({ hasText: "Parking is in the garage." })).toHaveCount(0);
+
+    await page.getByRole("button", { name: "Send", exact: true }).tap();
+    await expect(reply).toHaveValue("");
+    const sent = await eventually(
+      () => inspect(request, conversation.conversationId),
+      (state) => state.messages.some((message) => message.content.includes("Parking")),
+      "the reply reached Booking.com",
+    );
+    expect(sent.messages.filter((message) => message.content.includes("Parking")).map((message) => message.content)).toEqual(["Parking is in the garage.\nBreakfast is until 10:30."]);
   });
 });
 

@@ -47,6 +47,9 @@ function setup({ draftOwner, mode, seenReplyAt }: { draftOwner?: string; mode?: 
   return { client, fetchMock, box };
 }
 
+/** Once the previous send has finished (the button is enabled again with text in the box). */
+const sendable = () => vi.waitFor(() => expect((screen.getByRole("button", { name: "Send" }) as HTMLButtonElement).disabled).toBe(false));
+
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
@@ -75,6 +78,32 @@ describe("Composer", () => {
     const notPrevented = fireEvent.keyDown(box, { key: "Enter", shiftKey: true });
     expect(notPrevented).toBe(true); // the browser inserts the newline
     expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it("sends on Ctrl+Enter too (and Cmd+Enter)", async () => {
+    const { fetchMock, box } = setup();
+    fireEvent.change(box, { target: { value: "See you at nine." } });
+    fireEvent.keyDown(box, { key: "Enter", ctrlKey: true });
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    fireEvent.change(box, { target: { value: "And breakfast is from seven." } });
+    await sendable();
+    fireEvent.keyDown(box, { key: "Enter", metaKey: true });
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2));
+  });
+
+  it("on a touch screen, Enter is a new line (a phone's return key must not send a half-written reply); Send and Ctrl+Enter send", async () => {
+    // jsdom has no matchMedia: this one answers as a phone's browser does.
+    vi.stubGlobal("matchMedia", (query: string) => ({ matches: query === "(pointer: coarse)", media: query }));
+    const { fetchMock, box } = setup();
+    fireEvent.change(box, { target: { value: "Line one" } });
+    expect(fireEvent.keyDown(box, { key: "Enter" })).toBe(true); // not prevented: the browser inserts the newline
+    expect(fetchMock).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole("button", { name: "Send" }));
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    fireEvent.change(box, { target: { value: "Line two" } });
+    await sendable();
+    fireEvent.keyDown(box, { key: "Enter", ctrlKey: true });
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2));
   });
 
   it("blocks sending while a placeholder is left, and says which", () => {

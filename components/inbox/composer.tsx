@@ -33,7 +33,8 @@ function keptImages(images: DraftImage[] | undefined): Draft[] {
 }
 
 /**
- * The reply box. Enter sends, Shift+Enter breaks the line. Every send gets a key made here
+ * The reply box. Enter sends, Shift+Enter breaks the line; on a touch screen Enter breaks the line and
+ * the Send button sends (see enterSends). Every send gets a key made here
  * (crypto.randomUUID) that travels with it and with any retry, so the server sends it once at most.
  * Send (Enter or the button) while an image is still uploading waits for the upload and then sends
  * by itself, as the best mail clients do; changing the text or the attachments calls that off, and a
@@ -44,6 +45,20 @@ function keptImages(images: DraftImage[] | undefined): Draft[] {
  * In "note" mode the same box saves an internal note for the team instead (lib/inbox/notes.ts): no
  * attachments, no saved replies, nothing goes to the guest, and the box turns amber to say so.
  */
+/**
+ * Whether this key press sends (or saves a note). Enter does, Shift+Enter is a new line, and
+ * Ctrl/Cmd+Enter always sends. On a touch screen (a phone's or a tablet's: the primary pointer is
+ * coarse) the keyboard's return key is a new line, as in every phone's messaging app, and the Send
+ * button sends: a reply that went to the guest half-written cannot be taken back. Not while an input
+ * method is still composing a word (Japanese, Chinese), whose Enter picks the word.
+ */
+function enterSends(event: React.KeyboardEvent): boolean {
+  if (event.key !== "Enter" || event.nativeEvent.isComposing) return false;
+  if (event.ctrlKey || event.metaKey) return true;
+  if (event.shiftKey) return false;
+  return !window.matchMedia?.("(pointer: coarse)").matches;
+}
+
 export function Composer({
   conversation,
   autoFocus = false,
@@ -364,7 +379,7 @@ export function Composer({
               if (backdropRef.current) backdropRef.current.scrollTop = event.currentTarget.scrollTop;
             }}
             onKeyDown={(event) => {
-              if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+              if (enterSends(event)) {
                 event.preventDefault();
                 void send();
               } else if (event.altKey && event.code === "KeyS" && !noting) {
@@ -392,7 +407,9 @@ export function Composer({
           )}
           <p id="composer-hint" className="min-w-0 flex-1 text-xs text-slate-500 dark:text-slate-400" aria-live="polite">
             {noting ? (
-              <span className="text-amber-800 dark:text-amber-300">Only staff see notes · Enter to save · Shift+Enter for a new line</span>
+              <span className="text-amber-800 dark:text-amber-300">
+                Only staff see notes<span className="pointer-coarse:hidden"> · Enter to save · Shift+Enter for a new line</span>
+              </span>
             ) : blocked ? (
               <span className="text-amber-800 dark:text-amber-300" data-testid="placeholder-warning">
                 Replace {placeholders.map((name) => `{${name}}`).join(", ")} before sending.
@@ -407,7 +424,7 @@ export function Composer({
             ) : needsText ? (
               <span>Booking.com needs text with every attachment: write a message too.</span>
             ) : (
-              <span className="hidden sm:inline">Enter to send · Shift+Enter for a new line · Alt+S saved replies</span>
+              <span className="hidden sm:inline pointer-coarse:hidden">Enter to send · Shift+Enter for a new line · Alt+S saved replies</span>
             )}
           </p>
           {/* Together, at the right: on a phone they wrap to their own line as one. */}

@@ -48,7 +48,8 @@ export function InboxToolbar({ searchRef, ...props }: {
         <LiveIndicator status={props.live} />
         <div className="ml-auto flex items-center gap-1">
           {props.notifications.supported ? <NotificationsButton notifications={props.notifications} /> : null}
-          <button type="button" onClick={props.onShowShortcuts} className="btn-ghost" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+          {/* Not on a touch screen, which has no keyboard to use them with (`?` still opens them). */}
+          <button type="button" onClick={props.onShowShortcuts} className="btn-ghost pointer-coarse:hidden" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
             <span aria-hidden>⌨</span>
           </button>
           <button type="button" onClick={props.onNewMessage} className="btn-primary" title="New message (c)">

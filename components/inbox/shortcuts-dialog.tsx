@@ -20,6 +20,7 @@ const SHORTCUTS: [string, string][] = [
   ["Esc", "Close the conversation"],
   ["Enter (in the reply)", "Send"],
   ["Shift+Enter", "New line"],
+  ["Ctrl+Enter", "Send (also on a touch screen, where Enter is a new line)"],
   ["Alt+S (in the reply)", "Saved replies"],
   ["?", "This help"],
 ];
