@@ -52,9 +52,11 @@ test("snooze until the guest replies, woken live by the guest; snooze until a da
   // `z` opens the menu from the thread; the first choice has the focus; Escape closes it.
   await pressOnPage(page, "z");
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByRole("button", { name: /^Later today/ })).toBeFocused();
+  // The first choice is three hours ahead ("In 3 hours" once that is past midnight).
+  await expect(dialog.getByRole("button", { name: /^(Later today|In 3 hours)/ })).toBeFocused();
   await expect(dialog.getByRole("button", { name: /^Tomorrow morning/ })).toContainText("09:00");
-  await expect(dialog.getByRole("button", { name: /^Next week/ })).toContainText(/^Next week\s*Mon \d+ \w+, 09:00$/);
+  // Monday 09:00 is on offer once: as "Next week", or on a Sunday as tomorrow morning.
+  await expect(dialog.getByRole("button", { name: /^(Next week|Tomorrow morning)\s*Mon \d+ \w+, 09:00$/ })).toHaveCount(1);
   expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();

@@ -16,15 +16,23 @@ describe("snooze presets", () => {
     expect(snoozePresets(local(2026, 11, 21)).map((preset) => preset.label)).toEqual(["Later today", "Tomorrow morning", "Next week"]);
   });
 
-  it("on a Monday, next week is the Monday after; on a Sunday it is tomorrow", () => {
+  it("on a Monday, next week is the Monday after; on a Sunday, when that is tomorrow morning, it is not offered twice", () => {
     expect(until(local(2026, 11, 23, 8, 0)).next_week).toEqual(local(2026, 11, 30, 9, 0));
-    expect(until(local(2026, 11, 29, 23, 0)).next_week).toEqual(local(2026, 11, 30, 9, 0));
+    const sunday = snoozePresets(local(2026, 11, 29, 10, 0));
+    expect(sunday.map((preset) => [preset.label, preset.until])).toEqual([
+      ["Later today", local(2026, 11, 29, 13, 0)],
+      ["Tomorrow morning", local(2026, 11, 30, 9, 0)],
+    ]);
   });
 
-  it("late in the evening, tomorrow morning is still the next calendar day, and later today may cross midnight", () => {
-    const presets = until(local(2026, 12, 31, 23, 15));
-    expect(presets.tomorrow_morning).toEqual(local(2027, 1, 1, 9, 0));
-    expect(presets.later_today).toEqual(local(2027, 1, 1, 2, 15));
+  it("late in the evening, tomorrow morning is still the next calendar day, and three hours ahead, past midnight, is called so", () => {
+    const presets = snoozePresets(local(2026, 12, 31, 23, 15));
+    expect(presets.map((preset) => [preset.id, preset.label, preset.until])).toEqual([
+      ["later_today", "In 3 hours", local(2027, 1, 1, 2, 15)],
+      ["tomorrow_morning", "Tomorrow morning", local(2027, 1, 1, 9, 0)],
+      ["next_week", "Next week", local(2027, 1, 4, 9, 0)],
+    ]);
+    expect(snoozePresets(local(2026, 12, 31, 20, 59))[0]?.label).toBe("Later today");
   });
 
   it("reads and writes the datetime-local picker's value in local time", () => {

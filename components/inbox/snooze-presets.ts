@@ -1,8 +1,10 @@
 // The snooze menu's choices, in the browser's local time (the front desk's clock, like the list's
-// times): "Later today" is three hours from now, "Tomorrow morning" tomorrow at 09:00, "Next week" the
-// coming Monday at 09:00 (a week ahead when today is Monday). Also the conversions for the
-// <input type="datetime-local"> picker, whose value is a local time without a zone.
-import { addDays, addHours, nextMonday, set, startOfDay } from "date-fns";
+// times): "Later today" is three hours from now (called "In 3 hours" when that is past midnight: the
+// night shift's), "Tomorrow morning" tomorrow at 09:00, "Next week" the coming Monday at 09:00 (a week
+// ahead when today is Monday; on a Sunday that is tomorrow morning, so it is not offered twice). Also
+// the conversions for the <input type="datetime-local"> picker, whose value is a local time without a
+// zone.
+import { addDays, addHours, isSameDay, nextMonday, set, startOfDay } from "date-fns";
 
 export type SnoozePreset = { id: "later_today" | "tomorrow_morning" | "next_week"; label: string; until: Date };
 
@@ -10,10 +12,13 @@ export const MORNING_HOUR = 9;
 
 export function snoozePresets(now: Date): SnoozePreset[] {
   const morning = (day: Date) => set(day, { hours: MORNING_HOUR, minutes: 0, seconds: 0, milliseconds: 0 });
+  const later = addHours(now, 3);
+  const tomorrowMorning = morning(addDays(startOfDay(now), 1));
+  const nextWeek = morning(nextMonday(startOfDay(now)));
   return [
-    { id: "later_today", label: "Later today", until: addHours(now, 3) },
-    { id: "tomorrow_morning", label: "Tomorrow morning", until: morning(addDays(startOfDay(now), 1)) },
-    { id: "next_week", label: "Next week", until: morning(nextMonday(startOfDay(now))) },
+    { id: "later_today" as const, label: isSameDay(later, now) ? "Later today" : "In 3 hours", until: later },
+    { id: "tomorrow_morning" as const, label: "Tomorrow morning", until: tomorrowMorning },
+    ...(nextWeek.getTime() === tomorrowMorning.getTime() ? [] : [{ id: "next_week" as const, label: "Next week", until: nextWeek }]),
   ];
 }
 
