@@ -1,3 +1,4 @@
+import Image from "next/image";
 import Link from "next/link";
 import type { Viewer } from "@/lib/auth/guard";
 import { SignOutButton } from "./sign-out-button";
@@ -9,7 +10,8 @@ export function AppHeader({ viewer, current }: { viewer: Viewer; current: Sectio
   return (
     <header className="flex items-center justify-between border-b border-slate-200 px-4 py-2 dark:border-slate-800">
       <nav aria-label="Main" className="flex items-center gap-3 whitespace-nowrap sm:gap-4">
-        <Link href="/inbox" className="font-semibold" aria-current={current === "inbox" ? "page" : undefined}>
+        <Link href="/inbox" className="flex items-center gap-1.5 font-semibold" aria-current={current === "inbox" ? "page" : undefined}>
+          <Image src="/icons/icon-192.png" alt="" width={20} height={20} unoptimized />
           Bellhop
         </Link>
         <SectionLink href="/reports" current={current === "reports"}>

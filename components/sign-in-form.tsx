@@ -53,7 +53,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           {message}
         </p>
       )}
-      <button type="submit" disabled={pending} className="w-full rounded-md bg-blue-700 px-3 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60">
+      <button type="submit" disabled={pending} className="w-full rounded-md bg-indigo-600 px-3 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
         {pending ? "Signing in…" : "Sign in"}
       </button>
     </form>

@@ -19,7 +19,7 @@ export default async function Settings() {
           <p className="text-sm font-medium text-slate-500">403 · Not allowed</p>
           <h1 className="mt-1 text-xl font-semibold">Only admins can open the settings</h1>
           <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">Ask an admin if you need a connection, property, account or saved reply changed.</p>
-          <Link href="/inbox" className="mt-4 inline-block text-sm font-medium text-blue-700 underline dark:text-blue-400">
+          <Link href="/inbox" className="mt-4 inline-block text-sm font-medium text-indigo-700 underline dark:text-indigo-400">
             Back to the inbox
           </Link>
         </main>

@@ -40,7 +40,7 @@ export function AuditLogSection() {
                     </td>
                     <td className="py-2">
                       <details>
-                        <summary className="cursor-pointer text-xs text-blue-700 dark:text-blue-400">Before / after</summary>
+                        <summary className="cursor-pointer text-xs text-indigo-700 dark:text-indigo-400">Before / after</summary>
                         <div className="mt-1 grid gap-2 sm:grid-cols-2">
                           <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs dark:bg-slate-900">{JSON.stringify(entry.before, null, 2) ?? "—"}</pre>
                           <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs dark:bg-slate-900">{JSON.stringify(entry.after, null, 2) ?? "—"}</pre>

@@ -21,7 +21,7 @@ export function BackfillProgress({ property }: { property: AdminPropertyView }) 
         className="h-2 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
       >
         <div
-          className={`h-full rounded-full transition-[width] duration-500 ${state === "failed" ? "bg-red-600" : state === "done" ? "bg-emerald-600" : "bg-blue-600"} ${known ? "" : "w-1/4 animate-pulse"}`}
+          className={`h-full rounded-full transition-[width] duration-500 ${state === "failed" ? "bg-red-600" : state === "done" ? "bg-emerald-600" : "bg-indigo-600"} ${known ? "" : "w-1/4 animate-pulse"}`}
           style={known ? { width: `${percent}%` } : undefined}
         />
       </div>

@@ -10,7 +10,7 @@ export function HourlyChart({ buckets, label }: { buckets: HourBucket[]; label: 
   const hourLabel = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
   return (
     <figure className="space-y-1">
-      <svg role="img" aria-label={label} viewBox={`0 0 ${width} ${height}`} className="h-16 w-full max-w-md text-blue-600 dark:text-blue-400" preserveAspectRatio="none">
+      <svg role="img" aria-label={label} viewBox={`0 0 ${width} ${height}`} className="h-16 w-full max-w-md text-indigo-600 dark:text-indigo-400" preserveAspectRatio="none">
         <title>{label}</title>
         <line x1={0} y1={height - 0.5} x2={width} y2={height - 0.5} className="stroke-slate-300 dark:stroke-slate-700" strokeWidth={1} />
         {buckets.map((bucket, index) => {

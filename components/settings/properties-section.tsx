@@ -96,7 +96,7 @@ function PropertyRow({ property, replies }: { property: AdminPropertyView; repli
               #{property.id}
               {property.connectionName && <> · {property.connectionName}</>}
             </div>
-            <button ref={editButton} type="button" className="mt-1 text-xs font-medium text-blue-700 underline dark:text-blue-400" onClick={() => setEditing(true)}>
+            <button ref={editButton} type="button" className="mt-1 text-xs font-medium text-indigo-700 underline dark:text-indigo-400" onClick={() => setEditing(true)}>
               Edit<span className="sr-only"> {property.name}</span>
             </button>
             {update.isError && <p className="mt-1 text-xs text-red-700 dark:text-red-400">{errorMessage(update.error)}</p>}
