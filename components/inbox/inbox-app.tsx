@@ -11,7 +11,9 @@ import { inboxKeys } from "./query-keys";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { ThreadPane } from "./thread-pane";
 import { isTypingTarget, useInboxUrl } from "./use-inbox-url";
+import { recentGuestMessageIn } from "./recent-guest-message";
 import { useGuestNotifications } from "./use-guest-notifications";
+import { useGuestSound } from "./use-guest-sound";
 import { useLiveUpdates } from "./use-live-updates";
 
 export type InboxProperty = { id: string; name: string; timeZone: string };
@@ -23,7 +25,16 @@ export type InboxProperty = { id: string; name: string; timeZone: string };
 export function InboxApp({ properties, viewerId }: { properties: InboxProperty[]; viewerId: string }) {
   const { state, update } = useInboxUrl();
   const notifications = useGuestNotifications((id) => update({ open: id, at: null }, "push"));
-  const live = useLiveUpdates(notifications.guestWrote);
+  const sound = useGuestSound();
+  // A guest wrote (a live change said so): one fetch of the conversation serves every alert.
+  const live = useLiveUpdates((conversationId) => {
+    if (!notifications.wouldShow() && !sound.enabled) return;
+    void recentGuestMessageIn(conversationId).then((conversation) => {
+      if (!conversation) return;
+      notifications.announce(conversation);
+      sound.chime();
+    });
+  });
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [newMessageOpen, setNewMessageOpen] = useState(false);
   // After "New message" finds the conversation, the reply box takes the focus.
@@ -71,6 +82,7 @@ export function InboxApp({ properties, viewerId }: { properties: InboxProperty[]
           properties={properties}
           live={live}
           notifications={notifications}
+          sound={sound}
           searchRef={searchRef}
           counts={counts.data ?? null}
           onNewMessage={() => setNewMessageOpen(true)}

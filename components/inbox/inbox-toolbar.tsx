@@ -8,6 +8,7 @@ import type { InboxUrlState } from "./use-inbox-url";
 import { LabelOptions } from "./label-chips";
 import { useLabels } from "./use-labels";
 import type { GuestNotifications } from "./use-guest-notifications";
+import type { GuestSound } from "./use-guest-sound";
 import type { LiveStatus } from "./use-live-updates";
 
 const VIEWS: { value: InboxView; label: string }[] = [
@@ -26,6 +27,7 @@ export function InboxToolbar({ searchRef, ...props }: {
   properties: InboxProperty[];
   live: LiveStatus;
   notifications: GuestNotifications;
+  sound: GuestSound;
   searchRef: RefObject<HTMLInputElement | null>;
   /** The Unread and Needs reply tabs' numbers (null until loaded). */
   counts: ConversationCounts | null;
@@ -47,6 +49,7 @@ export function InboxToolbar({ searchRef, ...props }: {
         <h1 className="text-base font-semibold tracking-tight">Inbox</h1>
         <LiveIndicator status={props.live} />
         <div className="ml-auto flex items-center gap-1">
+          {props.sound.supported ? <SoundButton sound={props.sound} /> : null}
           {props.notifications.supported ? <NotificationsButton notifications={props.notifications} /> : null}
           {/* Not on a touch screen, which has no keyboard to use them with (`?` still opens them). */}
           <button type="button" onClick={props.onShowShortcuts} className="btn-ghost pointer-coarse:hidden" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
@@ -170,6 +173,34 @@ function NotificationsButton({ notifications }: { notifications: GuestNotificati
     >
       <BellIcon crossed={!notifications.enabled} />
     </button>
+  );
+}
+
+/** The speaker: a chime when a guest writes, in this browser. */
+function SoundButton({ sound }: { sound: GuestSound }) {
+  const title = !sound.enabled
+    ? "Play a sound when a guest writes"
+    : sound.waitingForClick
+      ? "Sound is on: click anywhere on the page to let the browser play it"
+      : "Sound is on: a chime plays when a guest writes";
+  return (
+    <button type="button" onClick={sound.toggle} className="btn-ghost relative" aria-label="Sound for new guest messages" aria-pressed={sound.enabled} title={title}>
+      <SpeakerIcon muted={!sound.enabled} />
+      {sound.waitingForClick ? <span aria-hidden data-testid="sound-waiting" className="absolute top-1 right-1 size-1.5 rounded-full bg-amber-500" /> : null}
+    </button>
+  );
+}
+
+/** A speaker, with waves when on and a cross when off (Heroicons' outline speaker-wave and speaker-x-mark, MIT). */
+function SpeakerIcon({ muted }: { muted: boolean }) {
+  return (
+    <svg aria-hidden viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.5} strokeLinecap="round" strokeLinejoin="round" className="size-4" data-testid={muted ? "speaker-off" : "speaker-on"}>
+      {muted ? (
+        <path d="M17.25 9.75 19.5 12m0 0 2.25 2.25M19.5 12l2.25-2.25M19.5 12l-2.25 2.25m-10.5-6 4.72-4.72a.75.75 0 0 1 1.28.53v15.88a.75.75 0 0 1-1.28.53l-4.72-4.72H4.51c-.88 0-1.704-.507-1.938-1.354A9.009 9.009 0 0 1 2.25 12c0-.83.112-1.633.322-2.396C2.806 8.756 3.63 8.25 4.51 8.25H6.75Z" />
+      ) : (
+        <path d="M19.114 5.636a9 9 0 0 1 0 12.728M16.463 8.288a5.25 5.25 0 0 1 0 7.424M6.75 8.25l4.72-4.72a.75.75 0 0 1 1.28.53v15.88a.75.75 0 0 1-1.28.53l-4.72-4.72H4.51c-.88 0-1.704-.507-1.938-1.354A9.009 9.009 0 0 1 2.25 12c0-.83.112-1.633.322-2.396C2.806 8.756 3.63 8.25 4.51 8.25H6.75Z" />
+      )}
+    </svg>
   );
 }
 

@@ -4,20 +4,19 @@
 // while they work in the PMS. Opt-in per browser (the toolbar's bell; the browser asks for permission
 // once), and only while this tab is hidden or unfocused: otherwise the row appears in front of them.
 // A live `change` event says whether a guest wrote (the conversations trigger compares the newest
-// guest message before and after), so nothing is guessed from counts; a message older than
-// RECENT_MS (a new property's history being imported, say) is not announced. One notification per
+// guest message before and after), so nothing is guessed from counts; the inbox then fetches the
+// conversation once for every alert (recent-guest-message.ts: a message over ten minutes old, a new
+// property's history being imported, say, is not announced). One notification per
 // conversation (its id is the tag, so a second message replaces the first); clicking it brings the
 // tab forward with that conversation open.
 // Shown through a service worker (public/notification-worker.js) wherever the browser has one: Android's
 // Chrome refuses `new Notification()`, and the worker's click handler finds the inbox tab (or opens
 // one). Where there is none (Firefox's private windows), the page's own Notification is the fallback.
 import { useCallback, useEffect, useRef, useSyncExternalStore } from "react";
-import { fetchConversation } from "./inbox-api";
+import type { ConversationDetail } from "@/lib/inbox/schemas";
+import { announceDevicePreferenceChange, readDevicePreference, saveDevicePreference, subscribeDevicePreferences } from "./device-preference";
 
 const PREFERENCE_KEY = "bellhop.notifications";
-const PREFERENCE_EVENT = "bellhop-notifications-preference";
-/** A guest message older than this when it reaches the inbox is history, not news. */
-const RECENT_MS = 10 * 60_000;
 const WORKER_URL = "/notification-worker.js";
 // Bellhop's icon beside the text, and its mark alone as Android's status-bar badge (a silhouette).
 const ICON_URL = "/icons/icon-192.png";
@@ -33,8 +32,10 @@ export type GuestNotifications = {
   /** The browser refuses them for this site (its settings must change first). */
   blocked: boolean;
   toggle: () => Promise<void>;
-  /** A guest wrote in this conversation (a live change said so). */
-  guestWrote: (conversationId: string) => void;
+  /** Whether a guest's message now would be shown: notifications are on and this tab is not in front. */
+  wouldShow: () => boolean;
+  /** A guest just wrote in this conversation: shown when wouldShow() (asked again). */
+  announce: (conversation: ConversationDetail) => void;
 };
 
 export function useGuestNotifications(onOpen: (conversationId: string) => void): GuestNotifications {
@@ -65,41 +66,40 @@ export function useGuestNotifications(onOpen: (conversationId: string) => void):
 
   const toggle = useCallback(async () => {
     if (state === "unsupported") return;
-    if (state === "on") return savePreference("off");
+    if (state === "on") return saveDevicePreference(PREFERENCE_KEY, "off");
     // Asked only on a click: browsers ignore (or punish) a permission request nobody asked for.
-    if ((await Notification.requestPermission()) === "granted") savePreference("on");
-    else window.dispatchEvent(new Event(PREFERENCE_EVENT));
+    if ((await Notification.requestPermission()) === "granted") saveDevicePreference(PREFERENCE_KEY, "on");
+    else announceDevicePreferenceChange();
   }, [state]);
 
-  const guestWrote = useCallback((conversationId: string) => {
-    if (!latest.current.enabled || (document.visibilityState === "visible" && document.hasFocus())) return;
-    void fetchConversation(conversationId)
-      .then((conversation) => {
-        const at = conversation.lastGuestMessageAt ? Date.parse(conversation.lastGuestMessageAt) : Number.NaN;
-        if (!(Date.now() - at < RECENT_MS)) return;
-        const guest = conversation.guestName?.trim() || "Guest";
-        const title = `${guest} · ${conversation.propertyName}`;
-        const options = {
-          body: conversation.lastMessageSender === "guest" && conversation.lastMessagePreview ? conversation.lastMessagePreview : "wrote a new message",
-          tag: conversationId,
-          icon: ICON_URL,
-          badge: BADGE_URL,
-        };
-        return notificationWorker().then((worker) => {
-          if (worker) return worker.showNotification(title, { ...options, data: { conversationId } });
-          const notification = new Notification(title, options);
-          notification.onclick = () => {
-            window.focus();
-            latest.current.onOpen(conversationId);
-            notification.close();
-          };
-        });
-      })
-      // Gone or out of reach since (or the network): nothing to announce.
-      .catch(() => undefined);
-  }, []);
+  const wouldShow = useCallback(() => latest.current.enabled && !(document.visibilityState === "visible" && document.hasFocus()), []);
 
-  return { supported: state !== "unsupported", enabled, blocked: state === "blocked", toggle, guestWrote };
+  const announce = useCallback((conversation: ConversationDetail) => {
+    if (!wouldShow()) return;
+    const conversationId = conversation.id;
+    const guest = conversation.guestName?.trim() || "Guest";
+    const title = `${guest} · ${conversation.propertyName}`;
+    const options = {
+      body: conversation.lastMessageSender === "guest" && conversation.lastMessagePreview ? conversation.lastMessagePreview : "wrote a new message",
+      tag: conversationId,
+      icon: ICON_URL,
+      badge: BADGE_URL,
+    };
+    void notificationWorker()
+      .then((worker) => {
+        if (worker) return worker.showNotification(title, { ...options, data: { conversationId } });
+        const notification = new Notification(title, options);
+        notification.onclick = () => {
+          window.focus();
+          latest.current.onOpen(conversationId);
+          notification.close();
+        };
+      })
+      // Refused after all (permission taken back a moment ago): nothing to show.
+      .catch(() => undefined);
+  }, [wouldShow]);
+
+  return { supported: state !== "unsupported", enabled, blocked: state === "blocked", toggle, wouldShow, announce };
 }
 
 type State = "unsupported" | "blocked" | "on" | "off";
@@ -136,22 +136,15 @@ function openRequestIn(data: unknown): string | null {
 function readState(): State {
   if (!("Notification" in window)) return "unsupported";
   if (Notification.permission === "denied") return "blocked";
-  return Notification.permission === "granted" && localStorage.getItem(PREFERENCE_KEY) === "on" ? "on" : "off";
+  return Notification.permission === "granted" && readDevicePreference(PREFERENCE_KEY) === "on" ? "on" : "off";
 }
 
-function savePreference(value: "on" | "off"): void {
-  localStorage.setItem(PREFERENCE_KEY, value);
-  window.dispatchEvent(new Event(PREFERENCE_EVENT));
-}
-
-/** This tab's own changes, another tab's (`storage`), and a permission changed in the browser's settings. */
+/** The preference changed (in this tab or another), or a permission changed in the browser's settings (read again on focus). */
 function subscribe(onChange: () => void): () => void {
-  window.addEventListener(PREFERENCE_EVENT, onChange);
-  window.addEventListener("storage", onChange);
+  const unsubscribe = subscribeDevicePreferences(onChange);
   window.addEventListener("focus", onChange);
   return () => {
-    window.removeEventListener(PREFERENCE_EVENT, onChange);
-    window.removeEventListener("storage", onChange);
+    unsubscribe();
     window.removeEventListener("focus", onChange);
   };
 }
