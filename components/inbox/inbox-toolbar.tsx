@@ -171,7 +171,7 @@ function NotificationsButton({ notifications }: { notifications: GuestNotificati
       title={title}
       data-testid="notifications-toggle"
     >
-      <BellIcon crossed={!notifications.enabled} />
+      <OutlineIcon path={notifications.enabled ? BELL : BELL_SLASH} testId={notifications.enabled ? "bell-on" : "bell-off"} />
     </button>
   );
 }
@@ -185,37 +185,23 @@ function SoundButton({ sound }: { sound: GuestSound }) {
       : "Sound is on: a chime plays when a guest writes";
   return (
     <button type="button" onClick={sound.toggle} className="btn-ghost relative" aria-label="Sound for new guest messages" aria-pressed={sound.enabled} title={title}>
-      <SpeakerIcon muted={!sound.enabled} />
+      <OutlineIcon path={sound.enabled ? SPEAKER_WAVE : SPEAKER_X} testId={sound.enabled ? "speaker-on" : "speaker-off"} />
       {sound.waitingForClick ? <span aria-hidden data-testid="sound-waiting" className="absolute top-1 right-1 size-1.5 rounded-full bg-amber-500" /> : null}
     </button>
   );
 }
 
-/** A speaker, with waves when on and a cross when off (Heroicons' outline speaker-wave and speaker-x-mark, MIT). */
-function SpeakerIcon({ muted }: { muted: boolean }) {
-  return (
-    <svg aria-hidden viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.5} strokeLinecap="round" strokeLinejoin="round" className="size-4" data-testid={muted ? "speaker-off" : "speaker-on"}>
-      {muted ? (
-        <path d="M17.25 9.75 19.5 12m0 0 2.25 2.25M19.5 12l2.25-2.25M19.5 12l-2.25 2.25m-10.5-6 4.72-4.72a.75.75 0 0 1 1.28.53v15.88a.75.75 0 0 1-1.28.53l-4.72-4.72H4.51c-.88 0-1.704-.507-1.938-1.354A9.009 9.009 0 0 1 2.25 12c0-.83.112-1.633.322-2.396C2.806 8.756 3.63 8.25 4.51 8.25H6.75Z" />
-      ) : (
-        <path d="M19.114 5.636a9 9 0 0 1 0 12.728M16.463 8.288a5.25 5.25 0 0 1 0 7.424M6.75 8.25l4.72-4.72a.75.75 0 0 1 1.28.53v15.88a.75.75 0 0 1-1.28.53l-4.72-4.72H4.51c-.88 0-1.704-.507-1.938-1.354A9.009 9.009 0 0 1 2.25 12c0-.83.112-1.633.322-2.396C2.806 8.756 3.63 8.25 4.51 8.25H6.75Z" />
-      )}
-    </svg>
-  );
-}
+// Heroicons' outline bell, bell-slash, speaker-wave and speaker-x-mark (MIT), drawn rather than emoji
+// (🔔): without an emoji font (many Linux desktops) those were empty boxes.
+const BELL = "M14.857 17.082a23.848 23.848 0 0 0 5.454-1.31A8.967 8.967 0 0 1 18 9.75V9A6 6 0 0 0 6 9v.75a8.967 8.967 0 0 1-2.312 6.022c1.733.64 3.56 1.085 5.455 1.31m5.714 0a24.255 24.255 0 0 1-5.714 0m5.714 0a3 3 0 1 1-5.714 0";
+const BELL_SLASH = "M9.143 17.082a24.248 24.248 0 0 0 3.844.148m-3.844-.148a23.856 23.856 0 0 1-5.455-1.31 8.964 8.964 0 0 0 2.3-5.542m3.155 6.852a3 3 0 0 0 5.667 1.97m1.965-2.277L21 21m-4.225-4.225a23.81 23.81 0 0 0 3.536-1.003A8.967 8.967 0 0 1 18 9.75V9A6 6 0 0 0 6.53 6.53m10.245 10.245L6.53 6.53M3 3l3.53 3.53";
+const SPEAKER_WAVE = "M19.114 5.636a9 9 0 0 1 0 12.728M16.463 8.288a5.25 5.25 0 0 1 0 7.424M6.75 8.25l4.72-4.72a.75.75 0 0 1 1.28.53v15.88a.75.75 0 0 1-1.28.53l-4.72-4.72H4.51c-.88 0-1.704-.507-1.938-1.354A9.009 9.009 0 0 1 2.25 12c0-.83.112-1.633.322-2.396C2.806 8.756 3.63 8.25 4.51 8.25H6.75Z";
+const SPEAKER_X = "M17.25 9.75 19.5 12m0 0 2.25 2.25M19.5 12l2.25-2.25M19.5 12l-2.25 2.25m-10.5-6 4.72-4.72a.75.75 0 0 1 1.28.53v15.88a.75.75 0 0 1-1.28.53l-4.72-4.72H4.51c-.88 0-1.704-.507-1.938-1.354A9.009 9.009 0 0 1 2.25 12c0-.83.112-1.633.322-2.396C2.806 8.756 3.63 8.25 4.51 8.25H6.75Z";
 
-/**
- * A bell, crossed out when off (Heroicons' outline bell and bell-slash, MIT). Drawn, not the 🔔 emoji:
- * without an emoji font (many Linux desktops) that was an empty box.
- */
-function BellIcon({ crossed }: { crossed: boolean }) {
+function OutlineIcon({ path, testId }: { path: string; testId: string }) {
   return (
-    <svg aria-hidden viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.5} strokeLinecap="round" strokeLinejoin="round" className="size-4" data-testid={crossed ? "bell-off" : "bell-on"}>
-      {crossed ? (
-        <path d="M9.143 17.082a24.248 24.248 0 0 0 3.844.148m-3.844-.148a23.856 23.856 0 0 1-5.455-1.31 8.964 8.964 0 0 0 2.3-5.542m3.155 6.852a3 3 0 0 0 5.667 1.97m1.965-2.277L21 21m-4.225-4.225a23.81 23.81 0 0 0 3.536-1.003A8.967 8.967 0 0 1 18 9.75V9A6 6 0 0 0 6.53 6.53m10.245 10.245L6.53 6.53M3 3l3.53 3.53" />
-      ) : (
-        <path d="M14.857 17.082a23.848 23.848 0 0 0 5.454-1.31A8.967 8.967 0 0 1 18 9.75V9A6 6 0 0 0 6 9v.75a8.967 8.967 0 0 1-2.312 6.022c1.733.64 3.56 1.085 5.455 1.31m5.714 0a24.255 24.255 0 0 1-5.714 0m5.714 0a3 3 0 1 1-5.714 0" />
-      )}
+    <svg aria-hidden viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.5} strokeLinecap="round" strokeLinejoin="round" className="size-4" data-testid={testId}>
+      <path d={path} />
     </svg>
   );
 }
