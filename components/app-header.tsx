@@ -1,4 +1,3 @@
-import Image from "next/image";
 import Link from "next/link";
 import type { Viewer } from "@/lib/auth/guard";
 import { SignOutButton } from "./sign-out-button";
@@ -11,7 +10,9 @@ export function AppHeader({ viewer, current }: { viewer: Viewer; current: Sectio
     <header className="flex items-center justify-between border-b border-slate-200 px-4 py-2 dark:border-slate-800">
       <nav aria-label="Main" className="flex items-center gap-3 whitespace-nowrap sm:gap-4">
         <Link href="/inbox" className="flex items-center gap-1.5 font-semibold" aria-current={current === "inbox" ? "page" : undefined}>
-          <Image src="/icons/icon-192.png" alt="" width={20} height={20} unoptimized />
+          {/* A plain img: next/image added 5.6 kB (gzipped, measured by bench:inbox) to every page's first load, for a fixed 192 px PNG it would not resize anyway. */}
+          {/* eslint-disable-next-line @next/next/no-img-element */}
+          <img src="/icons/icon-192.png" alt="" width={20} height={20} />
           Bellhop
         </Link>
         <SectionLink href="/reports" current={current === "reports"}>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Image from "next/image";
 import { SignInForm } from "@/components/sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in · Bellhop" };
@@ -9,7 +8,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">
-        <Image src="/icons/icon-192.png" alt="" width={48} height={48} unoptimized className="mb-4" />
+        {/* A plain img: next/image added 5.6 kB (gzipped, measured by bench:inbox) to every page's first load, for a fixed 192 px PNG it would not resize anyway. */}
+        {/* eslint-disable-next-line @next/next/no-img-element */}
+        <img src="/icons/icon-192.png" alt="" width={48} height={48} className="mb-4" />
         <h1 className="mb-1 text-2xl font-semibold">Bellhop</h1>
         <p className="mb-6 text-sm text-slate-600 dark:text-slate-400">Sign in to answer your guests.</p>
         <SignInForm callbackUrl={safeCallbackUrl(callbackUrl)} />
