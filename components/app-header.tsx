@@ -13,7 +13,8 @@ export function AppHeader({ viewer, current }: { viewer: Viewer; current: Sectio
           {/* A plain img: next/image added 5.6 kB (gzipped, measured by bench:inbox) to every page's first load, for a fixed 192 px PNG it would not resize anyway. */}
           {/* eslint-disable-next-line @next/next/no-img-element */}
           <img src="/icons/icon-192.png" alt="" width={20} height={20} />
-          Bellhop
+          {/* Under 360 px (the smallest phones) the icon alone is the home link: the header keeps to one line. */}
+          <span className="max-[359px]:sr-only">Bellhop</span>
         </Link>
         <SectionLink href="/reports" current={current === "reports"}>
           Response times

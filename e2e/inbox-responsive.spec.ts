@@ -89,6 +89,16 @@ test.describe("on a phone", () => {
     await expect(threadScreen).toBeHidden();
   });
 
+  test("on the smallest phones (320 px) nothing is wider than the screen, and the header's home link is the icon, still named Bellhop", async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await signIn(page, DEMO_ACCOUNTS.staff);
+    await expect(page.getByTestId("live-status")).toHaveText("Live");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    const home = page.getByRole("banner").getByRole("link", { name: "Bellhop" });
+    await expect(home).toBeVisible();
+    expect((await home.boundingBox())!.width).toBeLessThan(40);
+  });
+
   test("the keyboard's return key starts a new line instead of sending, and Send sends the reply, lines and all, once", async ({ page, request }) => {
     const { conversation } = await createBooking(request, { propertyId: LISBON, guestName: "Rui Enter" });
     await guestSends(request, conversation.conversationId, "Where can we park, and until when is breakfast?");
