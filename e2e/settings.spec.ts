@@ -121,6 +121,21 @@ test("an admin connects, adds a property, watches its import finish, and gives a
   await context.close();
 });
 
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test("the settings and the report fit the screen: wide tables scroll in their own box, the page does not zoom out", async ({ page }) => {
+    await signIn(page, DEMO_ACCOUNTS.admin);
+    for (const path of ["/settings", "/reports"]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await page.waitForLoadState("networkidle");
+      // A phone's browser widens its layout viewport to fit anything wider than the screen.
+      expect(await page.evaluate(() => [window.innerWidth, document.documentElement.scrollWidth]), path).toEqual([390, 390]);
+    }
+  });
+});
+
 test("a staff member is refused the settings, in the page and through the API", async ({ page }) => {
   await signIn(page, DEMO_ACCOUNTS.staff);
   await expect(page.getByRole("link", { name: "Settings" })).toHaveCount(0);

@@ -36,7 +36,7 @@ export function ResponseTimesReport({ report, property, invalidQuery }: { report
         <h2 id="by-property" className="text-base font-semibold">
           By property
         </h2>
-        <div className="mt-2 overflow-x-auto">
+        <div className="relative mt-2 overflow-x-auto">
           <table className="w-full min-w-[44rem] text-left text-sm" data-testid="response-times-by-property">
             <thead className="border-b border-slate-200 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
               <tr>

@@ -16,7 +16,7 @@ export function AuditLogSection() {
       {log.isError && <Notice tone="error">{errorMessage(log.error)}</Notice>}
       {log.data && (
         <>
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm" data-testid="audit-log">
               <caption className="sr-only">Audit log, newest first</caption>
               <thead className="text-xs uppercase text-slate-600 dark:text-slate-400">

@@ -54,7 +54,9 @@ export function Notice({ tone, children, testId }: { tone: "ok" | "warn" | "erro
     info: "border-slate-200 bg-slate-50 text-slate-800 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-200",
   } as const;
   return (
-    <div role={tone === "error" || tone === "warn" ? "alert" : "status"} data-testid={testId} className={`rounded-md border px-3 py-2 text-sm ${tones[tone]}`}>
+    // wrap-anywhere: an error can carry a long unbroken token or URL (Booking.com's request ids), which
+    // otherwise ran past a phone's screen and made it zoom the whole page out.
+    <div role={tone === "error" || tone === "warn" ? "alert" : "status"} data-testid={testId} className={`rounded-md border px-3 py-2 text-sm wrap-anywhere ${tones[tone]}`}>
       {children}
     </div>
   );

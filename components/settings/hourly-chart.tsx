@@ -23,23 +23,27 @@ export function HourlyChart({ buckets, label }: { buckets: HourBucket[]; label: 
         })}
       </svg>
       <figcaption className="text-xs text-slate-600 dark:text-slate-400">Messages stored per hour, last 24 hours (peak {max === 1 && buckets.every((b) => b.count === 0) ? 0 : max})</figcaption>
-      <table className="sr-only">
-        <caption>{label}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Hour starting</th>
-            <th scope="col">Messages stored</th>
-          </tr>
-        </thead>
-        <tbody>
-          {buckets.map((bucket) => (
-            <tr key={bucket.hour}>
-              <td>{hourLabel(bucket.hour)}</td>
-              <td>{bucket.count}</td>
+      {/* sr-only on a wrapper, not the table: a table is never narrower than its content, so an
+          sr-only table still laid out 544 px wide and made a phone zoom the whole page out. */}
+      <div className="sr-only">
+        <table>
+          <caption>{label}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Hour starting</th>
+              <th scope="col">Messages stored</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {buckets.map((bucket) => (
+              <tr key={bucket.hour}>
+                <td>{hourLabel(bucket.hour)}</td>
+                <td>{bucket.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

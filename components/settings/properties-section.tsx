@@ -29,7 +29,10 @@ export function PropertiesSection({ timeZones }: { timeZones: string[] }) {
       </Notice>
       {properties.isError && <Notice tone="error">{errorMessage(properties.error)}</Notice>}
       {properties.data && (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
+          {/* relative: the rows' sr-only labels (position: absolute) are then clipped by this box too;
+              with the page as their containing block they sat outside the screen and a phone zoomed
+              the whole page out to show them. */}
           <table className="w-full text-left text-sm" data-testid="property-table">
             <caption className="sr-only">Properties</caption>
             <thead className="text-xs uppercase text-slate-600 dark:text-slate-400">

@@ -105,7 +105,7 @@ function FailedItem({ item }: { item: FailedOutbound }) {
           {item.kind.replaceAll("_", " ")} · {item.guestName ?? "Guest"} · {item.propertyName} (reservation {item.reference})
         </div>
         {item.preview && <div className="text-slate-600 dark:text-slate-400">“{item.preview}”</div>}
-        <div className="text-red-700 dark:text-red-400">
+        <div className="text-red-700 wrap-anywhere dark:text-red-400">
           {item.reason}
           {item.ruid && <> · request id <code>{item.ruid}</code></>}
         </div>
