@@ -180,9 +180,14 @@ export function notSnoozedSql(): Prisma.Sql {
   return Prisma.sql`(c.snoozed_at is null or c.snoozed_until <= now())`;
 }
 
-/** Unread for this staff member: a guest wrote after they last read it (or they never opened it). */
+/**
+ * Unread for this staff member: a guest wrote after they last read it (or they never opened it). "After"
+ * by either clock: Booking.com's time of the message, or Bellhop's time of storing it. A message
+ * stamped before the read that reached Bellhop after it (the next queue poll, a gap reconciliation
+ * repaired) was never seen. greatest() skips a null: rows stored before the column existed.
+ */
 export function unreadSql(): Prisma.Sql {
-  return Prisma.sql`(c.last_guest_message_at is not null and (r.last_read_at is null or c.last_guest_message_at > r.last_read_at))`;
+  return Prisma.sql`(c.last_guest_message_at is not null and (r.last_read_at is null or greatest(c.last_guest_message_at, c.last_guest_stored_at) > r.last_read_at))`;
 }
 
 export function toItem(row: Row): ConversationListItem {

@@ -20,10 +20,11 @@ export async function markConversationRead(viewer: Viewer, conversationId: strin
 export async function markReadForViewer(viewer: Viewer, conversationId: string): Promise<{ id: string }> {
   const conversation = await findScopedConversation(viewer, conversationId);
   // greatest(): Booking's timestamps come from its clock, not ours; a guest message stamped a moment
-  // "in the future" must still count as read.
+  // "in the future" must still count as read (as must one stored by a transaction that began after
+  // this one: unreadSql compares with both times; greatest() skips their nulls).
   await db().$executeRaw`
     insert into conversation_reads (user_id, conversation_id, last_read_at)
-    select ${viewer.id}::uuid, c.id, greatest(now(), coalesce(c.last_guest_message_at, now())) from conversations c where c.id = ${conversation.id}::uuid
+    select ${viewer.id}::uuid, c.id, greatest(now(), c.last_guest_message_at, c.last_guest_stored_at) from conversations c where c.id = ${conversation.id}::uuid
     on conflict (user_id, conversation_id) do update set last_read_at = greatest(conversation_reads.last_read_at, excluded.last_read_at)`;
   return conversation;
 }

@@ -154,8 +154,8 @@ describe("a conversation's change, live", () => {
 
     await assignConversation(admin, row.id, { userId: admin.id });
     expect(JSON.parse(await events.next("change"))).toMatchObject({ conversationId: row.id, guestWrote: false });
-    // As the sync engine stores a guest's new message: the row's newest guest message moves on.
-    await db().conversation.update({ where: { id: row.id }, data: { lastGuestMessageAt: new Date(), lastMessageSender: "guest" } });
+    // As the sync engine stores a guest's new message: the row's newest guest message, and the time it was stored, move on.
+    await db().conversation.update({ where: { id: row.id }, data: { lastGuestMessageAt: new Date(), lastGuestStoredAt: new Date(), lastMessageSender: "guest" } });
     expect(JSON.parse(await events.next("change"))).toMatchObject({ conversationId: row.id, guestWrote: true });
     await markConversationRead(admin, row.id);
     await assignConversation(admin, row.id, { userId: null });

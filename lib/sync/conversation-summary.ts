@@ -26,6 +26,7 @@ export const REFRESH_SUMMARIES_SQL = `
       SELECT m.conversation_id,
              count(*)::int AS message_count,
              max(m.sent_at) FILTER (WHERE m.sender_type = 'guest') AS last_guest_at,
+             max(m.stored_at) FILTER (WHERE m.sender_type = 'guest') AS last_guest_stored_at,
              max(m.sent_at) FILTER (WHERE m.sender_type = 'property' AND m.send_state IS DISTINCT FROM 'failed') AS last_reply_at
         FROM messages m
        WHERE m.conversation_id = ANY($1::uuid[]) AND m.send_state IS DISTINCT FROM 'scheduled'
@@ -49,6 +50,7 @@ export const REFRESH_SUMMARIES_SQL = `
            last_message_preview = ${previewSql("latest.content")},
            last_message_sender = latest.sender_type,
            last_guest_message_at = agg.last_guest_at,
+           last_guest_stored_at = agg.last_guest_stored_at,
            needs_reply_since = CASE WHEN c.no_reply_needed THEN NULL ELSE waiting.since END,
            updated_at = now()
       FROM agg

@@ -242,12 +242,16 @@ const APPLY_OWN_MARKS_SQL = `
 WITH mine AS (
   DELETE FROM conversation_summary_pending WHERE batch_id = $1::uuid RETURNING conversation_id
 ), new_messages AS (
-  SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::timestamptz[], $5::"SenderType"[], $6::text[]) AS i(id, conversation_id, sent_at, sender_type, content)
+  -- stored_at from the rows themselves (the time the store committed them, by Bellhop's clock): a
+  -- probe of the primary key per message.
+  SELECT i.*, m.stored_at
+    FROM unnest($2::uuid[], $3::uuid[], $4::timestamptz[], $5::"SenderType"[], $6::text[]) AS i(id, conversation_id, sent_at, sender_type, content)
+    JOIN messages m ON m.id = i.id
    WHERE i.conversation_id IN (SELECT conversation_id FROM mine)
 ), fresh AS (
   -- One row per conversation, its newest message picked by array_agg ORDER BY (a join of two such
   -- derived tables became a nested loop of 100 x 100 rows, each probing the conversations index).
-  SELECT conversation_id, count(*)::int AS n, min(sent_at) AS min_at, bool_and(sender_type = 'guest') AS all_guest, max(sent_at) AS max_at,
+  SELECT conversation_id, count(*)::int AS n, min(sent_at) AS min_at, bool_and(sender_type = 'guest') AS all_guest, max(sent_at) AS max_at, max(stored_at) AS max_stored_at,
          (array_agg(content ORDER BY sent_at DESC, id DESC))[1] AS latest_content
     FROM new_messages GROUP BY conversation_id
 ), fast AS (
@@ -257,6 +261,7 @@ WITH mine AS (
          last_message_preview = ${previewSql("fresh.latest_content")},
          last_message_sender = 'guest',
          last_guest_message_at = greatest(c.last_guest_message_at, fresh.max_at),
+         last_guest_stored_at = greatest(c.last_guest_stored_at, fresh.max_stored_at),
          needs_reply_since = CASE WHEN c.no_reply_needed THEN NULL ELSE coalesce(c.needs_reply_since, fresh.min_at) END,
          updated_at = now()
     FROM fresh
