@@ -89,10 +89,15 @@ test("the unread count shows on the installed app's icon, follows new guest mess
   await createBooking(request, { propertyId: STAFF_PROPERTY, guestName: "Abe Badge", firstGuestMessage: "Is there a lift?" });
   await signIn(page, DEMO_ACCOUNTS.staff);
   await expect(page.getByTestId("live-status")).toHaveText("Live");
-  let before = 0;
-  await expect.poll(async () => (before = (await titleCountMatchingBadge(page)) ?? 0), { timeout: 30_000 }).toBeGreaterThan(0);
+  // Once Abe's message is stored (his row shows), the icon carries the server's count, which holds him.
+  await expect(page.getByTestId("conversation-row").filter({ hasText: "Abe Badge" })).toBeVisible({ timeout: 30_000 });
+  const before = await unreadOnServer(page);
+  expect(before).toBeGreaterThan(0);
+  await expect.poll(() => titleCountMatchingBadge(page), { timeout: 30_000 }).toBe(before);
 
   await createBooking(request, { propertyId: STAFF_PROPERTY, guestName: "Bea Badge", firstGuestMessage: "Do you have a cot?" });
+  await expect(page.getByTestId("conversation-row").filter({ hasText: "Bea Badge" })).toBeVisible({ timeout: 30_000 });
+  expect(await unreadOnServer(page)).toBe(before + 1);
   await expect.poll(() => titleCountMatchingBadge(page), { timeout: 30_000 }).toBe(before + 1);
 
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -100,6 +105,13 @@ test("the unread count shows on the installed app's icon, follows new guest mess
   expect(await badgeCalls(page)).toContain(before + 1);
   expect((await badgeCalls(page)).at(-1)).toBe(0);
 });
+
+/** The staff member's unread count as the server has it now (the page's own session). */
+async function unreadOnServer(page: Page): Promise<number> {
+  const response = await page.request.get("/api/conversations/counts");
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { unread: number }).unread;
+}
 
 const badgeCalls = (page: Page) => page.evaluate(() => (window as unknown as { badgeCalls: (number | null)[] }).badgeCalls);
 

@@ -57,6 +57,24 @@ describe("a guest message that reaches Bellhop after a staff member read the con
     expect(conversation.unread).toBe(true);
   });
 
+  it("a conversation Bellhop learns from its guest's first message is unread and announced as a guest writing", async () => {
+    const listener = await sqlPool().connect();
+    const changes: { guestWrote: boolean }[] = [];
+    listener.on("notification", (message) => changes.push(JSON.parse(message.payload ?? "{}") as { guestWrote: boolean }));
+    await listener.query("listen bellhop_changes");
+    try {
+      const booking = await setup.world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[0]), sendWelcome: false });
+      await setup.world.sandbox.sendAsGuest(booking.conversationId, "Hi, a question about parking.");
+      await pollUntilEmpty(setup.world.connectionId);
+      const { id } = await db().conversation.findUniqueOrThrow({ where: { bookingId: booking.conversationId } });
+      expect((await getConversation(setup.admin, id)).unread).toBe(true);
+      await expect.poll(() => changes.some((change) => change.guestWrote)).toBe(true);
+    } finally {
+      await listener.query("unlisten bellhop_changes");
+      listener.release();
+    }
+  });
+
   it("is announced to open inboxes as a guest writing, and a message of the property's found late is not", async () => {
     const { id, bookingId } = await readConversation("Do you have a crib?");
     const listener = await sqlPool().connect();

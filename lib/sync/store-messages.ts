@@ -384,10 +384,10 @@ async function insertMessages(
               AS m(booking_id, conversation_id, property_id, sender_type, sender_pid, sender_name, message_type, content,
                    attributes, sent_at, read_by_guest, read_by_property)
        ON CONFLICT (booking_id) DO NOTHING
-       RETURNING id, booking_id, conversation_id, sent_at, sender_type, content
+       RETURNING id, booking_id, conversation_id, sent_at, sender_type, content, stored_at
      ), fresh AS (
        SELECT conversation_id, count(*)::int AS n, min(sent_at) AS min_at, bool_and(sender_type = 'guest') AS all_guest,
-              min(sent_at) AS min_guest, max(sent_at) AS max_guest
+              min(sent_at) AS min_guest, max(sent_at) AS max_guest, max(stored_at) AS max_guest_stored
          FROM ins GROUP BY conversation_id
      ), latest AS (
        SELECT DISTINCT ON (conversation_id) conversation_id, sent_at, content, sender_type
@@ -399,6 +399,7 @@ async function insertMessages(
               last_message_preview = ${previewSql("latest.content")},
               last_message_sender = latest.sender_type,
               last_guest_message_at = greatest(c.last_guest_message_at, fresh.max_guest),
+              last_guest_stored_at = greatest(c.last_guest_stored_at, fresh.max_guest_stored),
               needs_reply_since = CASE WHEN c.no_reply_needed THEN NULL ELSE coalesce(c.needs_reply_since, fresh.min_guest) END,
               updated_at = now()
          FROM fresh JOIN latest ON latest.conversation_id = fresh.conversation_id

@@ -14,12 +14,14 @@ UPDATE "conversations" c SET "last_guest_stored_at" = g.stored
 ALTER TABLE "conversations" ENABLE TRIGGER "conversations_notify";
 
 -- A guest wrote: a guest message was newly stored, whatever time Booking.com gave it (one found late
--- is news to the staff too).
+-- is news to the staff too), or the newest guest message moved on, as before.
 CREATE OR REPLACE FUNCTION bellhop_notify_conversation_change() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
   PERFORM pg_notify(''bellhop_changes'', json_build_object(
     ''conversationId'', NEW.id, ''propertyId'', NEW.property_id, ''seq'', NEW.change_seq,
-    ''guestWrote'', NEW.last_guest_stored_at IS NOT NULL
-      AND (OLD.last_guest_stored_at IS NULL OR NEW.last_guest_stored_at > OLD.last_guest_stored_at))::text)\073
+    ''guestWrote'', (NEW.last_guest_stored_at IS NOT NULL
+        AND (OLD.last_guest_stored_at IS NULL OR NEW.last_guest_stored_at > OLD.last_guest_stored_at))
+      OR (NEW.last_guest_message_at IS NOT NULL
+        AND (OLD.last_guest_message_at IS NULL OR NEW.last_guest_message_at > OLD.last_guest_message_at)))::text)\073
   RETURN NULL\073
 END';
