@@ -1,11 +1,12 @@
-// `npm run backup [-- <directory>]`: a consistent copy of the embedded Postgres and the secrets in .data,
+// `npm run backup [-- [--keep N] [<directory>]]`: a consistent copy of the embedded Postgres and the secrets in .data,
 // taken while Bellhop keeps running (scripts/database-backup.ts says how), into backups/bellhop-<time>
-// unless a directory is given. `npm run restore -- <directory>`: puts one back, with Bellhop stopped;
+// unless a directory is given; with --keep N, only the N newest backups there are kept. `npm run restore -- <directory>`: puts one back, with Bellhop stopped;
 // what it replaces is set aside, never deleted. A Postgres of your own (DATABASE_URL) is backed up with
 // its own tools.
 import path from "node:path";
 import { canConnect } from "./database";
-import { backupDatabase, postgresUser, restoreBackup } from "./database-backup";
+import { z } from "zod";
+import { backupDatabase, postgresUser, pruneBackups, restoreBackup } from "./database-backup";
 import { parseEnv, startEnvSchema } from "../lib/env";
 import { loadDotEnv, openLocalDatabase } from "./local-environment";
 
@@ -22,7 +23,12 @@ async function main(): Promise<number> {
   }
   const port = env.EMBEDDED_PG_PORT;
   if (command === "backup") {
-    const code = await backup(port, argument);
+    const options = backupOptions.safeParse(process.argv.slice(3));
+    if (!options.success) {
+      console.error(`${options.error.issues[0]?.message ?? "bad arguments"}\nusage: npm run backup [-- [--keep N] [<directory>]]`);
+      return 2;
+    }
+    const code = await backup(port, options.data);
     // Not in .data, so not in the backup: without it the restored Booking.com credentials cannot be read.
     if (code === 0 && env.SECRETS_KEY) console.log("  SECRETS_KEY comes from your environment, not .data: keep it with the backup");
     return code;
@@ -32,7 +38,27 @@ async function main(): Promise<number> {
   return 2;
 }
 
-async function backup(port: number, directory: string | undefined): Promise<number> {
+/** `[--keep N] [<directory>]`: where to write the backup, and how many of the newest beside it to keep. */
+const backupOptions = z
+  .array(z.string())
+  .transform((args, context) => {
+    const options: { keep?: number; directory?: string } = {};
+    for (let index = 0; index < args.length; index++) {
+      const arg = args[index]!;
+      if (arg === "--keep") {
+        const keep = Number(args[++index]);
+        if (!Number.isInteger(keep) || keep < 1) context.addIssue({ code: "custom", message: "--keep takes a whole number of backups, at least 1" });
+        options.keep = keep;
+      } else if (arg.startsWith("-")) {
+        context.addIssue({ code: "custom", message: `unknown option ${arg}` });
+      } else {
+        options.directory = arg;
+      }
+    }
+    return options;
+  });
+
+async function backup(port: number, { keep, directory }: { keep?: number; directory?: string }): Promise<number> {
   const target = path.resolve(directory ?? path.join("backups", `bellhop-${new Date().toISOString().replace(/[:.]/g, "-")}`));
   // The running Bellhop's Postgres, or one started for the backup (and stopped after it).
   const database = await openLocalDatabase(undefined, port);
@@ -41,6 +67,7 @@ async function backup(port: number, directory: string | undefined): Promise<numb
     console.log(`backup written to ${target}`);
     console.log(`  Postgres ${manifest.postgresVersion}, write-ahead log ${manifest.startLsn} to ${manifest.endLsn}, with .data's secrets`);
     console.log(`  keep a copy off this machine, e.g.: tar czf ${path.basename(target)}.tar.gz -C ${path.dirname(target)} ${path.basename(target)}`);
+    if (keep !== undefined) for (const old of pruneBackups(path.dirname(target), keep)) console.log(`  deleted the older backup ${old} (--keep ${keep})`);
     return 0;
   } finally {
     await database.stop();

@@ -128,10 +128,39 @@ export function restoreBackup(options: { from: string; dataDir: string; secretsD
   return { manifest, setAside };
 }
 
+/**
+ * Keeps the `keep` newest backups in `directory` and deletes the older ones (a nightly backup from
+ * cron would otherwise fill the disk). Only directories holding a valid backup manifest are counted or
+ * touched; anything else there is left alone. Returns the deleted paths.
+ */
+export function pruneBackups(directory: string, keep: number): string[] {
+  const backups = fs
+    .readdirSync(directory, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((entry) => {
+      const full = path.join(directory, entry.name);
+      try {
+        return [{ full, createdAt: readBackupManifest(full).createdAt }];
+      } catch {
+        return [];
+      }
+    })
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const old = backups.slice(keep).map((backup) => backup.full);
+  for (const full of old) fs.rmSync(full, { recursive: true, force: true });
+  return old;
+}
+
 export function readBackupManifest(from: string): BackupManifest {
   const file = path.join(from, MANIFEST);
   if (!fs.existsSync(file)) throw new Error(`${from} is not a Bellhop backup (no ${MANIFEST})`);
-  const parsed = manifestSchema.safeParse(JSON.parse(fs.readFileSync(file, "utf8")));
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    throw new Error(`${file} is not a Bellhop backup manifest: not JSON`);
+  }
+  const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) throw new Error(`${file} is not a Bellhop backup manifest: ${parsed.error.issues[0]?.message ?? "unreadable"}`);
   return parsed.data;
 }
