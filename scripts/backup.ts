@@ -1,13 +1,13 @@
-// `npm run backup [-- [--keep N] [<directory>]]`: a consistent copy of the embedded Postgres and the secrets in .data,
-// taken while Bellhop keeps running (scripts/database-backup.ts says how), into backups/bellhop-<time>
-// unless a directory is given; with --keep N, only the N newest backups there are kept. `npm run restore -- <directory>`: puts one back, with Bellhop stopped;
-// what it replaces is set aside, never deleted. A Postgres of your own (DATABASE_URL) is backed up with
-// its own tools.
+// `npm run backup [-- [--keep N] [<directory>]]`: a consistent copy of the embedded Postgres and the
+// secrets in .data, taken while Bellhop keeps running (scripts/database-backup.ts says how), into
+// backups/bellhop-<time> unless a directory is given; with --keep N, only the N newest backups there
+// are kept. `npm run restore -- <directory>`: puts one back, with Bellhop stopped; what it replaces is
+// set aside, never deleted. A Postgres of your own (DATABASE_URL) is backed up with its own tools.
 import path from "node:path";
-import { canConnect } from "./database";
 import { z } from "zod";
-import { backupDatabase, postgresUser, pruneBackups, restoreBackup } from "./database-backup";
 import { parseEnv, startEnvSchema } from "../lib/env";
+import { canConnect } from "./database";
+import { backupDatabase, postgresUser, pruneBackups, restoreBackup } from "./database-backup";
 import { loadDotEnv, openLocalDatabase } from "./local-environment";
 
 const DATA = path.resolve(".data");
@@ -34,7 +34,7 @@ async function main(): Promise<number> {
     return code;
   }
   if (command === "restore") return restore(port, argument);
-  console.error("usage: npm run backup [-- <directory>] | npm run restore -- <backup directory>");
+  console.error("usage: npm run backup [-- [--keep N] [<directory>]] | npm run restore -- <backup directory>");
   return 2;
 }
 
