@@ -32,6 +32,7 @@ const conversation: ConversationDetail = {
   messageCount: 0,
   changeSeq: "1",
   noReplyNeededProblem: null,
+  lastReadAt: null,
 };
 
 function setup({ draftOwner, mode, seenReplyAt }: { draftOwner?: string; mode?: ComposeMode; seenReplyAt?: string | null } = {}) {

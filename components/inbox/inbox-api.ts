@@ -90,7 +90,7 @@ export const postReply = (id: string, body: { content: string; clientKey: string
   request<{ messageId: string; created: boolean }>(`/api/conversations/${id}/messages`, { method: "POST", body: JSON.stringify(body) });
 export const cancelScheduledReply = (id: string, messageId: string) => request<{ cancelled: true }>(`/api/conversations/${id}/messages/${messageId}`, { method: "DELETE" });
 export const retryMessage = (id: string, messageId: string) => request<{ ok: true }>(`/api/conversations/${id}/messages/${messageId}/retry`, { method: "POST" });
-export const markRead = (id: string) => request<{ unread: boolean }>(`/api/conversations/${id}/read`, { method: "POST" });
+export const markRead = (id: string) => request<{ unread: boolean; readBefore: string | null; readAt: string }>(`/api/conversations/${id}/read`, { method: "POST" });
 export const markUnread = (id: string) => request<{ unread: boolean }>(`/api/conversations/${id}/read`, { method: "DELETE" });
 /** `seenGuestMessageAt`: as for putSnooze; the server checks it when the mark is set. */
 export const putNoReplyNeeded = (id: string, value: boolean, seenGuestMessageAt: string | null | undefined) =>

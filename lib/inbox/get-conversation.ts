@@ -7,7 +7,7 @@ import { selectList, toItem, type ConversationListRow } from "./list-conversatio
 import { conversationIdParam, type ConversationDetail } from "./schemas";
 import { propertyScopeSql } from "./scope-sql";
 
-type DetailRow = ConversationListRow & { time_zone: string; message_count: number; change_seq: bigint; no_reply_needed_problem: string | null };
+type DetailRow = ConversationListRow & { time_zone: string; message_count: number; change_seq: bigint; no_reply_needed_problem: string | null; last_read_at: Date | null };
 
 export async function getConversation(viewer: Viewer, conversationId: string): Promise<ConversationDetail> {
   const id = parseConversationId(conversationId);
@@ -16,7 +16,7 @@ export async function getConversation(viewer: Viewer, conversationId: string): P
       viewer,
       // The conversation's latest "no reply needed" action, when it failed for good: Booking.com still
       // shows the other state, and reads of it are held back (lib/sync/store-messages.ts).
-      Prisma.sql`p.time_zone, c.message_count, c.change_seq,
+      Prisma.sql`p.time_zone, c.message_count, c.change_seq, r.last_read_at,
         (select a.last_error from (
            select oa.state, coalesce(oa.last_error, 'Booking.com refused it.') as last_error from outbound_actions oa
            where oa.conversation_id = c.id and oa.kind in ('set_no_reply_needed', 'clear_no_reply_needed')
@@ -32,6 +32,7 @@ export async function getConversation(viewer: Viewer, conversationId: string): P
     messageCount: row.message_count,
     changeSeq: row.change_seq.toString(),
     noReplyNeededProblem: row.no_reply_needed_problem,
+    lastReadAt: row.last_read_at?.toISOString() ?? null,
   };
 }
 

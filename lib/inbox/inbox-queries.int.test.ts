@@ -108,7 +108,7 @@ describe("inbox queries", () => {
     const staffA = await createViewer("staff", ["111"]);
     const staffB = await createViewer("staff", ["111"]);
     const guestWrote = await conversation({ lastMessageAt: T0 });
-    await conversation({ lastMessageAt: T0 - HOUR, lastGuestMessageAt: null }); // only the property wrote
+    const propertyOnly = await conversation({ lastMessageAt: T0 - HOUR, lastGuestMessageAt: null }); // only the property wrote
 
     expect((await list(staffA, { view: "unread" })).items.map((item) => item.id)).toEqual([guestWrote.id]);
     // A reads it (as opening the thread does), B has not.
@@ -128,6 +128,13 @@ describe("inbox queries", () => {
     expect(await markConversationUnread(staffA, guestWrote.id)).toEqual({ unread: true });
     expect((await getConversation(staffA, guestWrote.id)).unread).toBe(true);
     expect((await getConversation(staffB, guestWrote.id)).unread).toBe(false);
+    // To just before the guest's newest message: the thread marks that one new when A opens it.
+    expect((await getConversation(staffA, guestWrote.id)).lastReadAt).toBe(new Date(T0 + HOUR - 1).toISOString());
+
+    // Nothing from the guest: nothing to be unread, and no read left behind.
+    await db().conversationRead.create({ data: { userId: staffA.id, conversationId: propertyOnly.id, lastReadAt: new Date(T0) } });
+    expect(await markConversationUnread(staffA, propertyOnly.id)).toEqual({ unread: false });
+    expect((await getConversation(staffA, propertyOnly.id)).lastReadAt).toBeNull();
   });
 
   it("searches guest names and reservation numbers by prefix, ignoring accents and case", async () => {

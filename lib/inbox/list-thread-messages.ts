@@ -25,6 +25,7 @@ type Row = {
   content: string;
   attributes: unknown;
   sent_at: Date;
+  arrived_at: Date;
   read_by_guest: boolean;
   send_state: ThreadMessage["sendState"];
   send_error: string | null;
@@ -88,7 +89,7 @@ export function threadPageQuery(viewer: Viewer, conversationId: string, input: T
   return Prisma.sql`
     select p.id, p.sender_type, p.can_delete,
       case when p.sender_type = 'activity' then subject.name else p.sender_name end as sender_name,
-      author.name as author_name, p.message_type, p.content, p.attributes, p.sent_at, p.read_by_guest,
+      author.name as author_name, p.message_type, p.content, p.attributes, p.sent_at, p.arrived_at, p.read_by_guest,
       p.send_state, p.send_error, p.client_key,
       case when p.sender_type in ('guest', 'property') then
         (select oa.state::text from outbound_actions oa where oa.message_id = p.id order by oa.created_at desc limit 1) end as action_state,
@@ -98,21 +99,21 @@ export function threadPageQuery(viewer: Viewer, conversationId: string, input: T
     from (select c.id from conversations c where c.id = ${id}::uuid and ${scope}) visible
     left join lateral (
       (select m.id, m.sender_type::text as sender_type, false as can_delete, m.sender_name, m.author_id, null::uuid as subject_id,
-        m.message_type, m.content, m.attributes, m.sent_at, m.read_by_guest, m.send_state::text as send_state, m.send_error, m.client_key
+        m.message_type, m.content, m.attributes, m.sent_at, greatest(m.sent_at, m.stored_at) as arrived_at, m.read_by_guest, m.send_state::text as send_state, m.send_error, m.client_key
       from messages m
       where m.conversation_id = ${id}::uuid ${keyset(Prisma.sql`m.sent_at`, Prisma.sql`m.id`)}
       order by m.sent_at desc, m.id asc
       limit ${pageLimit})
       union all
       (select n.id, 'note', (n.author_id = ${viewer.id}::uuid or ${mayDeleteAny}) is true, null, n.author_id, null,
-        'internal_note', n.content, null, n.created_at, false, null, null, n.client_key::text
+        'internal_note', n.content, null, n.created_at, n.created_at, false, null, null, n.client_key::text
       from conversation_notes n
       where n.conversation_id = ${id}::uuid ${keyset(Prisma.sql`n.created_at`, Prisma.sql`n.id`)}
       order by n.created_at desc, n.id asc
       limit ${pageLimit})
       union all
       (select a.id, 'activity', false, null, a.actor_id, a.subject_id, a.kind::text, '',
-        jsonb_build_object('until', a.until, 'actorIsSubject', coalesce(a.actor_id = a.subject_id, false), 'label', a.label_name), a.created_at, false, null, null, null
+        jsonb_build_object('until', a.until, 'actorIsSubject', coalesce(a.actor_id = a.subject_id, false), 'label', a.label_name), a.created_at, a.created_at, false, null, null, null
       from conversation_activity a
       where a.conversation_id = ${id}::uuid ${keyset(Prisma.sql`a.created_at`, Prisma.sql`a.id`)}
       order by a.created_at desc, a.id asc
@@ -136,6 +137,7 @@ function toMessage(row: Row): ThreadMessage {
     templateName: attributes.templateName ?? attributes.template_name ?? null,
     selfServiceTopic: attributes.selfServiceTopic ?? attributes.self_service_topic ?? null,
     sentAt: row.sent_at.toISOString(),
+    arrivedAt: row.arrived_at.toISOString(),
     readByGuest: row.read_by_guest,
     // An ambiguous send (`unknown`) whose job gave up is, for the staff member, a reply that did not
     // go out as far as anyone can tell: show it as failed with a retry. The retry is safe: the sync

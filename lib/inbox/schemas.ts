@@ -187,6 +187,11 @@ export type ConversationDetail = ConversationListItem & {
    * good, so Booking.com shows the other state); null when it did, or is still trying.
    */
   noReplyNeededProblem: string | null;
+  /**
+   * When this staff member last read it (null: never, or marked unread since). The thread marks the
+   * guest messages that arrived after it as new.
+   */
+  lastReadAt: string | null;
 };
 
 export type ThreadAttachment = {
@@ -210,6 +215,12 @@ export type ThreadMessage = {
   templateName: string | null;
   selfServiceTopic: string | null;
   sentAt: string;
+  /**
+   * When the staff could first have seen it: the later of `sentAt` and Bellhop's storing it. A message
+   * the queue delivered late, or a gap reconciliation repaired, has an older `sentAt` (and sits higher
+   * in the thread) but arrived after it (lib/inbox/list-conversations.ts unreadSql compares the same).
+   */
+  arrivedAt: string;
   readByGuest: boolean;
   /** "scheduled": sent later, at `sentAt` (it can still be cancelled). */
   sendState: "scheduled" | "queued" | "sending" | "unknown" | "sent" | "failed" | null;

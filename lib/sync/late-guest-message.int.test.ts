@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { countConversations } from "@/lib/inbox/count-conversations";
 import { getConversation } from "@/lib/inbox/get-conversation";
 import { listConversations } from "@/lib/inbox/list-conversations";
+import { listThreadMessages } from "@/lib/inbox/list-thread-messages";
 import { markConversationRead } from "@/lib/inbox/mark-conversation-read";
 import { sqlPool } from "../sql-pool";
 import { db } from "../db";
@@ -43,6 +44,33 @@ describe("a guest message that reaches Bellhop after a staff member read the con
     // Opening it again reads it.
     await markConversationRead(setup.admin, id);
     expect((await getConversation(setup.admin, id)).unread).toBe(false);
+  });
+
+  it("tells the thread it arrived after the read (the thread marks it new), and the next opening answers with that read", async () => {
+    const booking = await setup.world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[0]), sendWelcome: false });
+    await setup.world.sandbox.sendAsGuest(booking.conversationId, "Is there a gym?");
+    await pollUntilEmpty(setup.world.connectionId);
+    const { id } = await db().conversation.findUniqueOrThrow({ where: { bookingId: booking.conversationId } });
+    expect((await getConversation(setup.admin, id)).lastReadAt).toBeNull();
+    // The first opening: there was no read before it.
+    expect((await markConversationRead(setup.admin, id)).readBefore).toBeNull();
+    const { lastReadAt } = await getConversation(setup.admin, id);
+    expect(lastReadAt).not.toBeNull();
+
+    const sentAt = new Date(Date.now() - MINUTE);
+    await storeBatch({ facts: [], messages: [incomingMessage(booking.conversationId, { content: "And a pool?", sentAt })] });
+    const { messages } = await listThreadMessages(setup.admin, id, { limit: 50 });
+    const late = messages.find((message) => message.content === "And a pool?")!;
+    const read = messages.find((message) => message.content === "Is there a gym?")!;
+    // Older by Booking.com's time than the read, arrived after it; the message read did not.
+    expect(late.sentAt).toBe(sentAt.toISOString());
+    expect(Date.parse(late.sentAt)).toBeLessThan(Date.parse(lastReadAt!));
+    expect(Date.parse(late.arrivedAt)).toBeGreaterThan(Date.parse(lastReadAt!));
+    expect(Date.parse(read.arrivedAt)).toBeLessThanOrEqual(Date.parse(lastReadAt!));
+
+    // The next opening answers with the read before it, and the read now covers the late message.
+    expect((await markConversationRead(setup.admin, id)).readBefore).toBe(lastReadAt);
+    expect(Date.parse((await getConversation(setup.admin, id)).lastReadAt!)).toBeGreaterThanOrEqual(Date.parse(late.arrivedAt));
   });
 
   it("through the queue too: written before the staff member opened the conversation, polled after, it is unread", async () => {
