@@ -48,6 +48,8 @@ function rowProps(row: VirtualRow | undefined, className: string) {
 /**
  * `found`: the message a search matched, which the thread was opened at (ringed, and said so).
  * `highlightWords`: the list's search words (searchWords), marked wherever they occur in the text.
+ * `isNew`: a guest message that arrived since this staff member last read the thread (new-since-read.ts);
+ * `firstNew`: the first of them, which the thread scrolls to when it opens.
  */
 export function MessageItem({
   message,
@@ -55,12 +57,16 @@ export function MessageItem({
   row,
   found = false,
   highlightWords = [],
+  isNew = false,
+  firstNew = false,
 }: {
   message: ThreadMessage;
   conversation: ConversationDetail;
   row?: VirtualRow;
   found?: boolean;
   highlightWords?: readonly string[];
+  isNew?: boolean;
+  firstNew?: boolean;
 }) {
   if (message.senderType === "note") return <NoteItem note={message} conversation={conversation} row={row} />;
   if (message.activity) return <ActivityItem message={message} activity={message.activity} conversation={conversation} row={row} />;
@@ -74,6 +80,8 @@ export function MessageItem({
       data-message-type={message.messageType}
       data-send-state={message.sendState ?? undefined}
       data-found={found || undefined}
+      data-new={isNew || undefined}
+      data-first-new={firstNew || undefined}
       aria-current={found || undefined}
     >
       <div className="mb-1 flex max-w-[85%] flex-wrap items-center gap-x-2 gap-y-1 px-1 text-xs text-slate-600 dark:text-slate-400">
@@ -82,6 +90,11 @@ export function MessageItem({
           {formatMessageTime(message.sentAt, conversation.propertyTimeZone)}
         </time>
         <MessageTypeLabel message={message} />
+        {isNew ? (
+          <Badge tone="indigo" title="Arrived since you last read this conversation">
+            New
+          </Badge>
+        ) : null}
         {found ? <span className="font-medium text-amber-800 dark:text-amber-300">Found by your search</span> : null}
       </div>
       <div

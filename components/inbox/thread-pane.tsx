@@ -12,6 +12,7 @@ import { ApiError, deleteSnooze, fetchConversation, fetchThread, markRead, markU
 import { LabelChips } from "./label-chips";
 import { LABEL_MENU_BUTTON_ID, LabelMenu } from "./label-menu";
 import { MessageItem, PendingMessageItem } from "./message-item";
+import { earliestRead, newSinceRead, readBeforeOf } from "./new-since-read";
 import { PresenceNotice } from "./presence-notice";
 import { readDraft } from "./reply-drafts";
 import { RestoreDraftContext, type RestoredDraft } from "./restore-draft";
@@ -53,22 +54,31 @@ export function ThreadPane({
   // A scheduled reply taken back for editing (its message's Edit), handed to the composer.
   const [restoredDraft, setRestoredDraft] = useState<RestoredDraft | null>(null);
 
-  // Reading the thread marks it read for this staff member (and tags Booking.com), also when a new guest
-  // message arrives while it is open.
+  // Opening the thread reads it for this staff member (and tags Booking.com), and so does a new guest
+  // message that arrives while it is open. The opening's answer also tells the read before it
+  // (new-since-read.ts): the guest messages that arrived after it are marked new. So the opening reads
+  // it even when the cache says it is read already: a cached read can be older than the truth, or
+  // newer (another tab marked it unread). Undefined until that answer; never read before, the opening
+  // itself (readBeforeOf).
   const unread = conversation?.unread;
+  const loaded = detail.isSuccess;
   // Set by "Mark as unread": from then on this pane is leaving, and must not read it again if its detail
   // is refetched (a live change) before it has closed.
   const leavingUnread = useRef(false);
+  const readOnOpening = useRef(false);
+  const [readBefore, setReadBefore] = useState<string | undefined>(undefined);
   useEffect(() => {
-    if (!unread || leavingUnread.current) return;
-    void markRead(conversationId).then(() => {
+    if (!loaded || leavingUnread.current || (!unread && readOnOpening.current)) return;
+    readOnOpening.current = true;
+    void markRead(conversationId).then((answer) => {
+      setReadBefore((known) => earliestRead(known, readBeforeOf(answer)));
       setListItem(queryClient, conversationId, { unread: false });
       refetchListsInFlight(queryClient);
       void queryClient.invalidateQueries({ queryKey: inboxKeys.counts() });
-      queryClient.setQueryData<ConversationDetail>(inboxKeys.conversation(conversationId), (old) => (old ? { ...old, unread: false } : old));
+      queryClient.setQueryData<ConversationDetail>(inboxKeys.conversation(conversationId), (old) => (old ? { ...old, unread: false, lastReadAt: answer.readAt } : old));
       refetchIfInFlight(queryClient, inboxKeys.conversation(conversationId));
     });
-  }, [unread, conversationId, queryClient]);
+  }, [loaded, unread, conversationId, queryClient]);
 
   // A snooze or "no reply needed" refused because the guest wrote since this page last heard (409,
   // lib/inbox/unseen-guest-message.ts): fetch the thread, so the message is there beside the error.
@@ -289,7 +299,7 @@ export function ThreadPane({
         <SnoozeDialog onSnooze={(until) => snoozeMutation.mutate(until)} onClose={() => setSnoozeOpen(false)} pending={snoozeMutation.isPending} error={snoozeMutation.isError ? snoozeMutation.error.message : null} />
       ) : null}
       <RestoreDraftContext.Provider value={conversation.access === "read_only" ? null : (text) => setRestoredDraft({ text, id: Date.now() })}>
-        <MessageList conversation={conversation} thread={thread} showMessageId={showMessageId} highlightWords={searchWords(searchQuery)} />
+        <MessageList conversation={conversation} thread={thread} showMessageId={showMessageId} highlightWords={searchWords(searchQuery)} readBefore={readBefore} />
       </RestoreDraftContext.Provider>
       {conversation.access === "read_only" ? (
         <p className="border-t border-slate-200 bg-white px-4 py-3 text-sm text-slate-600 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-300" data-testid="read-only-notice">
@@ -323,17 +333,21 @@ const LOAD_OLDER_WITHIN_PX = 600;
 const SHOW_MESSAGE_MAX_PAGES = 20;
 const SHOW_MESSAGE_SCROLL_ATTEMPTS = 60;
 const SHOW_MESSAGE_STEADY_FRAMES = 5;
+/** How close (px) to the top, or to the end of the thread, counts as there. */
+const IN_PLACE_PX = 4;
 
 function MessageList({
   conversation,
   thread,
   showMessageId,
   highlightWords,
+  readBefore,
 }: {
   conversation: ConversationDetail;
   thread: ReturnType<typeof useThread>;
   showMessageId: string | null;
   highlightWords: readonly string[];
+  readBefore: string | undefined;
 }) {
   const pending = usePendingSends(conversation.id);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -343,6 +357,7 @@ function MessageList({
   const sentKeys = new Set(messages.map((message) => message.clientKey).filter(Boolean));
   const waiting = pending.list.filter((send) => !sentKeys.has(send.clientKey));
   const count = messages.length + waiting.length;
+  const newIds = newSinceRead(messages, readBefore);
   const keyOf = (index: number) => (index < messages.length ? messages[index]!.id : `pending:${waiting[index - messages.length]!.clientKey}`);
 
   // Not useVirtualizer's fault: the React Compiler lint cannot see through its returned functions.
@@ -372,43 +387,58 @@ function MessageList({
 
   // Opened from a search: older pages load until the message that matched is there (at most
   // SHOW_MESSAGE_MAX_PAGES of them; not found, the thread stays at its newest), then it is scrolled to
-  // the middle of the screen, and marked. Rows are measured as they render, and the list keeps its
-  // place from the bottom while pages are prepended, so the first scroll can land short: it is made
-  // again after each render until the message is on screen (a few times at most), then left to the
-  // staff member.
+  // the middle of the screen, and marked. Opened otherwise, once the read before this opening is known:
+  // when the first new guest message is above the screen (several came in, or one arrived late and
+  // sits among older messages), it is scrolled to the top of the screen, to be read downwards. Rows are
+  // measured as they render, and the list keeps its place from the bottom while pages are prepended, so
+  // the first scroll can land short: it is made again after each render until the message is on screen
+  // (a few times at most), then left to the staff member.
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = thread;
   const showing = useRef<"looking" | "scrolling" | "done">("looking");
   const scrollAttempts = useRef(0);
   const steadyFrames = useRef(0);
   const [, setScrollTick] = useState(0);
   const shownIndex = showMessageId ? messages.findIndex((message) => message.id === showMessageId) : -1;
+  const firstNewIndex = messages.findIndex((message) => newIds.has(message.id));
   const loadedPages = pages?.length ?? 0;
   // Asked again after every fetch of the thread: a live refetch (reading it marks it read, which is a
   // change) cancels an older page's fetch in flight, and would otherwise leave the search here.
   const threadFetching = thread.isFetching;
+  // Both the read and the thread as they are now: a thread cached from an earlier opening, and changed since, lacks what arrived.
+  const newKnown = readBefore !== undefined && (thread.isFetchedAfterMount || !thread.isStale);
   useLayoutEffect(() => {
-    if (!showMessageId || showing.current !== "looking" || !atNewest) return;
+    if (showing.current !== "looking" || !atNewest) return;
+    if (!showMessageId) {
+      if (newKnown) showing.current = firstNewIndex >= 0 ? "scrolling" : "done";
+      return;
+    }
     if (shownIndex >= 0) showing.current = "scrolling";
     else if (!hasNextPage || loadedPages >= SHOW_MESSAGE_MAX_PAGES) showing.current = "done";
     else if (!threadFetching) void fetchNextPage();
-  }, [showMessageId, shownIndex, atNewest, hasNextPage, threadFetching, loadedPages, fetchNextPage]);
+  }, [showMessageId, shownIndex, newKnown, firstNewIndex, atNewest, hasNextPage, threadFetching, loadedPages, fetchNextPage]);
   useLayoutEffect(() => {
     if (showing.current !== "scrolling") return;
     const container = scrollRef.current;
-    const target = container?.querySelector<HTMLElement>("[data-found]");
-    let onScreen = false;
+    const target = container?.querySelector<HTMLElement>(showMessageId ? "[data-found]" : "[data-first-new]");
+    // In place: a search's message anywhere on screen; the first new one at the top of the screen, or on
+    // it with the thread at its newest message (what follows it fits below: nothing to scroll). Not
+    // merely on screen: the thread may not have reached its newest message yet, and would then leave it.
+    let inPlace = false;
     if (container && target) {
       const box = target.getBoundingClientRect();
       const view = container.getBoundingClientRect();
-      onScreen = box.top >= view.top && box.top < view.bottom;
+      const onScreen = box.top >= view.top && box.top < view.bottom;
+      const atTop = box.top - view.top < IN_PLACE_PX;
+      const atNewestMessage = container.scrollHeight - container.scrollTop - container.clientHeight < IN_PLACE_PX;
+      inPlace = showMessageId ? onScreen : onScreen && (atTop || atNewestMessage);
     }
-    // Done once it has stayed on screen for a few frames in a row (measuring can still move it).
-    steadyFrames.current = onScreen ? steadyFrames.current + 1 : 0;
+    // Done once it has stayed in place for a few frames in a row (measuring can still move it).
+    steadyFrames.current = inPlace ? steadyFrames.current + 1 : 0;
     if (steadyFrames.current >= SHOW_MESSAGE_STEADY_FRAMES || ++scrollAttempts.current > SHOW_MESSAGE_SCROLL_ATTEMPTS) {
       showing.current = "done";
       return;
     }
-    if (!onScreen) virtualizer.scrollToIndex(shownIndex, { align: "center" });
+    if (!inPlace) virtualizer.scrollToIndex(showMessageId ? shownIndex : firstNewIndex, { align: showMessageId ? "center" : "start" });
     // Check again next frame: a scroll may cause no render of its own.
     requestAnimationFrame(() => setScrollTick((tick) => tick + 1));
   });
@@ -442,30 +472,83 @@ function MessageList({
     latestLoad.current();
   }, [atNewest, hasNextPage, isFetchingNextPage, count]);
 
+  // New guest messages not on screen yet: a button goes to them. Below, while the staff member reads
+  // further up (the thread follows new messages only from its bottom); above, when one arrived late
+  // among older messages, or after the first new one was brought to the top. A message counts as seen
+  // once it has been on screen; only after the opening's own scroll has finished.
+  const seenNew = useRef(new Set<string>());
+  const [unseen, setUnseen] = useState<UnseenNew | null>(null);
+  // After every render, on purpose: scrolling renders (the visible range moved), and so do new messages
+  // and the end of the opening's scroll. setUnseen keeps the same object when nothing changed, which
+  // ends the chain.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (showing.current !== "done") return;
+    const range = virtualizer.range;
+    if (!range) return;
+    const above: number[] = [];
+    const below: number[] = [];
+    messages.forEach((message, index) => {
+      if (!newIds.has(message.id) || seenNew.current.has(message.id)) return;
+      if (index < range.startIndex) above.push(index);
+      else if (index > range.endIndex) below.push(index);
+      else seenNew.current.add(message.id);
+    });
+    const next: UnseenNew | null = below.length > 0 ? { where: "below", count: below.length, index: below[0]! } : above.length > 0 ? { where: "above", count: above.length, index: above[0]! } : null;
+    setUnseen((current) => (current?.where === next?.where && current?.count === next?.count && current?.index === next?.index ? current : next));
+  });
+
   return (
-    <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto px-3 [overflow-anchor:none] sm:px-6" onScroll={() => latestLoad.current()} data-testid="thread">
-      <div className="relative mx-auto max-w-3xl" style={{ height: virtualizer.getTotalSize() }}>
-        <div className="absolute inset-x-0 top-0 flex items-center justify-center text-xs" style={{ height: STATUS_HEIGHT }}>
-          {isFetchingNextPage ? <p className="text-slate-600 dark:text-slate-400">Loading older messages…</p> : null}
-          {!hasNextPage && thread.isSuccess ? <p className="text-slate-600 dark:text-slate-400">{messages.length === 0 ? "No messages yet. You can write first." : "Start of the conversation"}</p> : null}
-          {thread.isPending ? <p className="text-sm text-slate-600 dark:text-slate-400">Loading messages…</p> : null}
-          {thread.isError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{thread.error.message}</p> : null}
+    <div className="relative flex min-h-0 flex-1 flex-col">
+      {unseen ? (
+        <button
+          type="button"
+          onClick={() => virtualizer.scrollToIndex(unseen.index, { align: "start" })}
+          className={`absolute left-1/2 z-10 -translate-x-1/2 rounded-full bg-indigo-600 px-3 py-1 text-xs font-medium text-white shadow-md hover:bg-indigo-700 dark:bg-indigo-500 dark:hover:bg-indigo-400 ${unseen.where === "above" ? "top-2" : "bottom-2"}`}
+          data-testid="unseen-new"
+        >
+          <span aria-hidden>{unseen.where === "above" ? "↑ " : "↓ "}</span>
+          {unseen.count === 1 ? "1 new message" : `${unseen.count} new messages`} {unseen.where}
+        </button>
+      ) : null}
+      <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto px-3 [overflow-anchor:none] sm:px-6" onScroll={() => latestLoad.current()} data-testid="thread">
+        <div className="relative mx-auto max-w-3xl" style={{ height: virtualizer.getTotalSize() }}>
+          <div className="absolute inset-x-0 top-0 flex items-center justify-center text-xs" style={{ height: STATUS_HEIGHT }}>
+            {isFetchingNextPage ? <p className="text-slate-600 dark:text-slate-400">Loading older messages…</p> : null}
+            {!hasNextPage && thread.isSuccess ? <p className="text-slate-600 dark:text-slate-400">{messages.length === 0 ? "No messages yet. You can write first." : "Start of the conversation"}</p> : null}
+            {thread.isPending ? <p className="text-sm text-slate-600 dark:text-slate-400">Loading messages…</p> : null}
+            {thread.isError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{thread.error.message}</p> : null}
+          </div>
+          <ol aria-label="Messages">
+            {rows.map((row) => {
+              const place = { ref: virtualizer.measureElement, index: row.index, start: row.start, count };
+              if (row.index < messages.length) {
+                const message = messages[row.index]!;
+                return (
+                  <MessageItem
+                    key={row.key}
+                    message={message}
+                    conversation={conversation}
+                    row={place}
+                    found={message.id === showMessageId}
+                    highlightWords={highlightWords}
+                    isNew={newIds.has(message.id)}
+                    firstNew={row.index === firstNewIndex}
+                  />
+                );
+              }
+              const send = waiting[row.index - messages.length]!;
+              return <PendingMessageItem key={row.key} send={send} conversationId={conversation.id} row={place} />;
+            })}
+          </ol>
         </div>
-        <ol aria-label="Messages">
-          {rows.map((row) => {
-            const place = { ref: virtualizer.measureElement, index: row.index, start: row.start, count };
-            if (row.index < messages.length) {
-              const message = messages[row.index]!;
-              return <MessageItem key={row.key} message={message} conversation={conversation} row={place} found={message.id === showMessageId} highlightWords={highlightWords} />;
-            }
-            const send = waiting[row.index - messages.length]!;
-            return <PendingMessageItem key={row.key} send={send} conversationId={conversation.id} row={place} />;
-          })}
-        </ol>
       </div>
     </div>
   );
 }
+
+/** New guest messages not seen yet, and the first of them (its index in the thread) to go to. */
+type UnseenNew = { where: "above" | "below"; count: number; index: number };
 
 /**
  * The newest guest message the loaded pages hold (they are newest first); null when the whole thread is
