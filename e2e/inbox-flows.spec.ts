@@ -73,7 +73,7 @@ test("no reply needed: set and unset, reflected in the views and in Booking.com"
   await signIn(page, DEMO_ACCOUNTS.admin);
   await openByReference(page, conversation.reference);
   await expect(page.getByTestId("message").filter({ hasText: "Thanks, all good!" })).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByTestId("thread").locator("..").getByText("Needs reply", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("thread-header").getByText("Needs reply", { exact: true })).toBeVisible();
   const toggle = page.getByTitle("No reply needed (e)");
   await expect(toggle).toHaveAttribute("aria-pressed", "false");
   await page.locator("body").press("e");

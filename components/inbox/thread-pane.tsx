@@ -221,7 +221,7 @@ export function ThreadPane({
 
   return (
     <>
-      <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-4 py-2.5 dark:border-slate-800 dark:bg-slate-950">
+      <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-4 py-2.5 dark:border-slate-800 dark:bg-slate-950" data-testid="thread-header">
         <button type="button" onClick={onClose} className="btn-ghost -ml-2 md:hidden" aria-label="Back to the list">
           ←
         </button>
