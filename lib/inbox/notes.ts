@@ -9,6 +9,7 @@ import { AppError } from "../api/errors";
 import type { Viewer } from "../auth/guard";
 import { Prisma } from "../generated/prisma/client";
 import { inSqlTransaction, queryRowsOn } from "../sql-pool";
+import { clearDraft } from "./drafts";
 import { conversationNotFound, parseConversationId } from "./get-conversation";
 import { noteIdParam } from "./schemas";
 import { propertyScopeSql } from "./scope-sql";
@@ -19,6 +20,13 @@ import { propertyScopeSql } from "./scope-sql";
  * staff member is a 409.
  */
 export async function addNote(viewer: Viewer, conversationId: string, input: { content: string; clientKey: string }): Promise<{ noteId: string; created: boolean }> {
+  const saved = await insertNote(viewer, conversationId, input);
+  // The box's note is saved: its draft, on every device, goes.
+  await clearDraft(viewer, parseConversationId(conversationId));
+  return saved;
+}
+
+async function insertNote(viewer: Viewer, conversationId: string, input: { content: string; clientKey: string }): Promise<{ noteId: string; created: boolean }> {
   const id = parseConversationId(conversationId);
   return inSqlTransaction(async (client) => {
     const [row] = await queryRowsOn<{ conversation_id: string | null; note_id: string | null }>(

@@ -128,6 +128,25 @@ export const addNoteBody = z.strictObject({
 });
 export const noteIdParam = z.uuid();
 
+/** The most images a reply takes (sendReplyBody), and so a draft keeps. */
+const DRAFT_IMAGES_MAX = 10;
+/**
+ * A draft as the box holds it (lib/inbox/drafts.ts). No text and no images clears it. Only a reply
+ * has images: a note never goes to the guest.
+ */
+export const draftImageSchema = z.strictObject({ attachmentId: z.uuid(), fileName: z.string().min(1).max(255) });
+export const saveDraftBody = z
+  .strictObject({
+    mode: z.enum(["reply", "note"]),
+    text: z.string().max(NOTE_MAX_LENGTH, `A draft can be at most ${NOTE_MAX_LENGTH.toLocaleString("en")} characters.`),
+    images: z.array(draftImageSchema).max(DRAFT_IMAGES_MAX).default([]),
+  })
+  .refine((draft) => draft.mode === "reply" || draft.images.length === 0, { message: "A note has no images.", path: ["images"] });
+export type SaveDraftInput = z.infer<typeof saveDraftBody>;
+export type DraftImage = z.infer<typeof draftImageSchema>;
+/** A staff member's draft in a conversation, and when it last changed (a cleared one has no draft). */
+export type SavedDraft = { draft: { mode: "reply" | "note"; text: string; images: DraftImage[] } | null; savedAt: string | null };
+
 export const PRESENCE_ACTIVITIES = ["viewing", "replying"] as const;
 export type PresenceActivity = (typeof PRESENCE_ACTIVITIES)[number];
 

@@ -6,6 +6,7 @@ import { AppError } from "../api/errors";
 import type { Viewer } from "../auth/guard";
 import { db } from "../db";
 import { cancelScheduled, enqueueNoReplyNeeded, enqueueReply, retryOutbound } from "../sync/outbound/enqueue";
+import { clearDraft } from "./drafts";
 import { findScopedConversation } from "./get-conversation";
 
 export async function sendReply(
@@ -14,7 +15,10 @@ export async function sendReply(
   input: { content: string; clientKey: string; attachmentIds?: string[]; sendAt?: string; seenReplyAt?: string | null },
 ): Promise<{ messageId: string; created: boolean }> {
   const conversation = await findScopedConversation(viewer, conversationId);
-  return enqueueReply({ viewer, conversationId: conversation.id, ...input });
+  const sent = await enqueueReply({ viewer, conversationId: conversation.id, ...input });
+  // What the box held has gone (or is scheduled to): its draft, on every device, with it.
+  await clearDraft(viewer, conversation.id);
+  return sent;
 }
 
 /** Cancels a reply scheduled for later, before it starts to go (then 409). */

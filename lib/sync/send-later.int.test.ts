@@ -5,6 +5,8 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { DELETE } from "@/app/api/conversations/[id]/messages/[messageId]/route";
 import { AppError } from "@/lib/api/errors";
+import { getDraft, saveDraft } from "@/lib/inbox/drafts";
+import { sendReply } from "@/lib/inbox/send-reply";
 import { sessionCookieFor } from "@/tests/viewers";
 import { db } from "../db";
 import { enqueueReply } from "./outbound/enqueue";
@@ -122,5 +124,19 @@ describe("send later", () => {
     const otherDesk = await createStaff([PROPERTY_IDS[1]!]);
     expect(await cancelViaRoute(conversation.id, messageId, otherDesk)).toMatchObject({ status: 404, body: { error: { code: "not_found" } } });
     expect((await db().message.findUniqueOrThrow({ where: { id: messageId } })).sendState).toBe("scheduled");
+  });
+
+  it("clears the sender's draft on every device once the reply is sent or scheduled, and not when it is refused", async () => {
+    const { conversation } = await conversationWithGuestMessage();
+    await saveDraft(setup.admin, conversation.id, { mode: "reply", text: "Of course, until 14:00.", images: [] });
+    await sendReply(setup.admin, conversation.id, { content: "Of course, until 14:00.", clientKey: randomUUID(), sendAt: new Date(Date.now() + HOUR).toISOString() });
+    expect((await getDraft(setup.admin, conversation.id)).draft).toBeNull();
+
+    // Refused (someone answered since the page last looked): the text goes back to the box, and its draft stays.
+    const colleague = await createStaff([PROPERTY_IDS[0]!]);
+    await sendReply(colleague, conversation.id, { content: "Breakfast is from 7.", clientKey: randomUUID() });
+    await saveDraft(setup.admin, conversation.id, { mode: "reply", text: "And parking is free.", images: [] });
+    await expect(sendReply(setup.admin, conversation.id, { content: "And parking is free.", clientKey: randomUUID(), seenReplyAt: null })).rejects.toThrow();
+    expect((await getDraft(setup.admin, conversation.id)).draft).toMatchObject({ text: "And parking is free." });
   });
 });
