@@ -1,6 +1,7 @@
 // Drafts (product.md: nothing is lost): a reply half-written in one conversation, with its uploaded
 // image, is still there after opening another and after a reload, the list marks its row "Draft", a note comes back as a note,
-// sending removes the draft, and signing out leaves none behind for the next person at the desk.
+// sending removes the draft, and signing out leaves none behind for the next person at the desk. The
+// draft follows its writer to their other devices (kept for them on the server).
 import { expect, test } from "@playwright/test";
 import { DEMO_ACCOUNTS, openByReference, signIn } from "./fixtures";
 import { smallPng } from "./images";
@@ -60,12 +61,66 @@ test("a half-written reply survives opening another conversation and a reload, i
   expect(received).toHaveLength(1);
   expect(received[0]?.attachmentIds).toHaveLength(1);
 
-  // Signing out leaves no draft for whoever signs in next on this computer.
+  // Signing out leaves no draft on this computer for whoever signs in next; the writer gets theirs back
+  // (kept for them on the server).
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("bellhop.draft.")))).toEqual([]);
-  await signIn(page, DEMO_ACCOUNTS.staff);
+  await signIn(page, DEMO_ACCOUNTS.admin);
   await page.goto(`/inbox?q=Drafts`);
   await expect(secondRow).toBeVisible();
   await expect(page.getByTestId("row-draft")).toHaveCount(0);
+  await secondRow.click();
+  await expect(page.getByLabel("Reply to the guest")).toHaveValue("");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signIn(page, DEMO_ACCOUNTS.staff);
+  await page.goto(`/inbox?q=Drafts`);
+  await expect(secondRow.getByTestId("row-draft")).toBeVisible();
+  await secondRow.click();
+  await expect(page.getByLabel("Internal note for your colleagues")).toHaveValue("Ask the kitchen about gluten-free");
+});
+
+test("a draft follows its writer to another device, and is gone from both once sent from one", async ({ browser, request }) => {
+  const booking = await createBooking(request, { propertyId: STAFF_PROPERTY, guestName: "Dmitri Devices", firstGuestMessage: "Can we park a van?" });
+  const deskContext = await browser.newContext();
+  const tabletContext = await browser.newContext();
+  try {
+    const desk = await deskContext.newPage();
+    await signIn(desk, DEMO_ACCOUNTS.staff);
+    await openByReference(desk, booking.conversation.reference);
+    const conversationId = new URL(desk.url()).searchParams.get("c")!;
+    await desk.getByLabel("Reply to the guest").fill("Vans fit in the garage, up to 2.1 m");
+    // On the server a moment after the typing stops.
+    await expect
+      .poll(async () => ((await (await desk.request.get(`/api/conversations/${conversationId}/draft`)).json()) as { draft: { text: string } | null }).draft?.text)
+      .toBe("Vans fit in the garage, up to 2.1 m");
+
+    // The tablet at the door: the row says "Draft", and the box holds it.
+    const tablet = await tabletContext.newPage();
+    await signIn(tablet, DEMO_ACCOUNTS.staff);
+    await tablet.goto(`/inbox?q=${booking.conversation.reference}`);
+    const row = tablet.getByTestId("conversation-row").filter({ hasText: `#${booking.conversation.reference}` });
+    await expect(row.getByTestId("row-draft")).toBeVisible();
+    await row.click();
+    const box = tablet.getByLabel("Reply to the guest");
+    await expect(box).toHaveValue("Vans fit in the garage, up to 2.1 m");
+    await box.press("End");
+    await box.pressSequentially(" high.");
+    await box.press("Enter");
+    await expect(tablet.getByTestId("message").filter({ hasText: "up to 2.1 m high." })).toHaveAttribute("data-send-state", "sent", { timeout: 20_000 });
+
+    // Back at the desk: the conversation opened again shows an empty box, not the sent text.
+    await desk.reload();
+    await expect(desk.getByTestId("message").filter({ hasText: "up to 2.1 m high." })).toBeVisible();
+    await expect(desk.getByLabel("Reply to the guest")).toHaveValue("");
+    const sent = await eventually(
+      () => inspect(request, booking.conversation.conversationId),
+      ({ messages }) => messages.some((message) => message.content.includes("up to 2.1 m high.")),
+      "the reply to reach the guest",
+    );
+    expect(sent.messages.filter((message) => message.content === "Vans fit in the garage, up to 2.1 m high.")).toHaveLength(1);
+  } finally {
+    await deskContext.close();
+    await tabletContext.close();
+  }
 });

@@ -2,9 +2,9 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { ConversationDetail } from "@/lib/inbox/schemas";
+import type { ConversationDetail, SavedDraft } from "@/lib/inbox/schemas";
 import { Composer, type ComposeMode } from "./composer";
-import { readDraft, writeDraft } from "./reply-drafts";
+import { markDraftSynced, readDraft, readDraftSync, writeDraft } from "./reply-drafts";
 import { inboxKeys } from "./query-keys";
 import type { PendingSend } from "./use-pending-sends";
 
@@ -35,17 +35,22 @@ const conversation: ConversationDetail = {
   lastReadAt: null,
 };
 
-function setup({ draftOwner, mode, seenReplyAt }: { draftOwner?: string; mode?: ComposeMode; seenReplyAt?: string | null } = {}) {
+function setup({ draftOwner, mode, seenReplyAt, serverDraft = { draft: null, savedAt: null } }: { draftOwner?: string; mode?: ComposeMode; seenReplyAt?: string | null; serverDraft?: SavedDraft } = {}) {
   const client = new QueryClient();
+  // The replies and uploads the box sends; its draft's own requests (use-draft-sync.ts) are answered
+  // apart, as a server that has no draft of this conversation.
   const fetchMock = vi.fn(async () => Response.json({ messageId: "m1", created: true }, { status: 201 }));
-  vi.stubGlobal("fetch", fetchMock);
+  const draftServer = vi.fn(async (_url: string, init?: RequestInit) =>
+    init?.method === "PUT" ? Response.json({ savedAt: new Date().toISOString() }) : Response.json(serverDraft),
+  );
+  vi.stubGlobal("fetch", (url: string, init?: RequestInit) => (String(url).endsWith("/draft") ? draftServer(url, init) : (fetchMock as (url: string, init?: RequestInit) => Promise<Response>)(url, init)));
   render(
     <QueryClientProvider client={client}>
       <Composer conversation={conversation} draftOwner={draftOwner} mode={mode} seenReplyAt={seenReplyAt} />
     </QueryClientProvider>,
   );
   const box = screen.getByRole("textbox") as HTMLTextAreaElement;
-  return { client, fetchMock, box };
+  return { client, fetchMock, draftServer, box };
 }
 
 /** Once the previous send has finished (the button is enabled again with text in the box). */
@@ -162,6 +167,32 @@ describe("Composer", () => {
     expect(readDraft("user-sam", conversation.id)).toBeNull();
     cleanup();
     expect(setup({ draftOwner: "user-sam" }).box.value).toBe("");
+  });
+
+  it("takes the draft written on another device since, unless this one has changes the server has not heard", async () => {
+    writeDraft("user-sam", conversation.id, { text: "Dear Ana", mode: "reply" });
+    markDraftSynced("user-sam", conversation.id, { text: "Dear Ana", mode: "reply" }, "2026-11-22T09:00:00.000Z");
+    const newer = { draft: { mode: "reply" as const, text: "Dear Ana, the garage is free for you.", images: [] }, savedAt: "2026-11-22T09:10:00.000Z" };
+    const { box } = setup({ draftOwner: "user-sam", serverDraft: newer });
+    await vi.waitFor(() => expect(box.value).toBe("Dear Ana, the garage is free for you."));
+    expect(readDraftSync("user-sam", conversation.id)).toEqual({ draft: { text: "Dear Ana, the garage is free for you.", mode: "reply", images: [] }, syncedAt: "2026-11-22T09:10:00.000Z" });
+    cleanup();
+
+    // Changed here, offline: this copy stays, and goes to the server.
+    writeDraft("user-sam", conversation.id, { text: "Dear Ana, see you at 3", mode: "reply" });
+    const offline = setup({ draftOwner: "user-sam", serverDraft: newer });
+    await vi.waitFor(() => expect(offline.draftServer).toHaveBeenCalledWith(expect.stringContaining("/draft"), expect.objectContaining({ method: "PUT" })));
+    expect(offline.box.value).toBe("Dear Ana, see you at 3");
+    const put = offline.draftServer.mock.calls.find(([, init]) => init?.method === "PUT")!;
+    expect(JSON.parse(String(put[1]!.body))).toEqual({ mode: "reply", text: "Dear Ana, see you at 3", images: [] });
+  });
+
+  it("empties the box when its draft was sent or cleared on another device since", async () => {
+    writeDraft("user-sam", conversation.id, { text: "Dear Ana", mode: "reply" });
+    markDraftSynced("user-sam", conversation.id, { text: "Dear Ana", mode: "reply" }, "2026-11-22T09:00:00.000Z");
+    const { box } = setup({ draftOwner: "user-sam", serverDraft: { draft: null, savedAt: "2026-11-22T09:10:00.000Z" } });
+    await vi.waitFor(() => expect(box.value).toBe(""));
+    expect(readDraft("user-sam", conversation.id)).toBeNull();
   });
 
   it("keeps a note's draft as a note, and forgets a box that was emptied", () => {

@@ -6,18 +6,24 @@ import { attachmentProblem } from "@/lib/inbox/image-type";
 import { placeholdersIn } from "@/lib/inbox/placeholders";
 import type { ConversationDetail } from "@/lib/inbox/schemas";
 import { ApiError, postReply, uploadAttachment } from "./inbox-api";
-import { readDraft, writeDraft, type DraftImage } from "./reply-drafts";
+import { readDraft, writeDraft, type DraftImage, type ReplyDraft } from "./reply-drafts";
 import type { RestoredDraft } from "./restore-draft";
 import { inboxKeys } from "./query-keys";
 import { SavedReplyPicker } from "./saved-reply-picker";
 import { SendLaterDialog } from "./send-later-dialog";
 import { useAddNote } from "./use-add-note";
+import { useDraftSync } from "./use-draft-sync";
 import { submitReply } from "./use-pending-sends";
 
 export type ComposeMode = "reply" | "note";
 
 /** An image in the box: uploading (no attachmentId yet), uploaded, failed, or kept from a draft (reply-drafts.ts). */
 type Draft = { localId: string; fileName: string; previewUrl: string; progress: number; attachmentId: string | null; error: string | null; abort: () => void };
+
+/** The images of the box a draft keeps: those uploaded (the bytes wait in Bellhop, unsent). */
+function uploadedImages(drafts: Draft[]): DraftImage[] {
+  return drafts.flatMap((draft) => (draft.attachmentId && !draft.error ? [{ attachmentId: draft.attachmentId, fileName: draft.fileName }] : []));
+}
 
 /** A kept draft's images: uploaded already, so shown through Bellhop's attachment route. */
 function keptImages(images: DraftImage[] | undefined): Draft[] {
@@ -87,11 +93,23 @@ export function Composer({
   const [kept] = useState(() => (draftOwner ? readDraft(draftOwner, conversation.id) : null));
   const [text, setText] = useState(kept?.text ?? "");
   const [drafts, setDrafts] = useState<Draft[]>(() => keptImages(kept?.images));
+  // What the box holds, kept in this browser at once and sent to the server a moment later (the draft
+  // follows the staff member to their other devices, whose newer copy the box takes on opening).
+  const keptNow: ReplyDraft = { text, mode, images: uploadedImages(drafts) };
   useEffect(() => {
     if (!draftOwner) return;
-    const images = drafts.flatMap((draft) => (draft.attachmentId && !draft.error ? [{ attachmentId: draft.attachmentId, fileName: draft.fileName }] : []));
-    writeDraft(draftOwner, conversation.id, { text, mode, images });
+    writeDraft(draftOwner, conversation.id, { text, mode, images: uploadedImages(drafts) });
   }, [draftOwner, conversation.id, text, mode, drafts]);
+  useDraftSync({
+    owner: draftOwner,
+    conversationId: conversation.id,
+    draft: keptNow,
+    onAdopt: (draft) => {
+      setText(draft?.text ?? "");
+      setDrafts(keptImages(draft?.images));
+      if (draft && draft.mode !== mode) onModeChange?.(draft.mode);
+    },
+  });
   const [notice, setNotice] = useState<string | null>(null);
   // Someone else answered the guest since the page loaded (lib/inbox/unseen-reply.ts): the server's
   // message, and whether Send or Send later was refused. The reply is back in the box (or never left

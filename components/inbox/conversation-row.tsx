@@ -4,7 +4,7 @@ import { memo } from "react";
 import type { ConversationListItem, ConversationPresence, SearchHit } from "@/lib/inbox/schemas";
 import { formatFull, formatShort, formatSnoozeUntil, formatWaiting, localZone } from "./format-time";
 import { LabelChips } from "./label-chips";
-import { useHasDraft } from "./reply-drafts";
+import { useHasDraft } from "./use-draft-sync";
 import { highlightMatches } from "./search-highlight";
 
 export const ROW_HEIGHT = 84;

@@ -11,6 +11,7 @@ import type {
   ConversationPresence,
   PresenceActivity,
   PresenceInScope,
+  SavedDraft,
   SavedReplyPreview,
   Snooze,
   ThreadPage,
@@ -90,6 +91,11 @@ export const postReply = (id: string, body: { content: string; clientKey: string
   request<{ messageId: string; created: boolean }>(`/api/conversations/${id}/messages`, { method: "POST", body: JSON.stringify(body) });
 export const cancelScheduledReply = (id: string, messageId: string) => request<{ cancelled: true }>(`/api/conversations/${id}/messages/${messageId}`, { method: "DELETE" });
 export const retryMessage = (id: string, messageId: string) => request<{ ok: true }>(`/api/conversations/${id}/messages/${messageId}/retry`, { method: "POST" });
+export const fetchDraft = (id: string, signal?: AbortSignal) => request<SavedDraft>(`/api/conversations/${id}/draft`, { signal });
+/** `keepalive`: sent as the page goes away (another conversation, a reload, a closed tab) and still arrives. */
+export const putDraft = (id: string, draft: { mode: "reply" | "note"; text: string; images: { attachmentId: string; fileName: string }[] }, keepalive = false) =>
+  request<{ savedAt: string }>(`/api/conversations/${id}/draft`, { method: "PUT", body: JSON.stringify(draft), keepalive });
+export const fetchDraftConversationIds = (signal?: AbortSignal) => request<{ conversationIds: string[] }>("/api/drafts", { signal });
 export const markRead = (id: string) => request<{ unread: boolean; readBefore: string | null; readAt: string }>(`/api/conversations/${id}/read`, { method: "POST" });
 export const markUnread = (id: string) => request<{ unread: boolean }>(`/api/conversations/${id}/read`, { method: "DELETE" });
 /** `seenGuestMessageAt`: as for putSnooze; the server checks it when the mark is set. */

@@ -25,4 +25,8 @@ export const inboxKeys = {
   assigneesForProperties: (propertyIds: string[]) => [...inboxKeys.all, "assignees-for-properties", ...propertyIds] as const,
   /** The team's labels (names and colours), for chips, menus and the filter. */
   labels: () => [...inboxKeys.all, "labels"] as const,
+  /** The staff member's own draft in a conversation, as the server keeps it (on any device). */
+  draft: (conversationId: string) => [...inboxKeys.all, "draft", conversationId] as const,
+  /** The conversations in which the staff member has a draft on the server. */
+  drafts: () => [...inboxKeys.all, "drafts"] as const,
 };

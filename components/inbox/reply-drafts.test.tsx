@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { DRAFT_TTL_MS, clearAllDrafts, readDraft, useHasDraft, writeDraft } from "./reply-drafts";
+import { DRAFT_TTL_MS, adoptDraft, clearAllDrafts, markDraftSynced, readDraft, readDraftSync, useLocalDraft, writeDraft } from "./reply-drafts";
 
 afterEach(() => {
   cleanup();
@@ -9,7 +9,7 @@ afterEach(() => {
 });
 
 function Marker({ userId, conversationId }: { userId: string; conversationId: string }) {
-  return <span data-testid="marker">{useHasDraft(userId, conversationId) ? "Draft" : "none"}</span>;
+  return <span data-testid="marker">{useLocalDraft(userId, conversationId)}</span>;
 }
 
 describe("reply drafts", () => {
@@ -60,16 +60,45 @@ describe("reply drafts", () => {
 
   it("mark the row while there is one, also when another tab writes it", () => {
     render(<Marker userId="sam" conversationId="c1" />);
-    expect(screen.getByTestId("marker").textContent).toBe("none");
+    expect(screen.getByTestId("marker").textContent).toBe("unknown");
     act(() => writeDraft("sam", "c1", { text: "Hello", mode: "reply" }));
-    expect(screen.getByTestId("marker").textContent).toBe("Draft");
+    expect(screen.getByTestId("marker").textContent).toBe("draft");
+    // Emptied here: no draft, whatever the server's list still says, until the server has heard it.
     act(() => writeDraft("sam", "c1", { text: "", mode: "reply" }));
     expect(screen.getByTestId("marker").textContent).toBe("none");
+    act(() => markDraftSynced("sam", "c1", { text: "", mode: "reply" }, "2026-11-22T09:00:00.000Z"));
+    expect(readDraftSync("sam", "c1")).toBeNull();
     // Another tab: the storage changes under this one, which hears a `storage` event.
     act(() => {
       localStorage.setItem("bellhop.draft.sam.c1", JSON.stringify({ text: "From the other tab", mode: "reply", savedAt: Date.now() }));
       window.dispatchEvent(new StorageEvent("storage", { key: "bellhop.draft.sam.c1" }));
     });
-    expect(screen.getByTestId("marker").textContent).toBe("Draft");
+    expect(screen.getByTestId("marker").textContent).toBe("draft");
+  });
+
+  it("say whether the server has them: a change made here is unsent until the server answers for that very text", () => {
+    writeDraft("sam", "c1", { text: "Dear Ana", mode: "reply" });
+    expect(readDraftSync("sam", "c1")).toEqual({ draft: { text: "Dear Ana", mode: "reply", images: [] }, syncedAt: null });
+    markDraftSynced("sam", "c1", { text: "Dear Ana", mode: "reply" }, "2026-11-22T09:00:00.000Z");
+    expect(readDraftSync("sam", "c1")?.syncedAt).toBe("2026-11-22T09:00:00.000Z");
+    // Writing what is kept already (the box opening with it) changes nothing.
+    writeDraft("sam", "c1", { text: "Dear Ana", mode: "reply" });
+    expect(readDraftSync("sam", "c1")?.syncedAt).toBe("2026-11-22T09:00:00.000Z");
+    // A change while an older text was on its way: that answer does not cover it.
+    writeDraft("sam", "c1", { text: "Dear Ana, the garage", mode: "reply" });
+    markDraftSynced("sam", "c1", { text: "Dear Ana", mode: "reply" }, "2026-11-22T09:01:00.000Z");
+    expect(readDraftSync("sam", "c1")?.syncedAt).toBeNull();
+    // A draft written before copies said so is one the server has not heard of.
+    localStorage.setItem("bellhop.draft.sam.c2", JSON.stringify({ text: "Old", mode: "reply", savedAt: Date.now() }));
+    expect(readDraftSync("sam", "c2")?.syncedAt).toBeNull();
+  });
+
+  it("take the server's newer copy, from another device, in place of this one, or its clearing", () => {
+    writeDraft("sam", "c1", { text: "Dear Ana", mode: "reply" });
+    adoptDraft("sam", "c1", { text: "Guest called: parking agreed", mode: "note" }, "2026-11-22T09:05:00.000Z");
+    expect(readDraftSync("sam", "c1")).toEqual({ draft: { text: "Guest called: parking agreed", mode: "note", images: [] }, syncedAt: "2026-11-22T09:05:00.000Z" });
+    adoptDraft("sam", "c1", null, "2026-11-22T09:06:00.000Z");
+    expect(readDraft("sam", "c1")).toBeNull();
+    expect(readDraftSync("sam", "c1")).toBeNull();
   });
 });

@@ -1,5 +1,3 @@
-"use client";
-
 // Unsent text in a thread's box, kept in this browser (localStorage) per staff member and conversation,
 // so opening another conversation, reloading, or closing the tab by mistake loses nothing: the box
 // holds it again on return, in the mode it was written in (a note stays a note, never turning into a
@@ -8,6 +6,9 @@
 // sending that they still are); an upload still in progress cannot outlive the page. Sending or saving,
 // or emptying the box, removes the draft; signing out removes every draft on this browser (a front
 // desk's computer is shared); one untouched for DRAFT_TTL_MS is dropped.
+// Each copy also says whether the server has it (use-draft-sync.ts, lib/inbox/drafts.ts): `syncedAt`,
+// the server's time of the version it matches, or null for a change made here and not sent yet (an
+// emptied box then stays as an empty entry until the server has heard it, so the other devices learn).
 import { useSyncExternalStore } from "react";
 
 /** An image of the reply, uploaded to Bellhop but not sent yet. */
@@ -19,7 +20,7 @@ export const DRAFT_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
 const keyFor = (userId: string, conversationId: string) => `${KEY_PREFIX}${userId}.${conversationId}`;
 
-type Stored = { text: string; mode: "reply" | "note"; images: DraftImage[]; savedAt: number };
+type Stored = { text: string; mode: "reply" | "note"; images: DraftImage[]; savedAt: number; syncedAt: string | null };
 const MAX_IMAGES = 20;
 
 function storage(): Storage | null {
@@ -37,13 +38,15 @@ function parse(raw: string | null, now = Date.now()): Stored | null {
   try {
     const value: unknown = JSON.parse(raw);
     if (typeof value !== "object" || value === null) return null;
-    const { text, mode, images, savedAt } = value as Record<string, unknown>;
+    const { text, mode, images, savedAt, syncedAt } = value as Record<string, unknown>;
     if (typeof text !== "string" || (mode !== "reply" && mode !== "note") || typeof savedAt !== "number") return null;
     if (now - savedAt > DRAFT_TTL_MS) return null;
     // Only a reply has images; entries of another shape are dropped, the text kept.
     const kept = mode === "reply" && Array.isArray(images) ? images.filter(isDraftImage).slice(0, MAX_IMAGES) : [];
-    if (text.trim() === "" && kept.length === 0) return null;
-    return { text, mode, images: kept, savedAt };
+    const synced = typeof syncedAt === "string" && !Number.isNaN(Date.parse(syncedAt)) ? syncedAt : null;
+    // Empty: kept only while the server has not heard that the box was emptied.
+    if (isEmpty({ text, images: kept }) && synced !== null) return null;
+    return { text, mode, images: kept, savedAt, syncedAt: synced };
   } catch {
     return null;
   }
@@ -58,7 +61,51 @@ export function readDraft(userId: string, conversationId: string): ReplyDraft | 
     store.removeItem(key);
     return null;
   }
-  return { text: stored.text, mode: stored.mode, images: stored.images };
+  return isEmpty(stored) ? null : { text: stored.text, mode: stored.mode, images: stored.images };
+}
+
+/** This browser's copy and whether the server has it; null when there is none. */
+export function readDraftSync(userId: string, conversationId: string): { draft: ReplyDraft; syncedAt: string | null } | null {
+  const stored = parse(storage()?.getItem(keyFor(userId, conversationId)) ?? null);
+  return stored ? { draft: { text: stored.text, mode: stored.mode, images: stored.images }, syncedAt: stored.syncedAt } : null;
+}
+
+/** The server has this version (its time `savedAt`), if the copy here has not changed since it was sent. */
+export function markDraftSynced(userId: string, conversationId: string, sent: ReplyDraft, savedAt: string): void {
+  const store = storage();
+  const key = keyFor(userId, conversationId);
+  const stored = parse(store?.getItem(key) ?? null);
+  if (!store || !stored || !sameContent(stored, sent)) return;
+  try {
+    if (isEmpty(stored)) store.removeItem(key);
+    else store.setItem(key, JSON.stringify({ ...stored, syncedAt: savedAt } satisfies Stored));
+  } catch {
+    return;
+  }
+}
+
+/** The server's copy is newer (written on another device): it replaces this one (null: the draft is gone). */
+export function adoptDraft(userId: string, conversationId: string, draft: ReplyDraft | null, savedAt: string): void {
+  const store = storage();
+  if (!store) return;
+  const key = keyFor(userId, conversationId);
+  try {
+    if (!draft || isEmpty({ text: draft.text, images: draft.images ?? [] })) store.removeItem(key);
+    else store.setItem(key, JSON.stringify({ text: draft.text, mode: draft.mode, images: draft.mode === "reply" ? (draft.images ?? []) : [], savedAt: Date.now(), syncedAt: savedAt } satisfies Stored));
+  } catch {
+    return;
+  }
+  notify();
+}
+
+function isEmpty(draft: { text: string; images: DraftImage[] }): boolean {
+  return draft.text.trim() === "" && draft.images.length === 0;
+}
+
+function sameContent(stored: Stored, draft: ReplyDraft): boolean {
+  const images = draft.mode === "reply" ? (draft.images ?? []) : [];
+  if (isEmpty(stored) && isEmpty({ text: draft.text, images })) return true;
+  return stored.text === draft.text && stored.mode === draft.mode && stored.images.map((image) => image.attachmentId).join() === images.map((image) => image.attachmentId).join();
 }
 
 function isDraftImage(value: unknown): value is DraftImage {
@@ -67,21 +114,25 @@ function isDraftImage(value: unknown): value is DraftImage {
   return typeof attachmentId === "string" && /^[0-9a-f-]{36}$/i.test(attachmentId) && typeof fileName === "string" && fileName.length <= 255;
 }
 
-/** Keeps the box's text and a reply's uploaded images (nothing in the box removes the draft). */
+/**
+ * Keeps the box's text and a reply's uploaded images, as a change the server has not heard yet (nothing
+ * in the box clears the draft; what is kept already, e.g. on opening, changes nothing).
+ */
 export function writeDraft(userId: string, conversationId: string, draft: ReplyDraft): void {
   const store = storage();
   if (!store) return;
   const key = keyFor(userId, conversationId);
-  const had = store.getItem(key) !== null;
+  const stored = parse(store.getItem(key));
+  const images = draft.mode === "reply" ? (draft.images ?? []) : [];
+  if (stored ? sameContent(stored, draft) : isEmpty({ text: draft.text, images })) return;
+  const hadDraft = stored !== null && !isEmpty(stored);
   try {
-    const images = draft.mode === "reply" ? (draft.images ?? []) : [];
-    if (draft.text.trim() === "" && images.length === 0) store.removeItem(key);
-    else store.setItem(key, JSON.stringify({ text: draft.text, mode: draft.mode, images, savedAt: Date.now() } satisfies Stored));
+    store.setItem(key, JSON.stringify({ text: draft.text, mode: draft.mode, images, savedAt: Date.now(), syncedAt: null } satisfies Stored));
   } catch {
     // Storage full: the box still holds the text; only a reload would lose it.
     return;
   }
-  if (had !== (store.getItem(key) !== null)) notify();
+  if (hadDraft !== !isEmpty({ text: draft.text, images })) notify();
 }
 
 /** Every draft on this browser, whoever wrote it (signing out). */
@@ -110,11 +161,18 @@ function subscribe(listener: () => void) {
   };
 }
 
-/** Whether this staff member has a draft in this conversation (the row's "Draft"). */
-export function useHasDraft(userId: string, conversationId: string): boolean {
+/**
+ * Whether this browser holds a draft of this staff member in this conversation (the row's "Draft"):
+ * "draft", "none" (emptied here, the server not told yet), or "unknown" (nothing here: the server's
+ * list of drafts, written on other devices, tells).
+ */
+export function useLocalDraft(userId: string, conversationId: string): "draft" | "none" | "unknown" {
   return useSyncExternalStore(
     subscribe,
-    () => parse(storage()?.getItem(keyFor(userId, conversationId)) ?? null) !== null,
-    () => false,
+    () => {
+      const stored = parse(storage()?.getItem(keyFor(userId, conversationId)) ?? null);
+      return stored === null ? "unknown" : isEmpty(stored) ? "none" : "draft";
+    },
+    () => "unknown",
   );
 }
