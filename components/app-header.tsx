@@ -30,7 +30,7 @@ export function AppHeader({ viewer, current }: { viewer: Viewer; current: Sectio
         <span data-testid="signed-in-as" className="hidden sm:inline">
           {viewer.name} <span className="text-slate-500 dark:text-slate-400">({viewer.role})</span>
         </span>
-        <SignOutButton signedInAs={viewer.name} />
+        <SignOutButton signedInAs={viewer.name} viewerId={viewer.id} />
       </div>
     </header>
   );

@@ -4,8 +4,9 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { showUnreadOnAppIcon } from "./app-icon-badge";
 import { clearAllDrafts } from "./inbox/reply-drafts";
+import { sendUnsentDrafts } from "./inbox/use-draft-sync";
 
-export function SignOutButton({ signedInAs }: { signedInAs: string }) {
+export function SignOutButton({ signedInAs, viewerId }: { signedInAs: string; viewerId: string }) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   return (
@@ -14,7 +15,9 @@ export function SignOutButton({ signedInAs }: { signedInAs: string }) {
       disabled={pending}
       onClick={async () => {
         setPending(true);
-        // A front desk's computer is shared: the next person to sign in must not find these.
+        // A front desk's computer is shared: the next person to sign in must not find these. Their
+        // writer keeps them on the server: what was typed a moment ago goes there first.
+        await sendUnsentDrafts(viewerId);
         clearAllDrafts();
         // Nor a count on the icon that is no longer anyone's.
         showUnreadOnAppIcon(0);

@@ -124,3 +124,18 @@ test("a draft follows its writer to another device, and is gone from both once s
     await tabletContext.close();
   }
 });
+
+test("a reply typed a moment before signing out is kept for its writer, not for this computer", async ({ page, request }) => {
+  const booking = await createBooking(request, { propertyId: STAFF_PROPERTY, guestName: "Sigrid Signout", firstGuestMessage: "Is the sauna open late?" });
+  await signIn(page, DEMO_ACCOUNTS.staff);
+  await openByReference(page, booking.conversation.reference);
+  await page.getByLabel("Reply to the guest").fill("The sauna is open until 22:00");
+  // At once: before the box would have sent it by itself.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("bellhop.draft.")))).toEqual([]);
+
+  await signIn(page, DEMO_ACCOUNTS.staff);
+  await openByReference(page, booking.conversation.reference);
+  await expect(page.getByLabel("Reply to the guest")).toHaveValue("The sauna is open until 22:00");
+});

@@ -135,6 +135,18 @@ export function writeDraft(userId: string, conversationId: string, draft: ReplyD
   if (hadDraft !== !isEmpty({ text: draft.text, images })) notify();
 }
 
+/** This staff member's copies changed on this browser and not sent to the server yet (before signing out). */
+export function unsentDrafts(userId: string): { conversationId: string; draft: ReplyDraft }[] {
+  const store = storage();
+  if (!store) return [];
+  const prefix = `${KEY_PREFIX}${userId}.`;
+  const keys = Array.from({ length: store.length }, (_, index) => store.key(index)).filter((key): key is string => key?.startsWith(prefix) ?? false);
+  return keys.flatMap((key) => {
+    const stored = parse(store.getItem(key));
+    return stored && stored.syncedAt === null ? [{ conversationId: key.slice(prefix.length), draft: { text: stored.text, mode: stored.mode, images: stored.images } }] : [];
+  });
+}
+
 /** Every draft on this browser, whoever wrote it (signing out). */
 export function clearAllDrafts(): void {
   const store = storage();

@@ -11,7 +11,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { fetchDraft, fetchDraftConversationIds, putDraft } from "./inbox-api";
 import { inboxKeys } from "./query-keys";
-import { adoptDraft, markDraftSynced, readDraftSync, useLocalDraft, type ReplyDraft } from "./reply-drafts";
+import { adoptDraft, markDraftSynced, readDraftSync, unsentDrafts, useLocalDraft, type ReplyDraft } from "./reply-drafts";
 
 /** How long after the last keystroke the draft goes to the server. */
 const SYNC_DELAY_MS = 800;
@@ -67,14 +67,9 @@ export function useDraftSync({
     if (!owner) return;
     const here = readDraftSync(owner, conversationId);
     if (!here || here.syncedAt !== null) return;
-    const sent = here.draft;
-    putDraft(conversationId, { mode: sent.mode, text: sent.text, images: sent.mode === "reply" ? (sent.images ?? []) : [] }, keepalive).then(
-      ({ savedAt }) => {
-        markDraftSynced(owner, conversationId, sent, savedAt);
-        void queryClient.invalidateQueries({ queryKey: inboxKeys.drafts() });
-      },
-      () => undefined,
-    );
+    void sendDraft(owner, conversationId, here.draft, keepalive).then((sent) => {
+      if (sent) void queryClient.invalidateQueries({ queryKey: inboxKeys.drafts() });
+    });
   });
   useEffect(() => {
     if (!owner) return;
@@ -90,6 +85,27 @@ export function useDraftSync({
       flush();
     };
   }, []);
+}
+
+/** Sends one copy; marks it synced if it has not changed since. False when it could not be sent. */
+async function sendDraft(owner: string, conversationId: string, draft: ReplyDraft, keepalive: boolean): Promise<boolean> {
+  try {
+    const { savedAt } = await putDraft(conversationId, { mode: draft.mode, text: draft.text, images: draft.mode === "reply" ? (draft.images ?? []) : [] }, keepalive);
+    markDraftSynced(owner, conversationId, draft, savedAt);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Before signing out, which removes this browser's copies: those not sent yet (typed a moment ago,
+ * or while offline) go to the server, so that their writer finds them on their next device. At most
+ * `timeoutMs`: signing out never waits long.
+ */
+export async function sendUnsentDrafts(owner: string, timeoutMs = 3_000): Promise<void> {
+  const sends = unsentDrafts(owner).map(({ conversationId, draft }) => sendDraft(owner, conversationId, draft, true));
+  await Promise.race([Promise.all(sends), new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
 }
 
 function contentKey(draft: ReplyDraft): string {
