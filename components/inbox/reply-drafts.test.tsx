@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { DRAFT_TTL_MS, adoptDraft, clearAllDrafts, markDraftSynced, readDraft, readDraftSync, useLocalDraft, writeDraft } from "./reply-drafts";
+import { DRAFT_TTL_MS, adoptDraft, clearAllDrafts, markDraftSynced, readDraft, readDraftSync, unsentDrafts, useLocalDraft, writeDraft } from "./reply-drafts";
 
 afterEach(() => {
   cleanup();
@@ -91,6 +91,20 @@ describe("reply drafts", () => {
     // A draft written before copies said so is one the server has not heard of.
     localStorage.setItem("bellhop.draft.sam.c2", JSON.stringify({ text: "Old", mode: "reply", savedAt: Date.now() }));
     expect(readDraftSync("sam", "c2")?.syncedAt).toBeNull();
+  });
+
+  it("list a staff member's copies the server has not heard yet, emptied boxes included, and nobody else's", () => {
+    writeDraft("sam", "c1", { text: "Unsent", mode: "reply" });
+    writeDraft("sam", "c2", { text: "Sent", mode: "reply" });
+    markDraftSynced("sam", "c2", { text: "Sent", mode: "reply" }, "2026-11-22T09:00:00.000Z");
+    writeDraft("sam", "c3", { text: "Was here", mode: "note" });
+    markDraftSynced("sam", "c3", { text: "Was here", mode: "note" }, "2026-11-22T09:00:00.000Z");
+    writeDraft("sam", "c3", { text: "", mode: "note" });
+    writeDraft("ada", "c4", { text: "Ada's", mode: "reply" });
+    expect(unsentDrafts("sam").sort((a, b) => a.conversationId.localeCompare(b.conversationId))).toEqual([
+      { conversationId: "c1", draft: { text: "Unsent", mode: "reply", images: [] } },
+      { conversationId: "c3", draft: { text: "", mode: "note", images: [] } },
+    ]);
   });
 
   it("take the server's newer copy, from another device, in place of this one, or its clearing", () => {
