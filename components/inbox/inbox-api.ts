@@ -96,7 +96,7 @@ export const fetchDraft = (id: string, signal?: AbortSignal) => request<SavedDra
 export const putDraft = (id: string, draft: { mode: "reply" | "note"; text: string; images: { attachmentId: string; fileName: string }[] }, keepalive = false) =>
   request<{ savedAt: string }>(`/api/conversations/${id}/draft`, { method: "PUT", body: JSON.stringify(draft), keepalive });
 export const fetchDraftConversationIds = (signal?: AbortSignal) => request<{ conversationIds: string[] }>("/api/drafts", { signal });
-export const markRead = (id: string) => request<{ unread: boolean; readBefore: string | null; readAt: string }>(`/api/conversations/${id}/read`, { method: "POST" });
+export const markRead = (id: string) => request<{ unread: boolean; readBefore: string | null; readAt: string; guestArrivedAt: string | null }>(`/api/conversations/${id}/read`, { method: "POST" });
 export const markUnread = (id: string) => request<{ unread: boolean }>(`/api/conversations/${id}/read`, { method: "DELETE" });
 /** `seenGuestMessageAt`: as for putSnooze; the server checks it when the mark is set. */
 export const putNoReplyNeeded = (id: string, value: boolean, seenGuestMessageAt: string | null | undefined) =>

@@ -67,11 +67,15 @@ export function ThreadPane({
   const leavingUnread = useRef(false);
   const readOnOpening = useRef(false);
   const [readBefore, setReadBefore] = useState<string | undefined>(undefined);
+  // When the guest's newest message arrived, by the latest answer: the thread waits for its pages to
+  // be that far before it looks for the first new message (a cached page may not be yet).
+  const [guestArrivedAt, setGuestArrivedAt] = useState<string | null | undefined>(undefined);
   useEffect(() => {
     if (!loaded || leavingUnread.current || (!unread && readOnOpening.current)) return;
     readOnOpening.current = true;
     void markRead(conversationId).then((answer) => {
       setReadBefore((known) => earliestRead(known, readBeforeOf(answer)));
+      setGuestArrivedAt(answer.guestArrivedAt);
       setListItem(queryClient, conversationId, { unread: false });
       refetchListsInFlight(queryClient);
       void queryClient.invalidateQueries({ queryKey: inboxKeys.counts() });
@@ -299,7 +303,7 @@ export function ThreadPane({
         <SnoozeDialog onSnooze={(until) => snoozeMutation.mutate(until)} onClose={() => setSnoozeOpen(false)} pending={snoozeMutation.isPending} error={snoozeMutation.isError ? snoozeMutation.error.message : null} />
       ) : null}
       <RestoreDraftContext.Provider value={conversation.access === "read_only" ? null : (text) => setRestoredDraft({ text, id: Date.now() })}>
-        <MessageList conversation={conversation} thread={thread} showMessageId={showMessageId} highlightWords={searchWords(searchQuery)} readBefore={readBefore} />
+        <MessageList conversation={conversation} thread={thread} showMessageId={showMessageId} highlightWords={searchWords(searchQuery)} readBefore={readBefore} guestArrivedAt={guestArrivedAt} />
       </RestoreDraftContext.Provider>
       {conversation.access === "read_only" ? (
         <p className="border-t border-slate-200 bg-white px-4 py-3 text-sm text-slate-600 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-300" data-testid="read-only-notice">
@@ -342,12 +346,14 @@ function MessageList({
   showMessageId,
   highlightWords,
   readBefore,
+  guestArrivedAt,
 }: {
   conversation: ConversationDetail;
   thread: ReturnType<typeof useThread>;
   showMessageId: string | null;
   highlightWords: readonly string[];
   readBefore: string | undefined;
+  guestArrivedAt: string | null | undefined;
 }) {
   const pending = usePendingSends(conversation.id);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -404,8 +410,15 @@ function MessageList({
   // Asked again after every fetch of the thread: a live refetch (reading it marks it read, which is a
   // change) cancels an older page's fetch in flight, and would otherwise leave the search here.
   const threadFetching = thread.isFetching;
-  // Both the read and the thread as they are now: a thread cached from an earlier opening, and changed since, lacks what arrived.
-  const newKnown = readBefore !== undefined && (thread.isFetchedAfterMount || !thread.isStale);
+  // Both the read and the thread as they are now. A thread cached from an earlier opening may lack what
+  // arrived since (its change may not even have reached this tab yet): it is fetched again when its
+  // guest messages do not reach the newest arrival the opening's read answered with.
+  const caughtUp = guestArrivedAt === null || thread.isFetchedAfterMount || (guestArrivedAt !== undefined && reachesArrival(messages, guestArrivedAt));
+  const newKnown = readBefore !== undefined && guestArrivedAt !== undefined && caughtUp;
+  const { refetch } = thread;
+  useEffect(() => {
+    if (guestArrivedAt !== undefined && !caughtUp && !threadFetching) void refetch();
+  }, [guestArrivedAt, caughtUp, threadFetching, refetch]);
   useLayoutEffect(() => {
     if (showing.current !== "looking" || !atNewest) return;
     if (!showMessageId) {
@@ -545,6 +558,12 @@ function MessageList({
       </div>
     </div>
   );
+}
+
+/** Whether the loaded messages include a guest message that arrived at `arrivedAt` or later. */
+function reachesArrival(messages: readonly ThreadMessage[], arrivedAt: string): boolean {
+  const at = Date.parse(arrivedAt);
+  return messages.some((message) => message.senderType === "guest" && Date.parse(message.arrivedAt) >= at);
 }
 
 /** New guest messages not seen yet, and the first of them (its index in the thread) to go to. */

@@ -9,26 +9,34 @@ import { conversationNotFound, findScopedConversation } from "./get-conversation
 /**
  * `readBefore`: this staff member's last read before this one (null: never, or none left by "mark as
  * unread" on a conversation without a guest message), so the thread that opened can mark what arrived
- * after it as new, whatever its cache showed; `readAt`: the read now.
+ * after it as new, whatever its cache showed; `readAt`: the read now; `guestArrivedAt`: when the
+ * guest's newest message arrived (null: none), so the thread can tell whether what it shows is that
+ * far yet (a cached page may not be).
  */
-export async function markConversationRead(viewer: Viewer, conversationId: string): Promise<{ unread: false; readBefore: string | null; readAt: string }> {
-  const { conversation, readBefore, readAt } = await markReadForViewer(viewer, conversationId);
+export async function markConversationRead(
+  viewer: Viewer,
+  conversationId: string,
+): Promise<{ unread: false; readBefore: string | null; readAt: string; guestArrivedAt: string | null }> {
+  const { conversation, readBefore, readAt, guestArrivedAt } = await markReadForViewer(viewer, conversationId);
   // A no-op (no job) when every guest message already carries the tag.
   await enqueueMarkGuestMessagesRead({ viewer, conversationId: conversation.id });
-  return { unread: false, readBefore: readBefore?.toISOString() ?? null, readAt: readAt.toISOString() };
+  return { unread: false, readBefore: readBefore?.toISOString() ?? null, readAt: readAt.toISOString(), guestArrivedAt: guestArrivedAt?.toISOString() ?? null };
 }
 
 /**
  * Read for this staff member only, without Booking.com's `read` tag: "mark as read" from the list
  * (lib/inbox/bulk-actions.ts), where nobody opened the thread, must not tell the guest it was read.
  */
-export async function markReadForViewer(viewer: Viewer, conversationId: string): Promise<{ conversation: { id: string }; readBefore: Date | null; readAt: Date }> {
+export async function markReadForViewer(
+  viewer: Viewer,
+  conversationId: string,
+): Promise<{ conversation: { id: string }; readBefore: Date | null; readAt: Date; guestArrivedAt: Date | null }> {
   const conversation = await findScopedConversation(viewer, conversationId);
   // greatest(): Booking's timestamps come from its clock, not ours; a guest message stamped a moment
   // "in the future" must still count as read (as must one stored by a transaction that began after
   // this one: unreadSql compares with both times; greatest() skips their nulls). One statement: the
   // CTE reads the row as it was before the upsert (the statement's snapshot).
-  const rows = await db().$queryRaw<{ read_before: Date | null; read_at: Date }[]>`
+  const rows = await db().$queryRaw<{ read_before: Date | null; read_at: Date; guest_arrived_at: Date | null }[]>`
     with previous as (
       select last_read_at from conversation_reads where user_id = ${viewer.id}::uuid and conversation_id = ${conversation.id}::uuid
     ), marked as (
@@ -37,11 +45,13 @@ export async function markReadForViewer(viewer: Viewer, conversationId: string):
       on conflict (user_id, conversation_id) do update set last_read_at = greatest(conversation_reads.last_read_at, excluded.last_read_at)
       returning last_read_at
     )
-    select (select last_read_at from previous) as read_before, marked.last_read_at as read_at from marked`;
+    select (select last_read_at from previous) as read_before, marked.last_read_at as read_at,
+      (select greatest(c.last_guest_message_at, c.last_guest_stored_at) from conversations c where c.id = ${conversation.id}::uuid) as guest_arrived_at
+    from marked`;
   const row = rows[0];
   // The insert selects the conversation found just above: no row only if it was deleted in between.
   if (!row) throw conversationNotFound();
-  return { conversation, readBefore: row.read_before, readAt: row.read_at };
+  return { conversation, readBefore: row.read_before, readAt: row.read_at, guestArrivedAt: row.guest_arrived_at };
 }
 
 /**
