@@ -1,6 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import { GeistSans } from "geist/font/sans";
 import "./globals.css";
+import { AppIntlProvider } from "@/components/intl-provider";
+import { loadMessages } from "@/lib/i18n/messages";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { Providers } from "./providers";
 
 export const metadata: Metadata = {
@@ -18,11 +21,17 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The staff member's language (lib/i18n/request-locale.ts): `lang` for screen readers and
+  // hyphenation, and the one catalogue the page's client components need.
+  const locale = await requestLocale();
+  const messages = await loadMessages(locale);
   return (
-    <html lang="en" className={GeistSans.variable}>
+    <html lang={locale} className={GeistSans.variable}>
       <body className="min-h-screen bg-white font-sans text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
-        <Providers>{children}</Providers>
+        <AppIntlProvider locale={locale} messages={messages}>
+          <Providers>{children}</Providers>
+        </AppIntlProvider>
       </body>
     </html>
   );

@@ -110,7 +110,7 @@ async function main(): Promise<number> {
     });
     for (const id of propertyIds) await db().property.create({ data: { id, name: `Soak ${id}`, connectionId: connection.id, backfillState: "done" } });
     const admin = await db().user.create({ data: { email: "soak@bellhop.local", name: "Soak Admin", passwordHash: "x", role: "admin" } });
-    const viewer = { id: admin.id, email: admin.email, name: admin.name, role: "admin" as const, propertyScope: "all" as const };
+    const viewer = { id: admin.id, email: admin.email, name: admin.name, role: "admin" as const, locale: null, propertyScope: "all" as const };
 
     // Conversations, then an empty queue, so every count below is ours.
     const conversations: { conversationId: string; propertyId: number }[] = [];

@@ -2,7 +2,8 @@
 
 import { memo } from "react";
 import type { ConversationListItem, ConversationPresence, SearchHit } from "@/lib/inbox/schemas";
-import { formatFull, formatShort, formatSnoozeUntil, formatWaiting, localZone } from "./format-time";
+import { localZone } from "./format-time";
+import { useTimeFormat } from "../use-time-format";
 import { LabelChips } from "./label-chips";
 import { useHasDraft } from "./use-draft-sync";
 import { highlightMatches } from "./search-highlight";
@@ -40,6 +41,7 @@ export const ConversationRow = memo(function ConversationRow({
 }) {
   const name = guestLabel(item);
   const zone = localZone();
+  const time = useTimeFormat();
   const hasDraft = useHasDraft(viewerId, item.id);
   // In a search: the message that matched, which the row shows and the thread opens at.
   const hit = searchQuery ? item.searchHit : null;
@@ -85,8 +87,8 @@ export const ConversationRow = memo(function ConversationRow({
           {item.type === "request_to_book" ? <Badge tone="violet">Request to book</Badge> : null}
           {item.labelIds.length > 0 ? <LabelChips ids={item.labelIds} max={2} /> : null}
           {item.lastMessageAt ? (
-            <time className="ml-auto shrink-0 text-xs text-slate-600 tabular-nums dark:text-slate-400" dateTime={item.lastMessageAt} title={formatFull(item.lastMessageAt, zone)}>
-              {formatShort(item.lastMessageAt, zone)}
+            <time className="ml-auto shrink-0 text-xs text-slate-600 tabular-nums dark:text-slate-400" dateTime={item.lastMessageAt} title={time.full(item.lastMessageAt, zone)}>
+              {time.short(item.lastMessageAt, zone)}
             </time>
           ) : (
             <span className="ml-auto shrink-0 text-xs text-slate-600 dark:text-slate-400">No messages</span>
@@ -114,22 +116,22 @@ export const ConversationRow = memo(function ConversationRow({
           <span className="ml-auto flex shrink-0 gap-1">
             {presence && presence.length > 0 ? <RowPresence others={presence} /> : null}
             {item.needsReplySince ? (
-              <Badge tone="amber" title={`The guest has waited since ${formatFull(item.needsReplySince, zone)}`}>
-                Needs reply · {formatWaiting(item.needsReplySince)}
+              <Badge tone="amber" title={`The guest has waited since ${time.full(item.needsReplySince, zone)}`}>
+                Needs reply · {time.waiting(item.needsReplySince)}
               </Badge>
             ) : null}
             {item.scheduledReplyAt ? (
               <span data-testid="row-scheduled">
-                <Badge tone="sky" title={`A reply is scheduled for ${formatFull(item.scheduledReplyAt, zone)}: it goes by itself`}>
-                  Scheduled {formatSnoozeUntil(item.scheduledReplyAt, zone)}
+                <Badge tone="sky" title={`A reply is scheduled for ${time.full(item.scheduledReplyAt, zone)}: it goes by itself`}>
+                  Scheduled {time.snoozeUntil(item.scheduledReplyAt, zone)}
                 </Badge>
               </span>
             ) : null}
             {item.noReplyNeeded ? <Badge tone="slate">No reply needed</Badge> : null}
             {item.snooze ? (
               <span data-testid="row-snooze">
-                <Badge tone="sky" title={item.snooze.until ? `Snoozed until ${formatFull(item.snooze.until, zone)}` : "Snoozed until the guest replies"}>
-                  {item.snooze.until ? `Wakes ${formatSnoozeUntil(item.snooze.until, zone)}` : "Until the guest replies"}
+                <Badge tone="sky" title={item.snooze.until ? `Snoozed until ${time.full(item.snooze.until, zone)}` : "Snoozed until the guest replies"}>
+                  {item.snooze.until ? `Wakes ${time.snoozeUntil(item.snooze.until, zone)}` : "Until the guest replies"}
                 </Badge>
               </span>
             ) : null}
@@ -151,8 +153,9 @@ export const ConversationRow = memo(function ConversationRow({
 
 /** A search result's second line: the message that matched, from just before its first match, the words marked. */
 function SearchHitLine({ hit, query, zone }: { hit: SearchHit; query: string; zone: string }) {
+  const time = useTimeFormat();
   return (
-    <span data-testid="row-search-hit" title={`Found in a message of ${formatFull(hit.sentAt, zone)}`}>
+    <span data-testid="row-search-hit" title={`Found in a message of ${time.full(hit.sentAt, zone)}`}>
       <span className="text-slate-600 dark:text-slate-400">{hit.sender === "guest" ? "Guest: " : "You: "}</span>
       {highlightMatches(hit.content, query, hit.cut).map((segment, index) =>
         segment.match ? (

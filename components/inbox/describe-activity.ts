@@ -2,11 +2,11 @@
 // today's names (an account renamed since shows its new name); a deleted account reads "A former
 // colleague". Snooze times are in the staff member's own zone, as the snooze menu offers them.
 import type { ThreadActivity } from "@/lib/inbox/schemas";
-import { formatSnoozeUntil } from "./format-time";
+import type { TimeFormat } from "./format-time";
 
 const FORMER = "A former colleague";
 
-export function describeActivity(activity: ThreadActivity, timeZone: string): string {
+export function describeActivity(activity: ThreadActivity, timeZone: string, time: Pick<TimeFormat, "snoozeUntil">): string {
   const actor = activity.actorName ?? FORMER;
   const subject = activity.subjectName ?? "a former colleague";
   const self = activity.actorIsSubject;
@@ -18,7 +18,7 @@ export function describeActivity(activity: ThreadActivity, timeZone: string): st
     case "assignment_cleared":
       return `${activity.subjectName ?? FORMER} was unassigned: no longer has access to this property`;
     case "snoozed":
-      return activity.until ? `${actor} snoozed this until ${formatSnoozeUntil(activity.until, timeZone)}` : `${actor} snoozed this until the guest replies`;
+      return activity.until ? `${actor} snoozed this until ${time.snoozeUntil(activity.until, timeZone)}` : `${actor} snoozed this until the guest replies`;
     case "unsnoozed":
       return `${actor} woke this conversation`;
     case "no_reply_needed":

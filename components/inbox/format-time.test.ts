@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { describeZoneDifference, formatDuration, formatWaiting } from "./format-time";
+import { createTranslator } from "use-intl/core";
+import { loadMessages } from "@/lib/i18n/messages";
+import { englishTime } from "@/tests/intl";
+import { createTimeFormat } from "./format-time";
+
+const formatDuration = englishTime.duration;
+const formatWaiting = englishTime.waiting;
+const describeZoneDifference = englishTime.zoneDifference;
 
 describe("formatDuration", () => {
   it("says there is no figure, then rounds to minutes, hours and minutes, or days and hours", () => {
@@ -44,5 +51,14 @@ describe("describeZoneDifference", () => {
     expect(describeZoneDifference("America/New_York", "Europe/Amsterdam", winter)).toBe("New York time, 6 h behind you");
     expect(describeZoneDifference("Asia/Kolkata", "UTC", winter)).toBe("Kolkata time, 5 h 30 min ahead of you");
     expect(describeZoneDifference("Asia/Kathmandu", "Asia/Kolkata", winter)).toBe("Kathmandu time, 15 min ahead of you");
+  });
+});
+
+describe("in another language", () => {
+  it("writes dates by that language's conventions and its own words for durations", async () => {
+    const time = createTimeFormat("de", createTranslator({ locale: "de", messages: await loadMessages("de"), namespace: "common.time" }));
+    expect(time.messageTime("2026-03-03T13:05:00Z", "Europe/Berlin")).toBe("3. März, 14:05");
+    expect(time.snoozeUntil("2026-11-23T08:00:00Z", "UTC")).toMatch(/^Mo\.?, 23\. Nov\.?, 08:00$/);
+    expect(englishTime.messageTime("2026-03-03T13:05:00Z", "Europe/Berlin")).toBe("3 Mar, 14:05");
   });
 });

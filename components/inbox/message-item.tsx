@@ -7,7 +7,8 @@ import type { ConversationDetail, ThreadActivity, ThreadAttachment, ThreadMessag
 import { AttachmentLightbox } from "./attachment-lightbox";
 import { Badge } from "./conversation-row";
 import { describeActivity } from "./describe-activity";
-import { formatFull, formatMessageTime, formatSnoozeUntil, localZone } from "./format-time";
+import { localZone } from "./format-time";
+import { useTimeFormat } from "../use-time-format";
 import { cancelScheduledReply, deleteNote, retryMessage } from "./inbox-api";
 import { useRestoreDraft } from "./restore-draft";
 import { inboxKeys } from "./query-keys";
@@ -68,6 +69,7 @@ export function MessageItem({
   isNew?: boolean;
   firstNew?: boolean;
 }) {
+  const time = useTimeFormat();
   if (message.senderType === "note") return <NoteItem note={message} conversation={conversation} row={row} />;
   if (message.activity) return <ActivityItem message={message} activity={message.activity} conversation={conversation} row={row} />;
   const fromGuest = message.senderType === "guest";
@@ -86,8 +88,8 @@ export function MessageItem({
     >
       <div className="mb-1 flex max-w-[85%] flex-wrap items-center gap-x-2 gap-y-1 px-1 text-xs text-slate-600 dark:text-slate-400">
         <span className="font-medium text-slate-700 dark:text-slate-200">{who}</span>
-        <time dateTime={message.sentAt} title={formatFull(message.sentAt, conversation.propertyTimeZone)}>
-          {formatMessageTime(message.sentAt, conversation.propertyTimeZone)}
+        <time dateTime={message.sentAt} title={time.full(message.sentAt, conversation.propertyTimeZone)}>
+          {time.messageTime(message.sentAt, conversation.propertyTimeZone)}
         </time>
         <MessageTypeLabel message={message} />
         {isNew ? (
@@ -118,6 +120,7 @@ export function MessageItem({
 
 /** An internal note: amber, marked as such, never with a send state (it is not sent anywhere). */
 function NoteItem({ note, conversation, row }: { note: ThreadMessage; conversation: ConversationDetail; row?: VirtualRow }) {
+  const time = useTimeFormat();
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const remove = useMutation({
@@ -128,8 +131,8 @@ function NoteItem({ note, conversation, row }: { note: ThreadMessage; conversati
     <li {...rowProps(row, "flex flex-col items-end")} data-testid="message" data-sender="note">
       <div className="mb-1 flex max-w-[85%] flex-wrap items-center gap-x-2 gap-y-1 px-1 text-xs text-slate-600 dark:text-slate-400">
         <span className="font-medium text-slate-700 dark:text-slate-200">{note.authorName ?? "A former colleague"}</span>
-        <time dateTime={note.sentAt} title={formatFull(note.sentAt, conversation.propertyTimeZone)}>
-          {formatMessageTime(note.sentAt, conversation.propertyTimeZone)}
+        <time dateTime={note.sentAt} title={time.full(note.sentAt, conversation.propertyTimeZone)}>
+          {time.messageTime(note.sentAt, conversation.propertyTimeZone)}
         </time>
         <Badge tone="amber">Internal note · only staff see it</Badge>
       </div>
@@ -165,13 +168,14 @@ function NoteItem({ note, conversation, row }: { note: ThreadMessage; conversati
 
 /** One quiet, centred line: what the team did and when (assigned, snoozed…). */
 function ActivityItem({ message, activity, conversation, row }: { message: ThreadMessage; activity: ThreadActivity; conversation: ConversationDetail; row?: VirtualRow }) {
+  const time = useTimeFormat();
   return (
     <li {...rowProps(row, "flex justify-center")} data-testid="activity" data-activity-kind={activity.kind}>
       <p className="max-w-[85%] px-2 text-center text-xs text-slate-600 dark:text-slate-400">
-        <span>{describeActivity(activity, localZone())}</span>
+        <span>{describeActivity(activity, localZone(), time)}</span>
         <span aria-hidden> · </span>
-        <time dateTime={message.sentAt} title={formatFull(message.sentAt, conversation.propertyTimeZone)}>
-          {formatMessageTime(message.sentAt, conversation.propertyTimeZone)}
+        <time dateTime={message.sentAt} title={time.full(message.sentAt, conversation.propertyTimeZone)}>
+          {time.messageTime(message.sentAt, conversation.propertyTimeZone)}
         </time>
       </p>
     </li>
@@ -196,6 +200,7 @@ function MessageTypeLabel({ message }: { message: ThreadMessage }) {
 }
 
 function OutboundStatus({ message, conversationId }: { message: ThreadMessage; conversationId: string }) {
+  const time = useTimeFormat();
   const queryClient = useQueryClient();
   const retry = useMutation({
     mutationFn: () => retryMessage(conversationId, message.id),
@@ -219,7 +224,7 @@ function OutboundStatus({ message, conversationId }: { message: ThreadMessage; c
     const zone = localZone();
     return (
       <p className="mt-1 flex flex-wrap items-center justify-end gap-2 px-1 text-xs text-sky-800 dark:text-sky-300" data-testid="send-state">
-        <span title={formatFull(message.sentAt, zone)}>Scheduled for {formatSnoozeUntil(message.sentAt, zone)}</span>
+        <span title={time.full(message.sentAt, zone)}>Scheduled for {time.snoozeUntil(message.sentAt, zone)}</span>
         {editable ? (
           <button type="button" className="btn-secondary py-0.5 text-xs" disabled={cancel.isPending} onClick={() => cancel.mutate("edit")} title="Take it back into the reply box, to change and send or schedule again">
             Edit

@@ -7,7 +7,8 @@ import type { Assignee, ConversationDetail, Snooze, ThreadMessage, ThreadPage } 
 import { ASSIGNEE_SELECT_ID, AssignSelect } from "./assign-select";
 import { Composer, type ComposeMode } from "./composer";
 import { Badge, guestLabel } from "./conversation-row";
-import { describeZoneDifference, formatFull, formatSnoozeUntil, localZone } from "./format-time";
+import { localZone } from "./format-time";
+import { useTimeFormat } from "../use-time-format";
 import { ApiError, deleteSnooze, fetchConversation, fetchThread, markRead, markUnread, putAssignee, putNoReplyNeeded, putSnooze, putStar } from "./inbox-api";
 import { LabelChips } from "./label-chips";
 import { LABEL_MENU_BUTTON_ID, LabelMenu } from "./label-menu";
@@ -609,11 +610,12 @@ function useThread(id: string, enabled: boolean) {
 
 /** "Snoozed until Tue 24 Nov, 09:00 by Ada Admin", in the browser's zone (the one the snooze was picked in). */
 function SnoozeStatus({ snooze, onUnsnooze, pending }: { snooze: Snooze; onUnsnooze: () => void; pending: boolean }) {
+  const time = useTimeFormat();
   const zone = localZone();
   return (
     <div className="flex w-full items-center gap-2 rounded-md bg-sky-50 px-2.5 py-1.5 text-xs text-sky-900 dark:bg-sky-950/60 dark:text-sky-100" data-testid="snooze-status">
-      <span className="min-w-0 flex-1" title={snooze.until ? formatFull(snooze.until, zone) : undefined}>
-        Snoozed {snooze.until ? `until ${formatSnoozeUntil(snooze.until, zone)}` : "until the guest replies"}
+      <span className="min-w-0 flex-1" title={snooze.until ? time.full(snooze.until, zone) : undefined}>
+        Snoozed {snooze.until ? `until ${time.snoozeUntil(snooze.until, zone)}` : "until the guest replies"}
         {snooze.by ? ` by ${snooze.by}` : ""}
       </span>
       <button type="button" className="btn-secondary py-0.5 text-xs" onClick={onUnsnooze} disabled={pending}>
@@ -636,7 +638,8 @@ function invalidateAfterSnooze(queryClient: ReturnType<typeof useQueryClient>, i
  * own clock, so the note speaks of message times only.
  */
 function ZoneNote({ propertyZone }: { propertyZone: string }) {
-  const difference = describeZoneDifference(propertyZone, localZone());
+  const time = useTimeFormat();
+  const difference = time.zoneDifference(propertyZone, localZone());
   if (!difference) return null;
   return (
     <p className="truncate text-xs text-slate-500 dark:text-slate-400" data-testid="thread-time-zone">

@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { formatSnoozeUntil, localZone } from "./format-time";
+import { localZone } from "./format-time";
+import { useTimeFormat } from "../use-time-format";
 import { fromDateTimeLocalValue, snoozePresets, toDateTimeLocalValue } from "./snooze-presets";
 
 /**
@@ -43,6 +44,7 @@ export function TimePickerDialog({
   const [now] = useState(() => new Date());
   const presets = snoozePresets(now);
   const zone = localZone();
+  const time = useTimeFormat();
   const [picked, setPicked] = useState(() => toDateTimeLocalValue(presets[1]!.until));
   const [pickProblem, setPickProblem] = useState<string | null>(null);
 
@@ -77,7 +79,7 @@ export function TimePickerDialog({
             <li key={preset.id}>
               <button type="button" className={option} disabled={pending} onClick={() => onPick(preset.until)} ref={index === 0 ? first : undefined}>
                 <span className="font-medium">{preset.label}</span>
-                <span className="text-slate-600 tabular-nums dark:text-slate-400">{formatSnoozeUntil(preset.until.toISOString(), zone)}</span>
+                <span className="text-slate-600 tabular-nums dark:text-slate-400">{time.snoozeUntil(preset.until.toISOString(), zone)}</span>
               </button>
             </li>
           ))}

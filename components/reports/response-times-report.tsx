@@ -3,11 +3,13 @@
 import Link from "next/link";
 import type { ResponseTimeReport, WaitFigures } from "@/lib/inbox/response-times";
 import { REPORT_PERIODS } from "@/lib/inbox/report-periods";
-import { formatDuration } from "../inbox/format-time";
+import type { TimeFormat } from "../inbox/format-time";
+import { getServerTimeFormat } from "../server-time-format";
 
-export function ResponseTimesReport({ report, property, invalidQuery }: { report: ResponseTimeReport; property: string | null; invalidQuery: boolean }) {
+export async function ResponseTimesReport({ report, property, invalidQuery }: { report: ResponseTimeReport; property: string | null; invalidQuery: boolean }) {
   const href = (days: number, propertyId: string | null) => `/reports?days=${days}${propertyId ? `&property=${propertyId}` : ""}`;
   const shown = property ? report.properties.find((row) => row.propertyId === property) : null;
+  const time = await getServerTimeFormat();
   return (
     <main className="mx-auto max-w-5xl px-4 py-6">
       <h1 className="text-xl font-semibold">Response times{shown ? ` · ${shown.propertyName}` : ""}</h1>
@@ -58,9 +60,9 @@ export function ResponseTimesReport({ report, property, invalidQuery }: { report
                   <th scope="row" className="py-2 pr-3 font-medium">
                     {property ? row.propertyName : <Link href={href(report.days, row.propertyId)} className="text-indigo-700 underline dark:text-indigo-300">{row.propertyName}</Link>}
                   </th>
-                  <FigureCells figures={row} />
+                  <FigureCells time={time} figures={row} />
                   <td className="py-2 pr-3 text-right tabular-nums">{row.waitingNow}</td>
-                  <td className="py-2 text-right tabular-nums">{formatDuration(row.longestWaitMinutes)}</td>
+                  <td className="py-2 text-right tabular-nums">{time.duration(row.longestWaitMinutes)}</td>
                 </tr>
               ))}
             </tbody>
@@ -70,9 +72,9 @@ export function ResponseTimesReport({ report, property, invalidQuery }: { report
                   <th scope="row" className="py-2 pr-3">
                     All properties
                   </th>
-                  <FigureCells figures={report.total} />
+                  <FigureCells time={time} figures={report.total} />
                   <td className="py-2 pr-3 text-right tabular-nums">{report.total.waitingNow}</td>
-                  <td className="py-2 text-right tabular-nums">{formatDuration(report.total.longestWaitMinutes)}</td>
+                  <td className="py-2 text-right tabular-nums">{time.duration(report.total.longestWaitMinutes)}</td>
                 </tr>
               </tfoot>
             ) : null}
@@ -109,7 +111,7 @@ export function ResponseTimesReport({ report, property, invalidQuery }: { report
                     {row.name}
                   </th>
                   <td className="py-2 pr-3 text-right tabular-nums">{row.replies}</td>
-                  <td className="py-2 text-right tabular-nums">{formatDuration(row.medianMinutes)}</td>
+                  <td className="py-2 text-right tabular-nums">{time.duration(row.medianMinutes)}</td>
                 </tr>
               ))}
             </tbody>
@@ -132,13 +134,13 @@ function FigureHeadings() {
   );
 }
 
-function FigureCells({ figures }: { figures: WaitFigures }) {
+function FigureCells({ figures, time }: { figures: WaitFigures; time: TimeFormat }) {
   return (
     <>
       <td className="py-2 pr-3 text-right tabular-nums">{figures.waits}</td>
       <td className="py-2 pr-3 text-right tabular-nums">{figures.answered}</td>
-      <td className="py-2 pr-3 text-right tabular-nums">{formatDuration(figures.medianMinutes)}</td>
-      <td className="py-2 pr-3 text-right tabular-nums">{formatDuration(figures.p90Minutes)}</td>
+      <td className="py-2 pr-3 text-right tabular-nums">{time.duration(figures.medianMinutes)}</td>
+      <td className="py-2 pr-3 text-right tabular-nums">{time.duration(figures.p90Minutes)}</td>
       <td className="py-2 pr-3 text-right tabular-nums">{formatShare(figures.withinHour)}</td>
       <td className="py-2 pr-3 text-right tabular-nums">{formatShare(figures.withinDay)}</td>
     </>

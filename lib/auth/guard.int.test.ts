@@ -99,7 +99,7 @@ describe("the access guard against Postgres", () => {
     });
 
     it("does not remember a lookup that a change overtook", async () => {
-      const viewerNamed = (userId: string, name: string): Viewer => ({ id: userId, email: "someone@bellhop.test", name, role: "staff", propertyScope: new Set() });
+      const viewerNamed = (userId: string, name: string): Viewer => ({ id: userId, email: "someone@bellhop.test", name, role: "staff", locale: null, propertyScope: new Set() });
       const slowLookup = (userId: string) => {
         let release!: () => void;
         const gate = new Promise<void>((resolve) => (release = resolve));

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "../api/errors";
 import { assertPropertyAccess, canSeeProperty, propertyIdFilter, requireRole, type Viewer } from "./guard";
 
-const admin: Viewer = { id: "a", email: "a@x", name: "A", role: "admin", propertyScope: "all" };
-const staff: Viewer = { id: "s", email: "s@x", name: "S", role: "staff", propertyScope: new Set(["111"]) };
+const admin: Viewer = { id: "a", email: "a@x", name: "A", role: "admin", locale: null, propertyScope: "all" };
+const staff: Viewer = { id: "s", email: "s@x", name: "S", role: "staff", locale: null, propertyScope: new Set(["111"]) };
 const staffWithoutAccess: Viewer = { ...staff, propertyScope: new Set() };
 
 function errorOf(fn: () => void): AppError | undefined {

@@ -9,6 +9,7 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { AppError, errorResponse } from "../api/errors";
 import { Prisma } from "../generated/prisma/client";
+import { isLocale, type Locale } from "../i18n/locales";
 import { queryRows } from "../sql-pool";
 import { sessionUserIdFromCookies } from "./session-token";
 import { viewerCache } from "./viewer-cache";
@@ -20,6 +21,8 @@ export type Viewer = {
   email: string;
   name: string;
   role: Role;
+  /** The language they chose for Bellhop's screens; null follows their browser (lib/i18n/locales.ts). */
+  locale: Locale | null;
   /** "all" for admins; otherwise the ids of the properties an admin assigned. */
   propertyScope: "all" | ReadonlySet<string>;
 };
@@ -42,8 +45,8 @@ async function readViewer(userId: string): Promise<Viewer | undefined> {
   // One round trip: the user and their property ids in one raw query on the plain pool (a Prisma
   // findUnique with the `access` relation costs two queries and about 1 ms more per request; the same
   // SQL through Prisma about 0.3 ms more, see lib/sql-pool.ts).
-  const [user] = await queryRows<{ id: string; email: string; name: string; role: Role; active: boolean; property_ids: string[] }>(Prisma.sql`
-    select u.id, u.email, u.name, u.role::text as role, u.active,
+  const [user] = await queryRows<{ id: string; email: string; name: string; role: Role; active: boolean; locale: string | null; property_ids: string[] }>(Prisma.sql`
+    select u.id, u.email, u.name, u.role::text as role, u.active, u.locale,
       coalesce((select array_agg(a.property_id) from property_access a where a.user_id = u.id), '{}') as property_ids
     from users u where u.id = ${userId}::uuid`);
   if (!user || !user.active) return undefined;
@@ -52,6 +55,8 @@ async function readViewer(userId: string): Promise<Viewer | undefined> {
     email: user.email,
     name: user.name,
     role: user.role,
+    // A language this build no longer speaks is the same as no choice.
+    locale: isLocale(user.locale) ? user.locale : null,
     propertyScope: user.role === "admin" ? "all" : new Set(user.property_ids),
   };
 }

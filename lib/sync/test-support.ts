@@ -47,14 +47,14 @@ export async function startSyncTestWorld(options: { backfillState?: "pending" | 
 
 export async function createAdmin(): Promise<Viewer> {
   const user = await db().user.create({ data: { email: `admin-${Date.now()}@test.local`, name: "Test Admin", passwordHash: "x", role: "admin" } });
-  return { id: user.id, email: user.email, name: user.name, role: "admin", propertyScope: "all" };
+  return { id: user.id, email: user.email, name: user.name, role: "admin", locale: null, propertyScope: "all" };
 }
 
 export async function createStaff(propertyIds: string[]): Promise<Viewer> {
   const user = await db().user.create({
     data: { email: `staff-${Date.now()}-${Math.random()}@test.local`, name: "Test Staff", passwordHash: "x", role: "staff", access: { create: propertyIds.map((propertyId) => ({ propertyId })) } },
   });
-  return { id: user.id, email: user.email, name: user.name, role: "staff", propertyScope: new Set(propertyIds) };
+  return { id: user.id, email: user.email, name: user.name, role: "staff", locale: null, propertyScope: new Set(propertyIds) };
 }
 
 export function waitFor<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {

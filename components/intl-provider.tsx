@@ -1,0 +1,23 @@
+"use client";
+
+import { IntlProvider } from "use-intl";
+import type { Messages } from "@/lib/i18n/english";
+import type { Locale } from "@/lib/i18n/locales";
+
+/**
+ * The page's language for every client component. The root layout passes the one catalogue this
+ * page needs, so a language costs its own messages only, not every language's.
+ */
+export function AppIntlProvider({ locale, messages, children }: { locale: Locale; messages: Messages; children: React.ReactNode }) {
+  return (
+    <IntlProvider locale={locale} messages={messages} onError={reportIntlError}>
+      {children}
+    </IntlProvider>
+  );
+}
+
+// A missing key or a malformed message is a bug to see in the console, not a crash: use-intl then
+// shows the key's path, and catalog.test.ts keeps that from reaching a release.
+function reportIntlError(error: Error): void {
+  console.error(error);
+}
