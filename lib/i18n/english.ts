@@ -6,9 +6,10 @@ import composer from "@/messages/composer/en.json";
 import inbox from "@/messages/inbox/en.json";
 import reports from "@/messages/reports/en.json";
 import settings from "@/messages/settings/en.json";
+import team from "@/messages/team/en.json";
 import thread from "@/messages/thread/en.json";
 
-export const englishMessages = { common, inbox, thread, composer, settings, reports };
+export const englishMessages = { common, inbox, thread, composer, settings, team, reports };
 
 export type Messages = typeof englishMessages;
 export type Namespace = keyof Messages;
