@@ -4,26 +4,28 @@
 // details stay in the server's log (Next.js sends the browser only a digest); the staff member gets a
 // plain sentence and a way to try again without losing their place.
 import { useEffect } from "react";
+import { useTranslations } from "use-intl";
 
 export default function PageError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useTranslations("common.pageError");
   useEffect(() => {
     console.error(error);
   }, [error]);
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-4 p-6">
-      <h1 className="text-lg font-semibold">This page could not load</h1>
+      <h1 className="text-lg font-semibold">{t("title")}</h1>
       <p role="alert" className="text-sm text-slate-600 dark:text-slate-300">
-        Bellhop could not prepare it just now. If its database is restarting, it will be back in a moment.
+        {t("body")}
       </p>
       <div className="flex gap-2">
         <button type="button" className="btn-primary" onClick={() => reset()}>
-          Try again
+          {t("retry")}
         </button>
         <a href="/inbox" className="btn-secondary">
-          Go to the inbox
+          {t("toInbox")}
         </a>
       </div>
-      {error.digest ? <p className="text-xs text-slate-500 dark:text-slate-400">Reference for your administrator: {error.digest}</p> : null}
+      {error.digest ? <p className="text-xs text-slate-500 dark:text-slate-400">{t("reference", { digest: error.digest })}</p> : null}
     </main>
   );
 }

@@ -1,14 +1,17 @@
 import Link from "next/link";
 import type { Viewer } from "@/lib/auth/guard";
+import { getServerTranslator } from "@/lib/i18n/request-locale";
+import { LanguagePicker } from "./language-picker";
 import { SignOutButton } from "./sign-out-button";
 
 type Section = "inbox" | "reports" | "settings";
 
 /** The page's header; `current`: the section the page belongs to, marked for the eye and for screen readers. */
-export function AppHeader({ viewer, current }: { viewer: Viewer; current: Section }) {
+export async function AppHeader({ viewer, current }: { viewer: Viewer; current: Section }) {
+  const t = await getServerTranslator("common.header");
   return (
     <header className="flex items-center justify-between border-b border-slate-200 px-4 py-2 dark:border-slate-800">
-      <nav aria-label="Main" className="flex items-center gap-3 whitespace-nowrap sm:gap-4">
+      <nav aria-label={t("mainNav")} className="flex items-center gap-3 whitespace-nowrap sm:gap-4">
         <Link href="/inbox" className="flex items-center gap-1.5 font-semibold" aria-current={current === "inbox" ? "page" : undefined}>
           {/* A plain img: next/image added 5.6 kB (gzipped, measured by bench:inbox) to every page's first load, for a fixed 192 px PNG it would not resize anyway. */}
           {/* eslint-disable-next-line @next/next/no-img-element */}
@@ -17,19 +20,20 @@ export function AppHeader({ viewer, current }: { viewer: Viewer; current: Sectio
           <span className="max-[359px]:sr-only">Bellhop</span>
         </Link>
         <SectionLink href="/reports" current={current === "reports"}>
-          Response times
+          {t("responseTimes")}
         </SectionLink>
         {viewer.role === "admin" && (
           <SectionLink href="/settings" current={current === "settings"}>
-            Settings
+            {t("settings")}
           </SectionLink>
         )}
       </nav>
       <div className="flex items-center gap-3 text-sm whitespace-nowrap">
         {/* On a phone the header keeps one line: the name waits in Sign out's tooltip. */}
         <span data-testid="signed-in-as" className="hidden sm:inline">
-          {viewer.name} <span className="text-slate-500 dark:text-slate-400">({viewer.role})</span>
+          {viewer.name} <span className="text-slate-500 dark:text-slate-400">({t(`role.${viewer.role}`)})</span>
         </span>
+        <LanguagePicker signedIn chosen={viewer.locale} />
         <SignOutButton signedInAs={viewer.name} viewerId={viewer.id} />
       </div>
     </header>

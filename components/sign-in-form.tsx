@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useTranslations } from "use-intl";
 
 type ErrorBody = { error?: { message?: string; fields?: Record<string, string> } };
 
@@ -9,6 +10,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const t = useTranslations("common.signIn");
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -27,9 +29,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         return;
       }
       const body = (await response.json().catch(() => ({}))) as ErrorBody;
-      setMessage(body.error?.message ?? "Sign-in failed. Try again.");
+      setMessage(body.error?.message ?? t("failed"));
     } catch {
-      setMessage("Bellhop could not be reached. Check your connection and try again.");
+      setMessage(t("unreachable"));
     }
     setPending(false);
   }
@@ -38,13 +40,13 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <div>
         <label htmlFor="email" className="mb-1 block text-sm font-medium">
-          E-mail
+          {t("email")}
         </label>
         <input id="email" name="email" type="email" autoComplete="username" required className="w-full rounded-md border border-slate-300 bg-transparent px-3 py-2 dark:border-slate-700" />
       </div>
       <div>
         <label htmlFor="password" className="mb-1 block text-sm font-medium">
-          Password
+          {t("password")}
         </label>
         <input id="password" name="password" type="password" autoComplete="current-password" required className="w-full rounded-md border border-slate-300 bg-transparent px-3 py-2 dark:border-slate-700" />
       </div>
@@ -54,7 +56,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         </p>
       )}
       <button type="submit" disabled={pending} className="w-full rounded-md bg-indigo-600 px-3 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("submitting") : t("submit")}
       </button>
     </form>
   );

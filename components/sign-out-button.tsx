@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useTranslations } from "use-intl";
 import { showUnreadOnAppIcon } from "./app-icon-badge";
 import { clearAllDrafts } from "./inbox/reply-drafts";
 import { sendUnsentDrafts } from "./inbox/use-draft-sync";
@@ -9,6 +10,7 @@ import { sendUnsentDrafts } from "./inbox/use-draft-sync";
 export function SignOutButton({ signedInAs, viewerId }: { signedInAs: string; viewerId: string }) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
+  const t = useTranslations("common.header");
   return (
     <button
       type="button"
@@ -25,10 +27,10 @@ export function SignOutButton({ signedInAs, viewerId }: { signedInAs: string; vi
         router.replace("/sign-in");
         router.refresh();
       }}
-      title={`Signed in as ${signedInAs}`}
+      title={t("signedInAs", { name: signedInAs })}
       className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
     >
-      Sign out
+      {t("signOut")}
     </button>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { localeSchema, negotiateLocale } from "./locales";
+import { localeSchema } from "../auth/staff-locale";
+import { negotiateLocale } from "./locales";
 
 describe("negotiateLocale", () => {
   it("takes the best-rated language Bellhop speaks, by its primary subtag", () => {

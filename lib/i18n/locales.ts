@@ -3,13 +3,13 @@
 // A staff member's own choice (users.locale, set from the header) wins; before sign-in, the choice
 // last made in this browser (a cookie); else the browser's Accept-Language; else English. Guest
 // messages are never translated here: they are shown as the guest wrote them.
-import { z } from "zod";
+//
+// zod-free on purpose: the browser imports this module (the language picker), and zod stays on the
+// server (ARCHITECTURE.md); the request body's schema is lib/auth/staff-locale.ts's.
 
 export const LOCALES = ["en", "de", "fr", "es", "it", "nl", "pt"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
-
-export const localeSchema = z.enum(LOCALES, { error: `Choose one of: ${LOCALES.join(", ")}.` });
 
 /** Each language by its own name, as a language picker lists them. */
 export const LOCALE_NAMES: Record<Locale, string> = {

@@ -1,0 +1,77 @@
+// UI languages (product.md: "many UI languages"). Before sign-in the page speaks the browser's language
+// or the one picked there; a staff member's own choice is kept on their account and follows them to
+// another device; "Same as the browser" gives the browser's back. Texts are checked against the
+// catalogues the app loads, so a page that stayed English fails.
+import { expect, test, type Page } from "@playwright/test";
+import commonDe from "../messages/common/de.json" with { type: "json" };
+import commonEn from "../messages/common/en.json" with { type: "json" };
+import commonFr from "../messages/common/fr.json" with { type: "json" };
+import commonIt from "../messages/common/it.json" with { type: "json" };
+import { DEMO_ACCOUNTS, signIn } from "./fixtures";
+
+async function signInWith(page: Page, words: typeof commonEn.signIn) {
+  await page.getByLabel(words.email).fill(DEMO_ACCOUNTS.staff.email);
+  await page.getByLabel(words.password).fill(DEMO_ACCOUNTS.staff.password);
+  await page.getByRole("button", { name: words.submit }).click();
+  await expect(page).toHaveURL(/\/inbox/);
+}
+
+test("the sign-in page speaks the browser's language, or the one picked there, and the inbox follows", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "de-DE" });
+  const page = await context.newPage();
+  try {
+    await page.goto("/sign-in");
+    await expect(page.locator("html")).toHaveAttribute("lang", "de");
+    await expect(page.getByRole("button", { name: commonDe.signIn.submit })).toBeVisible();
+    await expect(page.getByText(commonDe.signIn.tagline)).toBeVisible();
+
+    await page.getByLabel(commonDe.language.label).selectOption("it");
+    await expect(page.locator("html")).toHaveAttribute("lang", "it");
+    await expect(page.getByText(commonIt.signIn.tagline)).toBeVisible();
+
+    // The staff member has no choice of their own: this browser's stands.
+    await signInWith(page, commonIt.signIn);
+    await expect(page.locator("html")).toHaveAttribute("lang", "it");
+    await expect(page.getByRole("button", { name: commonIt.header.signOut })).toBeVisible();
+    await expect(page.getByRole("link", { name: commonIt.header.responseTimes })).toBeVisible();
+  } finally {
+    await context.close();
+  }
+});
+
+test("a staff member's language follows them to another device, until they give it back to the browser", async ({ page, browser }) => {
+  await signIn(page, DEMO_ACCOUNTS.staff);
+  try {
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await page.getByLabel(commonEn.language.label).selectOption("fr");
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+    await expect(page.getByRole("button", { name: commonFr.header.signOut })).toBeVisible();
+    await expect(page).toHaveTitle(/Bellhop/);
+
+    // Another device, an English browser that never chose: English until they sign in, then theirs.
+    const tablet = await browser.newContext({ locale: "en-GB" });
+    try {
+      const tabletPage = await tablet.newPage();
+      await signIn(tabletPage, DEMO_ACCOUNTS.staff);
+      await expect(tabletPage.locator("html")).toHaveAttribute("lang", "fr");
+      await expect(tabletPage.getByRole("link", { name: commonFr.header.responseTimes })).toBeVisible();
+    } finally {
+      await tablet.close();
+    }
+
+    // Back to the browser's language: this one is English.
+    await page.getByLabel(commonFr.language.label).selectOption("");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("button", { name: commonEn.header.signOut })).toBeVisible();
+  } finally {
+    // The demo staff member is shared by the whole suite.
+    await page.request.put("/api/me/locale", { data: { locale: null } });
+  }
+});
+
+test("a language Bellhop does not speak is refused with a clear message", async ({ page }) => {
+  await signIn(page, DEMO_ACCOUNTS.staff);
+  const refused = await page.request.put("/api/me/locale", { data: { locale: "tlh" } });
+  expect(refused.status()).toBe(400);
+  expect(JSON.stringify(await refused.json())).toContain("en, de, fr, es, it, nl, pt");
+});
