@@ -4,8 +4,11 @@ import { ResponseTimesReport } from "@/components/reports/response-times-report"
 import { assertPagePropertyAccess, requirePageViewer } from "@/lib/auth/guard";
 import { getResponseTimes } from "@/lib/inbox/response-times";
 import { reportQuery } from "@/lib/inbox/schemas";
+import { getServerTranslator } from "@/lib/i18n/request-locale";
 
-export const metadata: Metadata = { title: "Response times · Bellhop" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getServerTranslator("reports"))("metaTitle") };
+}
 
 // Rendered on the server from the URL (?days=7|30|90&property=…): no client code, and a link shows the
 // same figures. Staff see their own properties only, like everywhere else.

@@ -4,53 +4,55 @@ import Link from "next/link";
 import type { ResponseTimeReport, WaitFigures } from "@/lib/inbox/response-times";
 import { REPORT_PERIODS } from "@/lib/inbox/report-periods";
 import type { TimeFormat } from "../inbox/format-time";
+import { getServerTranslator } from "@/lib/i18n/request-locale";
 import { getServerTimeFormat } from "../server-time-format";
 
 export async function ResponseTimesReport({ report, property, invalidQuery }: { report: ResponseTimeReport; property: string | null; invalidQuery: boolean }) {
   const href = (days: number, propertyId: string | null) => `/reports?days=${days}${propertyId ? `&property=${propertyId}` : ""}`;
   const shown = property ? report.properties.find((row) => row.propertyId === property) : null;
   const time = await getServerTimeFormat();
+  const t = await getServerTranslator("reports");
   return (
     <main className="mx-auto max-w-5xl px-4 py-6">
-      <h1 className="text-xl font-semibold">Response times{shown ? ` · ${shown.propertyName}` : ""}</h1>
+      <h1 className="text-xl font-semibold">{shown ? t("titleForProperty", { property: shown.propertyName }) : t("title")}</h1>
       <p className="mt-1 max-w-3xl text-sm text-slate-600 dark:text-slate-400">
-        How long guests waited for the first reply, for waits that started in the last {report.days} days. A run of guest messages is one wait; automatic templates and replies that failed to send do not end it. Replies from the Extranet count.
+        {t("explanation", { days: report.days })}
       </p>
       {invalidQuery ? (
         <p role="alert" className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-200">
-          That link asked for a period or property Bellhop does not know; showing the last 30 days of every property instead.
+          {t("invalidQuery")}
         </p>
       ) : null}
-      <nav aria-label="Period" className="mt-4 flex flex-wrap items-center gap-2 text-sm">
+      <nav aria-label={t("period")} className="mt-4 flex flex-wrap items-center gap-2 text-sm">
         {REPORT_PERIODS.map((days) => (
           <Link key={days} href={href(days, property)} aria-current={days === report.days ? "page" : undefined} className="rounded-full border border-slate-300 px-3 py-1 aria-[current=page]:border-slate-900 aria-[current=page]:bg-slate-900 aria-[current=page]:text-white dark:border-slate-700 dark:aria-[current=page]:border-slate-100 dark:aria-[current=page]:bg-slate-100 dark:aria-[current=page]:text-slate-900">
-            Last {days} days
+            {t("lastDays", { days })}
           </Link>
         ))}
         {property ? (
           <Link href={href(report.days, null)} className="ml-2 text-indigo-700 underline dark:text-indigo-300">
-            All properties
+            {t("allProperties")}
           </Link>
         ) : null}
       </nav>
 
       <section aria-labelledby="by-property" className="mt-6">
         <h2 id="by-property" className="text-base font-semibold">
-          By property
+          {t("byProperty")}
         </h2>
         <div className="relative mt-2 overflow-x-auto">
           <table className="w-full min-w-[44rem] text-left text-sm" data-testid="response-times-by-property">
             <thead className="border-b border-slate-200 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
               <tr>
                 <th scope="col" className="py-2 pr-3 font-medium">
-                  Property
+                  {t("property")}
                 </th>
-                <FigureHeadings />
+                <FigureHeadings t={t} />
                 <th scope="col" className="py-2 pr-3 text-right font-medium">
-                  Waiting now
+                  {t("waitingNow")}
                 </th>
                 <th scope="col" className="py-2 text-right font-medium">
-                  Longest wait now
+                  {t("longestWaitNow")}
                 </th>
               </tr>
             </thead>
@@ -70,7 +72,7 @@ export async function ResponseTimesReport({ report, property, invalidQuery }: { 
               <tfoot className="font-semibold">
                 <tr data-testid="response-times-total">
                   <th scope="row" className="py-2 pr-3">
-                    All properties
+                    {t("allProperties")}
                   </th>
                   <FigureCells time={time} figures={report.total} />
                   <td className="py-2 pr-3 text-right tabular-nums">{report.total.waitingNow}</td>
@@ -80,27 +82,27 @@ export async function ResponseTimesReport({ report, property, invalidQuery }: { 
             ) : null}
           </table>
         </div>
-        {report.properties.length === 0 ? <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">You have no properties yet. An admin gives you access to them.</p> : null}
+        {report.properties.length === 0 ? <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{t("noProperties")}</p> : null}
       </section>
 
       <section aria-labelledby="by-staff" className="mt-8">
         <h2 id="by-staff" className="text-base font-semibold">
-          Replies sent from Bellhop
+          {t("byStaff")}
         </h2>
         {report.staff.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">No replies were sent from Bellhop in this period.</p>
+          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{t("noReplies")}</p>
         ) : (
           <table className="mt-2 w-full max-w-xl text-left text-sm" data-testid="response-times-by-staff">
             <thead className="border-b border-slate-200 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
               <tr>
                 <th scope="col" className="py-2 pr-3 font-medium">
-                  Staff member
+                  {t("staffMember")}
                 </th>
                 <th scope="col" className="py-2 pr-3 text-right font-medium">
-                  Replies
+                  {t("replies")}
                 </th>
                 <th scope="col" className="py-2 text-right font-medium">
-                  Median first reply
+                  {t("medianFirstReply")}
                 </th>
               </tr>
             </thead>
@@ -122,10 +124,12 @@ export async function ResponseTimesReport({ report, property, invalidQuery }: { 
   );
 }
 
-function FigureHeadings() {
+type ReportsTranslator = Awaited<ReturnType<typeof getServerTranslator<"reports">>>;
+
+function FigureHeadings({ t }: { t: ReportsTranslator }) {
   return (
     <>
-      {["Guest waits", "Answered", "Median first reply", "90% answered within", "Within 1 hour", "Within 24 hours"].map((label) => (
+      {[t("guestWaits"), t("answered"), t("medianFirstReply"), t("p90"), t("withinHour"), t("withinDay")].map((label) => (
         <th key={label} scope="col" className="py-2 pr-3 text-right font-medium">
           {label}
         </th>
