@@ -3,9 +3,13 @@ import { Suspense } from "react";
 import { AppHeader } from "@/components/app-header";
 import { InboxApp } from "@/components/inbox/inbox-app";
 import { requirePageViewer } from "@/lib/auth/guard";
+import { getServerTranslator } from "@/lib/i18n/request-locale";
 import { listVisibleProperties } from "@/lib/inbox/properties";
 
-export const metadata: Metadata = { title: "Inbox · Bellhop" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getServerTranslator("inbox");
+  return { title: t("metaTitle") };
+}
 
 // The URL holds the whole screen (view, filter, search, open conversation) in search params, read on
 // the client, so a link or a reload shows the same thing.

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "use-intl";
 import type { Assignee } from "@/lib/inbox/schemas";
 import { fetchAssignees } from "./inbox-api";
 import { inboxKeys } from "./query-keys";
@@ -14,6 +15,7 @@ export const ASSIGNEE_SELECT_ID = "assignee-select";
  * longer a candidate (the server refuses such a choice with a message, shown by the thread header).
  */
 export function AssignSelect({ conversationId, assignee, viewerId, onAssign }: { conversationId: string; assignee: Assignee | null; viewerId: string; onAssign: (assignee: Assignee | null) => void }) {
+  const t = useTranslations("inbox.assign");
   const candidates = useQuery({
     queryKey: inboxKeys.assignees(conversationId),
     queryFn: ({ signal }) => fetchAssignees(conversationId, signal),
@@ -25,24 +27,24 @@ export function AssignSelect({ conversationId, assignee, viewerId, onAssign }: {
   return (
     <>
       <label htmlFor={ASSIGNEE_SELECT_ID} className="sr-only">
-        Assignee
+        {t("label")}
       </label>
       <select
         id={ASSIGNEE_SELECT_ID}
         value={assignee?.id ?? ""}
         onChange={(event) => onAssign(options.find((candidate) => candidate.id === event.target.value) ?? null)}
-        title="Assign (a)"
+        title={t("title")}
         className="input max-w-44 py-1 text-xs"
         data-testid="assignee-select"
       >
-        <option value="">Unassigned</option>
+        <option value="">{t("unassigned")}</option>
         {options.map((candidate) => (
           <option key={candidate.id} value={candidate.id}>
-            {candidate.id === viewerId ? `${candidate.name} (you)` : candidate.name}
+            {candidate.id === viewerId ? t("you", { name: candidate.name }) : candidate.name}
           </option>
         ))}
-        {candidates.isPending ? <option disabled>Loading colleagues…</option> : null}
-        {candidates.isError ? <option disabled>Colleagues could not be loaded</option> : null}
+        {candidates.isPending ? <option disabled>{t("loading")}</option> : null}
+        {candidates.isError ? <option disabled>{t("failed")}</option> : null}
       </select>
     </>
   );

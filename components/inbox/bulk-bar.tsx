@@ -5,6 +5,7 @@
 // very change its own button would make (lib/inbox/bulk-actions.ts); those refused are named with why.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslations } from "use-intl";
 import { BULK_MAX } from "@/lib/inbox/bulk-limit";
 import type { BulkAction, ConversationListItem } from "@/lib/inbox/schemas";
 import { guestLabel } from "./conversation-row";
@@ -13,6 +14,7 @@ import { LabelOptions } from "./label-chips";
 import { inboxKeys } from "./query-keys";
 import { SnoozeDialog } from "./snooze-dialog";
 import { useLabels } from "./use-labels";
+import { useErrorText } from "./use-error-text";
 
 /** The assign picker's "Nobody" (a user id is a uuid, so this cannot be one). */
 const UNASSIGN = "unassign";
@@ -37,7 +39,9 @@ export function BulkBar({
   onClear: () => void;
   onDone: () => void;
 }) {
+  const errorText = useErrorText();
   const queryClient = useQueryClient();
+  const t = useTranslations("inbox");
   const { labels } = useLabels();
   // Who may have every chosen conversation: those who see all their properties (the server checks
   // each one again). Yourself is "Assign to me".
@@ -56,8 +60,10 @@ export function BulkBar({
     mutationFn: (action: BulkAction) => postBulkAction(chosen.map((item) => item.id), action),
     onSuccess: ({ results }) => {
       setSnoozing(false);
-      const names = new Map(chosen.map((item) => [item.id, `${guestLabel(item)} (#${item.reference})`]));
-      const refused = results.flatMap((result) => (result.ok ? [] : [`${names.get(result.conversationId) ?? "A conversation"}: ${result.error.message}`]));
+      const names = new Map(chosen.map((item) => [item.id, `${guestLabel(item, t("guest"))} (#${item.reference})`]));
+      const refused = results.flatMap((result) =>
+        result.ok ? [] : [t("bulk.refused", { conversation: names.get(result.conversationId) ?? t("bulk.unknownConversation"), reason: result.error.message })],
+      );
       setOutcome({ done: results.length - refused.length, refused });
       // The ones done leave the selection; the refused stay chosen, to look at.
       if (refused.length === 0) onDone();
@@ -79,10 +85,10 @@ export function BulkBar({
   const busy = mutation.isPending || tooMany;
 
   return (
-    <div role="region" aria-label="Chosen conversations" className="space-y-1 border-b border-slate-200 bg-sky-50 px-3 py-2 text-xs dark:border-slate-800 dark:bg-sky-950/40">
+    <div role="region" aria-label={t("bulk.region")} className="space-y-1 border-b border-slate-200 bg-sky-50 px-3 py-2 text-xs dark:border-slate-800 dark:bg-sky-950/40">
       <div className="flex items-center gap-1.5">
         <span className="mr-1 font-medium" data-testid="bulk-count">
-          {chosen.length} chosen
+          {t("bulk.count", { count: chosen.length })}
         </span>
         {chosen.length < (more ? BULK_MAX : Math.min(shown, BULK_MAX)) ? (
           <button
@@ -94,19 +100,19 @@ export function BulkBar({
               void onChooseAll().finally(() => setChoosingAll(false));
             }}
           >
-            {choosingAll ? "Loading…" : shown >= BULK_MAX ? `Choose the first ${BULK_MAX}` : more ? `Choose up to ${BULK_MAX}` : `Choose all ${shown}`}
+            {choosingAll ? t("bulk.loading") : shown >= BULK_MAX ? t("bulk.chooseFirst", { max: BULK_MAX }) : more ? t("bulk.chooseUpTo", { max: BULK_MAX }) : t("bulk.chooseAll", { count: shown })}
           </button>
         ) : null}
         <button type="button" className="btn-ghost ml-auto py-0.5 text-xs" onClick={onClear}>
-          Clear
+          {t("bulk.clear")}
         </button>
       </div>
       <div className="flex flex-wrap items-center gap-1.5">
-        <button type="button" className="btn-secondary py-0.5 text-xs" disabled={busy} onClick={() => run({ type: "read" })} title="For you only: the guest is not told">
-          Mark read
+        <button type="button" className="btn-secondary py-0.5 text-xs" disabled={busy} onClick={() => run({ type: "read" })} title={t("bulk.markReadTitle")}>
+          {t("bulk.markRead")}
         </button>
         <button type="button" className="btn-secondary py-0.5 text-xs" disabled={busy} onClick={() => run({ type: "unread" })}>
-          Mark unread
+          {t("bulk.markUnread")}
         </button>
         <button
           type="button"
@@ -114,31 +120,31 @@ export function BulkBar({
           disabled={busy}
           onClick={() => run({ type: "no_reply_needed", value: true, seenGuestMessageAt: seenGuestMessageAt() })}
         >
-          No reply needed
+          {t("bulk.noReplyNeeded")}
         </button>
         <button type="button" className="btn-secondary py-0.5 text-xs" disabled={busy} onClick={() => run({ type: "assign", userId: viewerId })}>
-          Assign to me
+          {t("bulk.assignToMe")}
         </button>
-        <ActionSelect id="bulk-assign" label="Assign the chosen conversations to" placeholder="Assign to…" disabled={busy} onChoose={(choice) => run({ type: "assign", userId: choice === UNASSIGN ? null : choice })}>
+        <ActionSelect id="bulk-assign" label={t("bulk.assignLabel")} placeholder={t("bulk.assignPlaceholder")} disabled={busy} onChoose={(choice) => run({ type: "assign", userId: choice === UNASSIGN ? null : choice })}>
           {colleagues.map((candidate) => (
             <option key={candidate.id} value={candidate.id}>
               {candidate.name}
             </option>
           ))}
-          <option value={UNASSIGN}>Nobody (unassign)</option>
+          <option value={UNASSIGN}>{t("bulk.unassign")}</option>
         </ActionSelect>
         <button type="button" className="btn-secondary py-0.5 text-xs" disabled={busy} onClick={() => setSnoozing(true)} aria-haspopup="dialog">
-          Snooze…
+          {t("bulk.snooze")}
         </button>
         {labels.length > 0 ? (
-          <ActionSelect id="bulk-label" label="Put a label on the chosen conversations" placeholder="Label…" disabled={busy} onChoose={(labelId) => run({ type: "label", labelId, applied: true })}>
+          <ActionSelect id="bulk-label" label={t("bulk.labelLabel")} placeholder={t("bulk.labelPlaceholder")} disabled={busy} onChoose={(labelId) => run({ type: "label", labelId, applied: true })}>
             <LabelOptions labels={labels} />
           </ActionSelect>
         ) : null}
       </div>
-      {mutation.isPending ? <p role="status">Working…</p> : null}
-      {tooMany ? <p role="alert">At most {BULK_MAX} at once: take some out, or act on them in two goes.</p> : null}
-      {mutation.isError ? <p role="alert" className="text-red-700 dark:text-red-400">{mutation.error.message}</p> : null}
+      {mutation.isPending ? <p role="status">{t("bulk.working")}</p> : null}
+      {tooMany ? <p role="alert">{t("bulk.tooMany", { max: BULK_MAX })}</p> : null}
+      {mutation.isError ? <p role="alert" className="text-red-700 dark:text-red-400">{errorText(mutation.error)}</p> : null}
       {snoozing ? (
         <SnoozeDialog
           onSnooze={(until) => run({ type: "snooze", until: until?.toISOString() ?? null, seenGuestMessageAt: seenGuestMessageAt() })}
@@ -150,7 +156,8 @@ export function BulkBar({
       {outcome ? (
         <div role={outcome.refused.length > 0 ? "alert" : "status"} data-testid="bulk-outcome">
           <p>
-            Done for {outcome.done} conversation{outcome.done === 1 ? "" : "s"}.{outcome.refused.length > 0 ? ` Not done for ${outcome.refused.length}:` : ""}
+            {t("bulk.done", { count: outcome.done })}
+            {outcome.refused.length > 0 ? ` ${t("bulk.notDone", { count: outcome.refused.length })}` : ""}
           </p>
           {outcome.refused.length > 0 ? (
             <ul className="list-disc pl-4 text-red-700 dark:text-red-400">

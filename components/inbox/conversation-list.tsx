@@ -3,6 +3,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useTranslations } from "use-intl";
 import { BULK_MAX } from "@/lib/inbox/bulk-limit";
 import { BulkBar } from "./bulk-bar";
 import { ConversationRow, ROW_HEIGHT } from "./conversation-row";
@@ -10,6 +11,7 @@ import { fetchConversations } from "./inbox-api";
 import { inboxKeys, type ListFilters } from "./query-keys";
 import { isTypingTarget } from "./use-inbox-url";
 import { usePresenceInScope } from "./use-presence";
+import { useErrorText } from "./use-error-text";
 
 /**
  * The infinite, virtualised list: only the rows on screen are in the DOM, so 100,000 conversations
@@ -29,7 +31,9 @@ export function ConversationList({
   showProperty: boolean;
   viewerId: string;
 }) {
+  const errorText = useErrorText();
   const { view, sort, property, label, q } = filters;
+  const t = useTranslations("inbox.list");
   const query = useInfiniteQuery({
     queryKey: inboxKeys.list({ view, sort, property, label, q }),
     queryFn: ({ pageParam, signal }) => fetchConversations({ view, sort, property, label, q }, pageParam, signal),
@@ -121,9 +125,9 @@ export function ConversationList({
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  if (query.isPending) return <ListMessage>Loading conversations…</ListMessage>;
-  if (query.isError) return <ListMessage tone="error">{query.error.message}</ListMessage>;
-  if (items.length === 0) return <ListMessage>{q ? `Nothing matches “${q}”.` : label ? "No conversation here has this label." : emptyText(view)}</ListMessage>;
+  if (query.isPending) return <ListMessage>{t("loading")}</ListMessage>;
+  if (query.isError) return <ListMessage tone="error">{errorText(query.error)}</ListMessage>;
+  if (items.length === 0) return <ListMessage>{q ? t("noMatch", { query: q }) : label ? t("noneWithLabel") : t(`empty.${EMPTY_TEXT[view]}`)}</ListMessage>;
 
   return (
     <>
@@ -131,7 +135,7 @@ export function ConversationList({
         <BulkBar chosen={chosen} viewerId={viewerId} shown={items.length} more={hasNextPage} onChooseAll={chooseAll} onClear={clearChosen} onDone={clearChosen} />
       ) : null}
       <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto" data-testid="conversation-list">
-        <ul aria-label="Conversation list" className="relative" style={{ height: virtualizer.getTotalSize() }}>
+        <ul aria-label={t("listLabel")} className="relative" style={{ height: virtualizer.getTotalSize() }}>
           {virtualItems.map((row) => {
             const item = items[row.index]!;
             return (
@@ -152,7 +156,7 @@ export function ConversationList({
             );
           })}
         </ul>
-        {isFetchingNextPage ? <p className="py-3 text-center text-xs text-slate-600 dark:text-slate-400">Loading more…</p> : null}
+        {isFetchingNextPage ? <p className="py-3 text-center text-xs text-slate-600 dark:text-slate-400">{t("loadingMore")}</p> : null}
       </div>
     </>
   );
@@ -160,24 +164,16 @@ export function ConversationList({
 
 const NONE_CHOSEN: ReadonlySet<string> = new Set();
 
-function emptyText(view: ListFilters["view"]): string {
-  switch (view) {
-    case "unread":
-      return "You have read everything. Nice.";
-    case "needs_reply":
-      return "No guest is waiting for a reply.";
-    case "no_reply_needed":
-      return "No conversation is marked “no reply needed”.";
-    case "snoozed":
-      return "Nothing is snoozed.";
-    case "mine":
-      return "Nothing is assigned to you.";
-    case "starred":
-      return "Nothing is starred. Star a conversation (s) to keep it here, for you only.";
-    default:
-      return "No conversations yet. They appear here as guests write.";
-  }
-}
+/** What an empty view says: its message under `list.empty`. */
+const EMPTY_TEXT = {
+  all: "all",
+  mine: "mine",
+  starred: "starred",
+  unread: "unread",
+  needs_reply: "needsReply",
+  no_reply_needed: "noReplyNeeded",
+  snoozed: "snoozed",
+} as const satisfies Record<ListFilters["view"], string>;
 
 function ListMessage({ children, tone }: { children: React.ReactNode; tone?: "error" }) {
   return (

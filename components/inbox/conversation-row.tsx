@@ -1,6 +1,7 @@
 "use client";
 
 import { memo } from "react";
+import { useTranslations } from "use-intl";
 import type { ConversationListItem, ConversationPresence, SearchHit } from "@/lib/inbox/schemas";
 import { localZone } from "./format-time";
 import { useTimeFormat } from "../use-time-format";
@@ -39,7 +40,8 @@ export const ConversationRow = memo(function ConversationRow({
   /** The list's search: the row's second line shows the message it found, the words marked. */
   searchQuery?: string;
 }) {
-  const name = guestLabel(item);
+  const t = useTranslations("inbox");
+  const name = guestLabel(item, t("guest"));
   const zone = localZone();
   const time = useTimeFormat();
   const hasDraft = useHasDraft(viewerId, item.id);
@@ -53,7 +55,7 @@ export const ConversationRow = memo(function ConversationRow({
         checked={checked}
         // React reports a checkbox's change from its click, which says whether Shift was held.
         onChange={(event) => onToggleCheck(item.id, "shiftKey" in event.nativeEvent && event.nativeEvent.shiftKey === true)}
-        aria-label={`Select ${name}, #${item.reference}`}
+        aria-label={t("row.select", { name, reference: item.reference })}
         data-testid="row-select"
         className="absolute top-1/2 left-2.5 z-10 size-3.5 -translate-y-1/2 cursor-pointer accent-indigo-600"
       />
@@ -75,37 +77,37 @@ export const ConversationRow = memo(function ConversationRow({
         } ${highlighted ? "shadow-[inset_3px_0_0_0] shadow-indigo-500" : ""}`}
       >
         <span className="flex items-center gap-2">
-          {item.unread ? <span className="size-2 shrink-0 rounded-full bg-indigo-600 dark:bg-indigo-400" aria-label="Unread" role="img" /> : null}
+          {item.unread ? <span className="size-2 shrink-0 rounded-full bg-indigo-600 dark:bg-indigo-400" aria-label={t("row.unread")} role="img" /> : null}
           {item.starred ? (
-            <span className="shrink-0 text-amber-500 dark:text-amber-400" aria-label="Starred" role="img" data-testid="row-star">
+            <span className="shrink-0 text-amber-500 dark:text-amber-400" aria-label={t("row.starred")} role="img" data-testid="row-star">
               ★
             </span>
           ) : null}
           <span className={`truncate ${item.unread ? "font-semibold" : "font-medium"}`} data-testid="row-guest-name">
             {name}
           </span>
-          {item.type === "request_to_book" ? <Badge tone="violet">Request to book</Badge> : null}
+          {item.type === "request_to_book" ? <Badge tone="violet">{t("row.requestToBook")}</Badge> : null}
           {item.labelIds.length > 0 ? <LabelChips ids={item.labelIds} max={2} /> : null}
           {item.lastMessageAt ? (
             <time className="ml-auto shrink-0 text-xs text-slate-600 tabular-nums dark:text-slate-400" dateTime={item.lastMessageAt} title={time.full(item.lastMessageAt, zone)}>
               {time.short(item.lastMessageAt, zone)}
             </time>
           ) : (
-            <span className="ml-auto shrink-0 text-xs text-slate-600 dark:text-slate-400">No messages</span>
+            <span className="ml-auto shrink-0 text-xs text-slate-600 dark:text-slate-400">{t("row.noMessages")}</span>
           )}
         </span>
         <span className="truncate text-slate-600 dark:text-slate-300">
           {hasDraft ? (
-            <span className="font-medium text-rose-700 dark:text-rose-400" data-testid="row-draft" title="You have an unsent reply or note here">
-              Draft ·{" "}
+            <span className="font-medium text-rose-700 dark:text-rose-400" data-testid="row-draft" title={t("row.draftTitle")}>
+              {t("row.draft")}{" "}
             </span>
           ) : null}
           {hit && searchQuery ? (
             <SearchHitLine hit={hit} query={searchQuery} zone={zone} />
           ) : (
             <>
-              {item.lastMessageSender ? <span className="text-slate-600 dark:text-slate-400">{item.lastMessageSender === "guest" ? "Guest: " : "You: "}</span> : null}
-              {item.lastMessagePreview ?? <span className="italic text-slate-600 dark:text-slate-400">No messages yet</span>}
+              {item.lastMessageSender ? <span className="text-slate-600 dark:text-slate-400">{`${item.lastMessageSender === "guest" ? t("row.fromGuest") : t("row.fromYou")} `}</span> : null}
+              {item.lastMessagePreview ?? <span className="italic text-slate-600 dark:text-slate-400">{t("row.noMessagesYet")}</span>}
             </>
           )}
         </span>
@@ -116,31 +118,32 @@ export const ConversationRow = memo(function ConversationRow({
           <span className="ml-auto flex shrink-0 gap-1">
             {presence && presence.length > 0 ? <RowPresence others={presence} /> : null}
             {item.needsReplySince ? (
-              <Badge tone="amber" title={`The guest has waited since ${time.full(item.needsReplySince, zone)}`}>
-                Needs reply · {time.waiting(item.needsReplySince)}
+              <Badge tone="amber" title={t("row.needsReplyTitle", { time: time.full(item.needsReplySince, zone) })}>
+                {t("row.needsReply", { waiting: time.waiting(item.needsReplySince) })}
               </Badge>
             ) : null}
             {item.scheduledReplyAt ? (
               <span data-testid="row-scheduled">
-                <Badge tone="sky" title={`A reply is scheduled for ${time.full(item.scheduledReplyAt, zone)}: it goes by itself`}>
-                  Scheduled {time.snoozeUntil(item.scheduledReplyAt, zone)}
+                <Badge tone="sky" title={t("row.scheduledTitle", { time: time.full(item.scheduledReplyAt, zone) })}>
+                  {t("row.scheduled", { when: time.snoozeUntil(item.scheduledReplyAt, zone) })}
                 </Badge>
               </span>
             ) : null}
-            {item.noReplyNeeded ? <Badge tone="slate">No reply needed</Badge> : null}
+            {item.noReplyNeeded ? <Badge tone="slate">{t("row.noReplyNeeded")}</Badge> : null}
             {item.snooze ? (
               <span data-testid="row-snooze">
-                <Badge tone="sky" title={item.snooze.until ? `Snoozed until ${time.full(item.snooze.until, zone)}` : "Snoozed until the guest replies"}>
-                  {item.snooze.until ? `Wakes ${time.snoozeUntil(item.snooze.until, zone)}` : "Until the guest replies"}
+                <Badge tone="sky" title={item.snooze.until ? t("row.snoozedUntilTitle", { time: time.full(item.snooze.until, zone) }) : t("row.snoozedUntilReplyTitle")}>
+                  {item.snooze.until ? t("row.wakes", { when: time.snoozeUntil(item.snooze.until, zone) }) : t("row.untilReply")}
                 </Badge>
               </span>
             ) : null}
-            {item.access === "read_only" ? <Badge tone="slate">Closed</Badge> : null}
+            {item.access === "read_only" ? <Badge tone="slate">{t("row.closed")}</Badge> : null}
             {item.assignee ? (
               <span data-testid="row-assignee">
-                <Badge tone="indigo" title={`Assigned to ${item.assignee.id === viewerId ? "you" : item.assignee.name}`}>
-                  <span className="sr-only">Assigned to </span>
-                  {item.assignee.id === viewerId ? "You" : firstName(item.assignee.name)}
+                <Badge tone="indigo" title={item.assignee.id === viewerId ? t("row.assignedToYouTitle") : t("row.assignedToTitle", { name: item.assignee.name })}>
+                  {item.assignee.id === viewerId
+                    ? t.rich("row.assigneeYou", { hidden: srOnly })
+                    : t.rich("row.assignee", { hidden: srOnly, name: firstName(item.assignee.name) })}
                 </Badge>
               </span>
             ) : null}
@@ -154,9 +157,10 @@ export const ConversationRow = memo(function ConversationRow({
 /** A search result's second line: the message that matched, from just before its first match, the words marked. */
 function SearchHitLine({ hit, query, zone }: { hit: SearchHit; query: string; zone: string }) {
   const time = useTimeFormat();
+  const t = useTranslations("inbox.row");
   return (
-    <span data-testid="row-search-hit" title={`Found in a message of ${time.full(hit.sentAt, zone)}`}>
-      <span className="text-slate-600 dark:text-slate-400">{hit.sender === "guest" ? "Guest: " : "You: "}</span>
+    <span data-testid="row-search-hit" title={t("searchHitTitle", { time: time.full(hit.sentAt, zone) })}>
+      <span className="text-slate-600 dark:text-slate-400">{`${hit.sender === "guest" ? t("fromGuest") : t("fromYou")} `}</span>
       {highlightMatches(hit.content, query, hit.cut).map((segment, index) =>
         segment.match ? (
           <mark key={index} className="rounded-sm bg-amber-200 px-0.5 text-slate-900 dark:bg-amber-500/40 dark:text-amber-50">
@@ -175,17 +179,18 @@ function SearchHitLine({ hit, query, zone }: { hit: SearchHit; query: string; zo
  * thread is opened. The one writing comes first; more colleagues show as "+1".
  */
 function RowPresence({ others }: { others: ConversationPresence["others"] }) {
+  const t = useTranslations("inbox.row");
   const ordered = [...others].sort((a, b) => Number(b.activity === "replying") - Number(a.activity === "replying"));
   const first = ordered[0]!;
   const replying = first.activity === "replying";
-  const everyone = ordered.map((other) => `${other.name} is ${other.activity === "replying" ? "writing a reply" : "viewing"}`).join(", ");
+  const everyone = ordered.map((other) => t(other.activity === "replying" ? "presenceReplying" : "presenceViewing", { name: other.name })).join(", ");
   return (
     <span data-testid="row-presence" title={everyone}>
       <Badge tone={replying ? "amber" : "emerald"}>
         <span aria-hidden className={`mr-1 inline-block size-1.5 rounded-full ${replying ? "animate-pulse bg-amber-500" : "bg-emerald-500"}`} />
         <span className="sr-only">{everyone}</span>
         <span aria-hidden>
-          {firstName(first.name)} {replying ? "writing" : "viewing"}
+          {t(replying ? "presenceBadgeReplying" : "presenceBadgeViewing", { name: firstName(first.name) })}
           {ordered.length > 1 ? ` +${ordered.length - 1}` : ""}
         </span>
       </Badge>
@@ -193,8 +198,17 @@ function RowPresence({ others }: { others: ConversationPresence["others"] }) {
   );
 }
 
-export function guestLabel(item: Pick<ConversationListItem, "guestName">): string {
-  return item.guestName?.trim() || "Guest";
+/**
+ * The guest's name, or `fallback` (the inbox catalogue's `guest`, "Guest") when Booking.com gave none.
+ * Callers that have not passed one yet get the English word.
+ */
+export function guestLabel(item: Pick<ConversationListItem, "guestName">, fallback: string): string {
+  return item.guestName?.trim() || fallback;
+}
+
+/** The part of a badge only a screen reader says ("Assigned to "), for t.rich's `<hidden>`. */
+function srOnly(chunks: React.ReactNode) {
+  return <span className="sr-only">{chunks}</span>;
 }
 
 /** "Sam Staff" → "Sam": a row has room for a badge, not a full name (its title has the full name). */

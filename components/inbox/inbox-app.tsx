@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "use-intl";
 import { showUnreadOnAppIcon } from "../app-icon-badge";
 import { ConversationList } from "./conversation-list";
 import { fetchCounts } from "./inbox-api";
@@ -23,6 +24,7 @@ export type InboxProperty = { id: string; name: string; timeZone: string };
  * the URL's `c` decides which one shows.
  */
 export function InboxApp({ properties, viewerId }: { properties: InboxProperty[]; viewerId: string }) {
+  const t = useTranslations("inbox");
   const { state, update } = useInboxUrl();
   const notifications = useGuestNotifications((id) => update({ open: id, at: null }, "push"));
   const sound = useGuestSound();
@@ -44,9 +46,9 @@ export function InboxApp({ properties, viewerId }: { properties: InboxProperty[]
   const counts = useQuery({ queryKey: inboxKeys.counts(), queryFn: fetchCounts });
   const unreadCount = counts.data?.unread ?? 0;
   useEffect(() => {
-    document.title = unreadCount > 0 ? `(${unreadCount}) Inbox · Bellhop` : "Inbox · Bellhop";
+    document.title = unreadCount > 0 ? t("metaTitleUnread", { count: unreadCount }) : t("metaTitle");
     showUnreadOnAppIcon(unreadCount);
-  }, [unreadCount]);
+  }, [unreadCount, t]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -71,9 +73,9 @@ export function InboxApp({ properties, viewerId }: { properties: InboxProperty[]
   const open = (id: string | null, at?: string) => update({ open: id, at: at ?? null }, "push");
 
   return (
-    <main className="flex min-h-0 flex-1" aria-label="Inbox">
+    <main className="flex min-h-0 flex-1" aria-label={t("app.inbox")}>
       <section
-        aria-label="Conversations"
+        aria-label={t("app.conversations")}
         className={`${state.open ? "hidden md:flex" : "flex"} w-full min-w-0 flex-col border-slate-200 md:w-[380px] md:shrink-0 md:border-r lg:w-[420px] dark:border-slate-800`}
       >
         <InboxToolbar
@@ -90,15 +92,13 @@ export function InboxApp({ properties, viewerId }: { properties: InboxProperty[]
         />
         <ConversationList filters={state} openId={state.open} onOpen={open} showProperty={properties.length > 1} viewerId={viewerId} />
       </section>
-      <section aria-label="Conversation" className={`${state.open ? "flex" : "hidden md:flex"} min-w-0 flex-1 flex-col bg-slate-50/60 dark:bg-slate-900/40`}>
+      <section aria-label={t("app.conversation")} className={`${state.open ? "flex" : "hidden md:flex"} min-w-0 flex-1 flex-col bg-slate-50/60 dark:bg-slate-900/40`}>
         {state.open ? (
           <ThreadPane key={state.open} conversationId={state.open} viewerId={viewerId} onClose={() => open(null)} focusReply={focusReplyFor === state.open} showMessageId={state.at} searchQuery={state.q} />
         ) : (
           <div className="m-auto max-w-xs text-center text-sm text-slate-500 dark:text-slate-400">
-            <p className="font-medium text-slate-700 dark:text-slate-300">No conversation open</p>
-            <p className="mt-1">
-              Pick one from the list, or press <kbd className="kbd">?</kbd> for keyboard shortcuts.
-            </p>
+            <p className="font-medium text-slate-700 dark:text-slate-300">{t("app.noneOpen")}</p>
+            <p className="mt-1">{t.rich("app.noneOpenHint", { kbd: (chunks) => <kbd className="kbd">{chunks}</kbd> })}</p>
           </div>
         )}
       </section>

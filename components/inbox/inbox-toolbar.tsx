@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState, type RefObject } from "react";
+import { useTranslations } from "use-intl";
 import type { ConversationCounts } from "@/lib/inbox/count-conversations";
 import type { InboxView } from "@/lib/inbox/list-views";
 import type { InboxProperty } from "./inbox-app";
@@ -11,15 +12,16 @@ import type { GuestNotifications } from "./use-guest-notifications";
 import type { GuestSound } from "./use-guest-sound";
 import type { LiveStatus } from "./use-live-updates";
 
-const VIEWS: { value: InboxView; label: string }[] = [
-  { value: "all", label: "All" },
-  { value: "mine", label: "Mine" },
-  { value: "starred", label: "Starred" },
-  { value: "unread", label: "Unread" },
-  { value: "needs_reply", label: "Needs reply" },
-  { value: "no_reply_needed", label: "No reply needed" },
-  { value: "snoozed", label: "Snoozed" },
-];
+// The tabs, in order, each with its name's message (the view's id is the URL's, lib/inbox/list-views.ts).
+const VIEWS = [
+  { value: "all", label: "all" },
+  { value: "mine", label: "mine" },
+  { value: "starred", label: "starred" },
+  { value: "unread", label: "unread" },
+  { value: "needs_reply", label: "needsReply" },
+  { value: "no_reply_needed", label: "noReplyNeeded" },
+  { value: "snoozed", label: "snoozed" },
+] as const satisfies readonly { value: InboxView; label: string }[];
 
 export function InboxToolbar({ searchRef, ...props }: {
   state: InboxUrlState;
@@ -35,6 +37,7 @@ export function InboxToolbar({ searchRef, ...props }: {
   onShowShortcuts: () => void;
 }) {
   const { state, update } = props;
+  const t = useTranslations("inbox.toolbar");
   const [search, setSearch] = useState(state.q);
   // Debounced into the URL, so typing does not fire a request per key.
   useEffect(() => {
@@ -46,23 +49,23 @@ export function InboxToolbar({ searchRef, ...props }: {
   return (
     <div className="space-y-2 border-b border-slate-200 px-3 pt-3 pb-2 dark:border-slate-800">
       <div className="flex items-center gap-2">
-        <h1 className="text-base font-semibold tracking-tight">Inbox</h1>
+        <h1 className="text-base font-semibold tracking-tight">{t("title")}</h1>
         <LiveIndicator status={props.live} />
         <div className="ml-auto flex items-center gap-1">
           {props.sound.supported ? <SoundButton sound={props.sound} /> : null}
           {props.notifications.supported ? <NotificationsButton notifications={props.notifications} /> : null}
           {/* Not on a touch screen, which has no keyboard to use them with (`?` still opens them). */}
-          <button type="button" onClick={props.onShowShortcuts} className="btn-ghost pointer-coarse:hidden" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+          <button type="button" onClick={props.onShowShortcuts} className="btn-ghost pointer-coarse:hidden" aria-label={t("shortcuts")} title={t("shortcutsTitle")}>
             <span aria-hidden>⌨</span>
           </button>
-          <button type="button" onClick={props.onNewMessage} className="btn-primary" title="New message (c)">
-            New message
+          <button type="button" onClick={props.onNewMessage} className="btn-primary" title={t("newMessageTitle")}>
+            {t("newMessage")}
           </button>
         </div>
       </div>
       <form role="search" onSubmit={(event) => event.preventDefault()}>
         <label htmlFor="inbox-search" className="sr-only">
-          Search conversations
+          {t("searchLabel")}
         </label>
         <input
           id="inbox-search"
@@ -73,13 +76,13 @@ export function InboxToolbar({ searchRef, ...props }: {
           onKeyDown={(event) => {
             if (event.key === "Escape") event.currentTarget.blur();
           }}
-          placeholder="Search guests, reservations, messages  ( / )"
+          placeholder={t("searchPlaceholder")}
           className="input w-full"
           autoComplete="off"
         />
       </form>
       <div className="flex flex-wrap items-center gap-2">
-        <nav aria-label="Views" className="flex flex-wrap gap-1">
+        <nav aria-label={t("views")} className="flex flex-wrap gap-1">
           {VIEWS.map((view) => (
             <button
               key={view.value}
@@ -88,7 +91,7 @@ export function InboxToolbar({ searchRef, ...props }: {
               onClick={() => update({ view: view.value })}
               className="rounded-full px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 aria-pressed:bg-slate-900 aria-pressed:text-white dark:text-slate-300 dark:hover:bg-slate-800 dark:aria-pressed:bg-slate-100 dark:aria-pressed:text-slate-900"
             >
-              {view.label}
+              {t(`view.${view.label}`)}
               <ViewCount count={view.value === "unread" ? props.counts?.unread : view.value === "needs_reply" ? props.counts?.needsReply : undefined} />
             </button>
           ))}
@@ -98,10 +101,10 @@ export function InboxToolbar({ searchRef, ...props }: {
         {props.properties.length > 1 ? (
           <>
             <label htmlFor="property-filter" className="sr-only">
-              Property
+              {t("property")}
             </label>
             <select id="property-filter" value={state.property ?? ""} onChange={(event) => update({ property: event.target.value || null })} className="input min-w-0 flex-1 py-1 text-xs">
-              <option value="">All properties</option>
+              <option value="">{t("allProperties")}</option>
               {props.properties.map((property) => (
                 <option key={property.id} value={property.id}>
                   {property.name}
@@ -114,11 +117,11 @@ export function InboxToolbar({ searchRef, ...props }: {
         )}
         <LabelFilter value={state.label} onChange={(label) => update({ label })} />
         <label htmlFor="sort-order" className="sr-only">
-          Sort
+          {t("sort")}
         </label>
         <select id="sort-order" value={state.sort} onChange={(event) => update({ sort: event.target.value as InboxUrlState["sort"] })} className="input py-1 text-xs">
-          <option value="recent">Recent activity</option>
-          <option value="waiting">Longest waiting</option>
+          <option value="recent">{t("sortRecent")}</option>
+          <option value="waiting">{t("sortWaiting")}</option>
         </select>
       </div>
     </div>
@@ -128,15 +131,16 @@ export function InboxToolbar({ searchRef, ...props }: {
 /** Only the conversations with one label; hidden until the team has labels (unless the URL asks for one). */
 function LabelFilter({ value, onChange }: { value: string | null; onChange: (label: string | null) => void }) {
   const { labels, byId } = useLabels();
+  const t = useTranslations("inbox.toolbar");
   if (labels.length === 0 && !value) return null;
   return (
     <>
       <label htmlFor="label-filter" className="sr-only">
-        Label
+        {t("label")}
       </label>
       <select id="label-filter" value={value ?? ""} onChange={(event) => onChange(event.target.value || null)} className="input min-w-0 max-w-[9rem] py-1 text-xs">
-        <option value="">All labels</option>
-        {value && !byId.has(value) ? <option value={value}>A deleted label</option> : null}
+        <option value="">{t("allLabels")}</option>
+        {value && !byId.has(value) ? <option value={value}>{t("deletedLabel")}</option> : null}
         <LabelOptions labels={labels} />
       </select>
     </>
@@ -145,27 +149,25 @@ function LabelFilter({ value, onChange }: { value: string | null; onChange: (lab
 
 function LiveIndicator({ status }: { status: LiveStatus }) {
   const live = status === "live";
+  const t = useTranslations("inbox.toolbar");
   return (
-    <span role="status" data-testid="live-status" className="inline-flex items-center gap-1.5 text-xs text-slate-500 dark:text-slate-400" title={live ? "New messages appear as they arrive" : "Trying to reconnect; what you see may be out of date"}>
+    <span role="status" data-testid="live-status" className="inline-flex items-center gap-1.5 text-xs text-slate-500 dark:text-slate-400" title={live ? t("liveTitle") : t("reconnectingTitle")}>
       <span aria-hidden className={`size-2 rounded-full ${live ? "bg-emerald-500" : "animate-pulse bg-amber-500"}`} />
-      {live ? "Live" : "Reconnecting…"}
+      {live ? t("live") : t("reconnecting")}
     </span>
   );
 }
 
 /** The bell: desktop notifications of guests' new messages while this tab is in the background. */
 function NotificationsButton({ notifications }: { notifications: GuestNotifications }) {
-  const title = notifications.blocked
-    ? "Desktop notifications are blocked for this site: allow them in the browser's site settings"
-    : notifications.enabled
-      ? "Desktop notifications are on: a guest's new message shows while this tab is in the background"
-      : "Turn on desktop notifications of guests' new messages";
+  const t = useTranslations("inbox.toolbar");
+  const title = notifications.blocked ? t("notificationsBlocked") : notifications.enabled ? t("notificationsOn") : t("notificationsOff");
   return (
     <button
       type="button"
       onClick={() => void notifications.toggle()}
       className="btn-ghost"
-      aria-label="Desktop notifications"
+      aria-label={t("notifications")}
       aria-pressed={notifications.enabled}
       disabled={notifications.blocked}
       title={title}
@@ -178,13 +180,10 @@ function NotificationsButton({ notifications }: { notifications: GuestNotificati
 
 /** The speaker: a chime when a guest writes, in this browser. */
 function SoundButton({ sound }: { sound: GuestSound }) {
-  const title = !sound.enabled
-    ? "Play a sound when a guest writes"
-    : sound.waitingForClick
-      ? "Sound is on: click anywhere on the page to let the browser play it"
-      : "Sound is on: a chime plays when a guest writes";
+  const t = useTranslations("inbox.toolbar");
+  const title = !sound.enabled ? t("soundOff") : sound.waitingForClick ? t("soundWaiting") : t("soundOn");
   return (
-    <button type="button" onClick={sound.toggle} className="btn-ghost relative" aria-label="Sound for new guest messages" aria-pressed={sound.enabled} title={title}>
+    <button type="button" onClick={sound.toggle} className="btn-ghost relative" aria-label={t("sound")} aria-pressed={sound.enabled} title={title}>
       <OutlineIcon path={sound.enabled ? SPEAKER_WAVE : SPEAKER_X} testId={sound.enabled ? "speaker-on" : "speaker-off"} />
       {sound.waitingForClick ? <span aria-hidden data-testid="sound-waiting" className="absolute top-1 right-1 size-1.5 rounded-full bg-amber-500" /> : null}
     </button>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "use-intl";
 import type { Label, LabelColor } from "@/lib/inbox/label-colors";
 import { useLabels } from "./use-labels";
 
@@ -22,12 +23,13 @@ export function LabelDot({ color }: { color: LabelColor }) {
 /** The team's labels on a conversation, as outlined chips (status badges are filled): at most `max`, then "+N". */
 export function LabelChips({ ids, max = Infinity }: { ids: readonly string[]; max?: number }) {
   const { byId } = useLabels(ids);
+  const t = useTranslations("inbox.labels");
   const known = ids.flatMap((id) => byId.get(id) ?? []);
   if (known.length === 0) return null;
   const shown = known.slice(0, max);
   const hidden = known.slice(max);
   return (
-    <span className="flex min-w-0 shrink items-center gap-1" aria-label={`Labels: ${known.map((label) => label.name).join(", ")}`} role="group">
+    <span className="flex min-w-0 shrink items-center gap-1" aria-label={t("chips", { names: known.map((label) => label.name).join(", ") })} role="group">
       {shown.map((label) => (
         <span
           key={label.id}

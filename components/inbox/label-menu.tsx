@@ -4,6 +4,7 @@
 // off), so two staff labelling the same conversation at once never undo each other's choice.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "use-intl";
 import { LABELS_PER_CONVERSATION_MAX } from "@/lib/inbox/label-colors";
 import type { ConversationDetail } from "@/lib/inbox/schemas";
 import { putConversationLabel } from "./inbox-api";
@@ -11,12 +12,15 @@ import { LabelDot } from "./label-chips";
 import { removeFromLists, setListItem } from "./list-cache";
 import { inboxKeys } from "./query-keys";
 import { useLabels } from "./use-labels";
+import { useErrorText } from "./use-error-text";
 
 export const LABEL_MENU_BUTTON_ID = "label-menu-button";
 
 export function LabelMenu({ conversation }: { conversation: ConversationDetail }) {
+  const errorText = useErrorText();
   const conversationId = conversation.id;
   const queryClient = useQueryClient();
+  const t = useTranslations("inbox.labels");
   const { labels } = useLabels();
   const [open, setOpen] = useState(false);
   // The menu opens toward the side with room: the header's buttons wrap, so on a phone the Labels
@@ -86,7 +90,7 @@ export function LabelMenu({ conversation }: { conversation: ConversationDetail }
         className="btn-secondary"
         aria-expanded={open}
         aria-controls="label-menu"
-        title="Labels (l)"
+        title={t("menuButtonTitle")}
         onClick={() => {
           mutation.reset();
           const box = button.current?.getBoundingClientRect();
@@ -94,7 +98,7 @@ export function LabelMenu({ conversation }: { conversation: ConversationDetail }
           setOpen(!open);
         }}
       >
-        Labels
+        {t("menuButton")}
       </button>
       {open ? (
         <div
@@ -102,10 +106,10 @@ export function LabelMenu({ conversation }: { conversation: ConversationDetail }
           className={`absolute ${alignLeft ? "left-0" : "right-0"} z-30 mt-1 w-64 max-w-[calc(100vw-1rem)] rounded-md border border-slate-200 bg-white p-2 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900`}
         >
           {labels.length === 0 ? (
-            <p className="p-1 text-slate-600 dark:text-slate-400">The team has no labels yet. An admin adds them in Settings.</p>
+            <p className="p-1 text-slate-600 dark:text-slate-400">{t("none")}</p>
           ) : (
             <fieldset>
-              <legend className="px-1 pb-1 text-xs text-slate-600 dark:text-slate-400">Labels for the whole team</legend>
+              <legend className="px-1 pb-1 text-xs text-slate-600 dark:text-slate-400">{t("legend")}</legend>
               <ul className="max-h-64 overflow-y-auto">
                 {labels.map((label) => {
                   const checked = isOn(label.id);
@@ -124,12 +128,12 @@ export function LabelMenu({ conversation }: { conversation: ConversationDetail }
                   );
                 })}
               </ul>
-              {full ? <p className="px-1 pt-1 text-xs text-slate-600 dark:text-slate-400">At most {LABELS_PER_CONVERSATION_MAX} labels: take one off to add another.</p> : null}
+              {full ? <p className="px-1 pt-1 text-xs text-slate-600 dark:text-slate-400">{t("full", { max: LABELS_PER_CONVERSATION_MAX })}</p> : null}
             </fieldset>
           )}
           {mutation.isError ? (
             <p role="alert" className="px-1 pt-1 text-xs text-red-700 dark:text-red-400">
-              {mutation.error.message}
+              {errorText(mutation.error)}
             </p>
           ) : null}
         </div>

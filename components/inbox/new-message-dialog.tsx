@@ -2,11 +2,15 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "use-intl";
 import type { InboxProperty } from "./inbox-app";
 import { lookupReservation } from "./inbox-api";
+import { useErrorText } from "./use-error-text";
 
 /** "New message": Booking.com has no "create conversation"; every reservation has one, found by number. */
 export function NewMessageDialog({ open, properties, defaultPropertyId, onClose, onFound }: { open: boolean; properties: InboxProperty[]; defaultPropertyId: string | null; onClose: () => void; onFound: (conversationId: string) => void }) {
+  const errorText = useErrorText();
+  const t = useTranslations("inbox.newMessage");
   const ref = useRef<HTMLDialogElement>(null);
   const [propertyId, setPropertyId] = useState(defaultPropertyId ?? properties[0]?.id ?? "");
   const [reservation, setReservation] = useState("");
@@ -39,13 +43,13 @@ export function NewMessageDialog({ open, properties, defaultPropertyId, onClose,
         }}
       >
         <h2 id="new-message-title" className="text-base font-semibold">
-          New message
+          {t("title")}
         </h2>
-        <p className="text-sm text-slate-600 dark:text-slate-400">Write to the guest of a reservation. Booking.com keeps one conversation per reservation; Bellhop finds it for you.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t("intro")}</p>
         {properties.length > 1 ? (
           <div>
             <label htmlFor="new-message-property" className="mb-1 block text-sm font-medium">
-              Property
+              {t("property")}
             </label>
             <select id="new-message-property" className="input w-full" value={propertyId} onChange={(event) => setPropertyId(event.target.value)}>
               {properties.map((property) => (
@@ -58,7 +62,7 @@ export function NewMessageDialog({ open, properties, defaultPropertyId, onClose,
         ) : null}
         <div>
           <label htmlFor="new-message-reservation" className="mb-1 block text-sm font-medium">
-            Reservation number
+            {t("reservation")}
           </label>
           <input
             id="new-message-reservation"
@@ -67,22 +71,22 @@ export function NewMessageDialog({ open, properties, defaultPropertyId, onClose,
             autoComplete="off"
             value={reservation}
             onChange={(event) => setReservation(event.target.value)}
-            placeholder="e.g. 4338284887"
+            placeholder={t("reservationPlaceholder")}
             required
             autoFocus
           />
         </div>
         {lookup.isError ? (
           <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/50 dark:text-red-200" data-testid="lookup-error">
-            {lookup.error.message}
+            {errorText(lookup.error)}
           </p>
         ) : null}
         <div className="flex justify-end gap-2">
           <button type="button" className="btn-ghost" onClick={() => ref.current?.close()}>
-            Cancel
+            {t("cancel")}
           </button>
           <button type="submit" className="btn-primary" disabled={lookup.isPending || reservation.trim() === ""}>
-            {lookup.isPending ? "Finding…" : "Find conversation"}
+            {lookup.isPending ? t("finding") : t("find")}
           </button>
         </div>
       </form>

@@ -13,6 +13,7 @@
 // Chrome refuses `new Notification()`, and the worker's click handler finds the inbox tab (or opens
 // one). Where there is none (Firefox's private windows), the page's own Notification is the fallback.
 import { useCallback, useEffect, useRef, useSyncExternalStore } from "react";
+import { useTranslations } from "use-intl";
 import type { ConversationDetail } from "@/lib/inbox/schemas";
 import { announceDevicePreferenceChange, readDevicePreference, saveDevicePreference, subscribeDevicePreferences } from "./device-preference";
 
@@ -39,6 +40,7 @@ export type GuestNotifications = {
 };
 
 export function useGuestNotifications(onOpen: (conversationId: string) => void): GuestNotifications {
+  const t = useTranslations("inbox");
   const state = useSyncExternalStore(subscribe, readState, () => "unsupported" as const);
   const enabled = state === "on";
   const latest = useRef({ enabled, onOpen });
@@ -77,10 +79,10 @@ export function useGuestNotifications(onOpen: (conversationId: string) => void):
   const announce = useCallback((conversation: ConversationDetail) => {
     if (!wouldShow()) return;
     const conversationId = conversation.id;
-    const guest = conversation.guestName?.trim() || "Guest";
+    const guest = conversation.guestName?.trim() || t("guest");
     const title = `${guest} · ${conversation.propertyName}`;
     const options = {
-      body: conversation.lastMessageSender === "guest" && conversation.lastMessagePreview ? conversation.lastMessagePreview : "wrote a new message",
+      body: conversation.lastMessageSender === "guest" && conversation.lastMessagePreview ? conversation.lastMessagePreview : t("notifications.wroteNewMessage"),
       tag: conversationId,
       icon: ICON_URL,
       badge: BADGE_URL,
@@ -97,7 +99,7 @@ export function useGuestNotifications(onOpen: (conversationId: string) => void):
       })
       // Refused after all (permission taken back a moment ago): nothing to show.
       .catch(() => undefined);
-  }, [wouldShow]);
+  }, [wouldShow, t]);
 
   return { supported: state !== "unsupported", enabled, blocked: state === "blocked", toggle, wouldShow, announce };
 }
