@@ -2,6 +2,8 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslations } from "use-intl";
+import type { Messages } from "@/lib/i18n/english";
 import { linkify } from "@/lib/inbox/linkify";
 import type { ConversationDetail, ThreadActivity, ThreadAttachment, ThreadMessage } from "@/lib/inbox/schemas";
 import { AttachmentLightbox } from "./attachment-lightbox";
@@ -14,18 +16,20 @@ import { useRestoreDraft } from "./restore-draft";
 import { inboxKeys } from "./query-keys";
 import { markWords } from "./search-highlight";
 import { discardPendingSend, submitReply, type PendingSend } from "./use-pending-sends";
+import { useErrorText } from "./use-error-text";
 
-const SELF_SERVICE_TOPICS: Record<string, string> = {
-  checkin: "Check-in time",
-  checkout: "Check-out time",
-  change_dates_nr: "Change of dates",
-  cancel_booking: "Cancellation",
-  booking_basic_waive_fee: "Cancel for less (waive the fee)",
-  parking: "Parking",
-  free_text_parking: "Parking",
-  bed_type: "Bed type",
-  extra_crib: "Extra cot",
-  extra_bed: "Extra bed",
+/** Booking.com's self-service topics, by the name of their words in the catalogue (thread.message.topics). */
+const SELF_SERVICE_TOPICS: Partial<Record<string, keyof Messages["thread"]["message"]["topics"]>> = {
+  checkin: "checkin",
+  checkout: "checkout",
+  change_dates_nr: "changeDates",
+  cancel_booking: "cancelBooking",
+  booking_basic_waive_fee: "waiveFee",
+  parking: "parking",
+  free_text_parking: "parking",
+  bed_type: "bedType",
+  extra_crib: "extraCrib",
+  extra_bed: "extraBed",
 };
 /** Booking.com only takes the answer to these in the Extranet; a reply here does not answer them. */
 const EXTRANET_ONLY = new Set(["change_dates_nr", "booking_basic_waive_fee"]);
@@ -69,11 +73,12 @@ export function MessageItem({
   isNew?: boolean;
   firstNew?: boolean;
 }) {
+  const t = useTranslations("thread.message");
   const time = useTimeFormat();
   if (message.senderType === "note") return <NoteItem note={message} conversation={conversation} row={row} />;
   if (message.activity) return <ActivityItem message={message} activity={message.activity} conversation={conversation} row={row} />;
   const fromGuest = message.senderType === "guest";
-  const who = fromGuest ? message.senderName?.trim() || conversation.guestName?.trim() || "Guest" : message.authorName ? `${message.authorName} (via Bellhop)` : message.senderName?.trim() || conversation.propertyName;
+  const who = fromGuest ? message.senderName?.trim() || conversation.guestName?.trim() || t("guest") : message.authorName ? t("viaBellhop", { name: message.authorName }) : message.senderName?.trim() || conversation.propertyName;
   return (
     <li
       {...rowProps(row, `flex flex-col ${fromGuest ? "items-start" : "items-end"}`)}
@@ -93,11 +98,11 @@ export function MessageItem({
         </time>
         <MessageTypeLabel message={message} />
         {isNew ? (
-          <Badge tone="indigo" title="Arrived since you last read this conversation">
-            New
+          <Badge tone="indigo" title={t("newTitle")}>
+            {t("new")}
           </Badge>
         ) : null}
-        {found ? <span className="font-medium text-amber-800 dark:text-amber-300">Found by your search</span> : null}
+        {found ? <span className="font-medium text-amber-800 dark:text-amber-300">{t("found")}</span> : null}
       </div>
       <div
         className={`max-w-[85%] rounded-2xl px-3.5 py-2 text-sm leading-relaxed break-words whitespace-pre-wrap shadow-sm ${
@@ -110,7 +115,7 @@ export function MessageItem({
       </div>
       {message.messageType === "self_service_event" && message.selfServiceTopic && EXTRANET_ONLY.has(message.selfServiceTopic) ? (
         <p className="mt-1 max-w-[85%] rounded-md bg-amber-50 px-3 py-1.5 text-xs text-amber-900 dark:bg-amber-950/50 dark:text-amber-200" data-testid="extranet-notice">
-          Booking.com only accepts the answer to this request in the Extranet. Reply there to approve or decline it; a message here does not.
+          {t("extranetOnly")}
         </p>
       ) : null}
       {!fromGuest ? <OutboundStatus message={message} conversationId={conversation.id} /> : null}
@@ -120,6 +125,8 @@ export function MessageItem({
 
 /** An internal note: amber, marked as such, never with a send state (it is not sent anywhere). */
 function NoteItem({ note, conversation, row }: { note: ThreadMessage; conversation: ConversationDetail; row?: VirtualRow }) {
+  const errorText = useErrorText();
+  const t = useTranslations("thread.note");
   const time = useTimeFormat();
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
@@ -130,11 +137,11 @@ function NoteItem({ note, conversation, row }: { note: ThreadMessage; conversati
   return (
     <li {...rowProps(row, "flex flex-col items-end")} data-testid="message" data-sender="note">
       <div className="mb-1 flex max-w-[85%] flex-wrap items-center gap-x-2 gap-y-1 px-1 text-xs text-slate-600 dark:text-slate-400">
-        <span className="font-medium text-slate-700 dark:text-slate-200">{note.authorName ?? "A former colleague"}</span>
+        <span className="font-medium text-slate-700 dark:text-slate-200">{note.authorName ?? t("formerColleague")}</span>
         <time dateTime={note.sentAt} title={time.full(note.sentAt, conversation.propertyTimeZone)}>
           {time.messageTime(note.sentAt, conversation.propertyTimeZone)}
         </time>
-        <Badge tone="amber">Internal note · only staff see it</Badge>
+        <Badge tone="amber">{t("badge")}</Badge>
       </div>
       <div
         className="max-w-[85%] rounded-2xl rounded-tr-md border border-dashed border-amber-400 bg-amber-50 px-3.5 py-2 text-sm leading-relaxed break-words whitespace-pre-wrap text-amber-950 dark:border-amber-700 dark:bg-amber-950/50 dark:text-amber-50"
@@ -146,20 +153,20 @@ function NoteItem({ note, conversation, row }: { note: ThreadMessage; conversati
         <p className="mt-1 flex items-center gap-2 px-1 text-xs text-slate-600 dark:text-slate-400">
           {confirming ? (
             <>
-              <span>Delete this note for everyone?</span>
+              <span>{t("confirmDelete")}</span>
               <button type="button" className="btn-secondary py-0.5 text-xs" disabled={remove.isPending} onClick={() => remove.mutate()}>
-                {remove.isPending ? "Deleting…" : "Delete"}
+                {remove.isPending ? t("deleting") : t("delete")}
               </button>
               <button type="button" className="btn-ghost py-0.5 text-xs" onClick={() => setConfirming(false)}>
-                Keep
+                {t("keep")}
               </button>
             </>
           ) : (
             <button type="button" className="btn-ghost py-0.5 text-xs" onClick={() => setConfirming(true)}>
-              Delete note
+              {t("deleteNote")}
             </button>
           )}
-          {remove.isError ? <span role="alert">{remove.error.message}</span> : null}
+          {remove.isError ? <span role="alert">{errorText(remove.error)}</span> : null}
         </p>
       ) : null}
     </li>
@@ -168,11 +175,12 @@ function NoteItem({ note, conversation, row }: { note: ThreadMessage; conversati
 
 /** One quiet, centred line: what the team did and when (assigned, snoozed…). */
 function ActivityItem({ message, activity, conversation, row }: { message: ThreadMessage; activity: ThreadActivity; conversation: ConversationDetail; row?: VirtualRow }) {
+  const t = useTranslations("thread");
   const time = useTimeFormat();
   return (
     <li {...rowProps(row, "flex justify-center")} data-testid="activity" data-activity-kind={activity.kind}>
       <p className="max-w-[85%] px-2 text-center text-xs text-slate-600 dark:text-slate-400">
-        <span>{describeActivity(activity, localZone(), time)}</span>
+        <span>{describeActivity(activity, localZone(), time, t)}</span>
         <span aria-hidden> · </span>
         <time dateTime={message.sentAt} title={time.full(message.sentAt, conversation.propertyTimeZone)}>
           {time.messageTime(message.sentAt, conversation.propertyTimeZone)}
@@ -183,23 +191,29 @@ function ActivityItem({ message, activity, conversation, row }: { message: Threa
 }
 
 function MessageTypeLabel({ message }: { message: ThreadMessage }) {
+  const t = useTranslations("thread.message");
   switch (message.messageType) {
     case "free_text":
       return null;
     case "automatically_sent_template":
-      return <Badge tone="sky">Automatic template{message.templateName ? `: ${message.templateName}` : ""}</Badge>;
-    case "self_service_event":
-      return <Badge tone="violet">Self-service request{message.selfServiceTopic ? `: ${SELF_SERVICE_TOPICS[message.selfServiceTopic] ?? message.selfServiceTopic}` : ""}</Badge>;
+      return <Badge tone="sky">{message.templateName ? t("automaticTemplateNamed", { name: message.templateName }) : t("automaticTemplate")}</Badge>;
+    case "self_service_event": {
+      const topic = message.selfServiceTopic;
+      const known = topic ? SELF_SERVICE_TOPICS[topic] : undefined;
+      return <Badge tone="violet">{topic ? t("selfServiceTopic", { topic: known ? t(`topics.${known}`) : topic }) : t("selfService")}</Badge>;
+    }
     case "request_to_book_event":
-      return <Badge tone="violet">Request to book</Badge>;
+      return <Badge tone="violet">{t("requestToBook")}</Badge>;
     case "email":
-      return <Badge tone="slate">Email</Badge>;
+      return <Badge tone="slate">{t("email")}</Badge>;
     default:
       return <Badge tone="slate">{message.messageType.replaceAll("_", " ")}</Badge>;
   }
 }
 
 function OutboundStatus({ message, conversationId }: { message: ThreadMessage; conversationId: string }) {
+  const errorText = useErrorText();
+  const t = useTranslations("thread.send");
   const time = useTimeFormat();
   const queryClient = useQueryClient();
   const retry = useMutation({
@@ -224,31 +238,31 @@ function OutboundStatus({ message, conversationId }: { message: ThreadMessage; c
     const zone = localZone();
     return (
       <p className="mt-1 flex flex-wrap items-center justify-end gap-2 px-1 text-xs text-sky-800 dark:text-sky-300" data-testid="send-state">
-        <span title={time.full(message.sentAt, zone)}>Scheduled for {time.snoozeUntil(message.sentAt, zone)}</span>
+        <span title={time.full(message.sentAt, zone)}>{t("scheduledFor", { time: time.snoozeUntil(message.sentAt, zone) })}</span>
         {editable ? (
-          <button type="button" className="btn-secondary py-0.5 text-xs" disabled={cancel.isPending} onClick={() => cancel.mutate("edit")} title="Take it back into the reply box, to change and send or schedule again">
-            Edit
+          <button type="button" className="btn-secondary py-0.5 text-xs" disabled={cancel.isPending} onClick={() => cancel.mutate("edit")} title={t("editTitle")}>
+            {t("edit")}
           </button>
         ) : null}
         <button type="button" className="btn-secondary py-0.5 text-xs" disabled={cancel.isPending} onClick={() => cancel.mutate("cancel")}>
-          {cancel.isPending && cancel.variables === "cancel" ? "Cancelling…" : "Cancel"}
+          {cancel.isPending && cancel.variables === "cancel" ? t("cancelling") : t("cancel")}
         </button>
-        {cancel.isError ? <span role="alert" className="text-red-700 dark:text-red-400">{cancel.error.message}</span> : null}
+        {cancel.isError ? <span role="alert" className="text-red-700 dark:text-red-400">{errorText(cancel.error)}</span> : null}
       </p>
     );
   }
   if (state === "failed") {
     return (
       <p role="alert" className="mt-1 flex flex-wrap items-center justify-end gap-2 text-xs text-red-700 dark:text-red-400" data-testid="send-failed">
-        <span>Not sent{message.sendError ? `: ${message.sendError}` : ""}</span>
+        <span>{message.sendError ? t("notSentBecause", { error: message.sendError }) : t("notSent")}</span>
         <button type="button" className="btn-secondary py-0.5 text-xs" disabled={retry.isPending} onClick={() => retry.mutate()}>
-          {retry.isPending ? "Retrying…" : "Retry"}
+          {retry.isPending ? t("retrying") : t("retry")}
         </button>
-        {retry.isError ? <span>{retry.error.message}</span> : null}
+        {retry.isError ? <span>{errorText(retry.error)}</span> : null}
       </p>
     );
   }
-  const label = state === "queued" || state === "sending" || state === "unknown" ? "Sending…" : message.readByGuest ? "Read by guest" : "Sent";
+  const label = state === "queued" || state === "sending" || state === "unknown" ? t("sending") : message.readByGuest ? t("readByGuest") : t("sent");
   return (
     <p className="mt-1 px-1 text-xs text-slate-600 dark:text-slate-400" data-testid="send-state">
       {label}
@@ -257,6 +271,8 @@ function OutboundStatus({ message, conversationId }: { message: ThreadMessage; c
 }
 
 export function PendingMessageItem({ send, conversationId, row }: { send: PendingSend; conversationId: string; row?: VirtualRow }) {
+  const errorText = useErrorText();
+  const t = useTranslations("thread.send");
   const queryClient = useQueryClient();
   return (
     <li {...rowProps(row, "flex flex-col items-end")} data-testid="message" data-sender="property" data-send-state={send.status === "error" ? "failed" : "queued"}>
@@ -273,17 +289,17 @@ export function PendingMessageItem({ send, conversationId, row }: { send: Pendin
       </div>
       {send.status === "error" ? (
         <p role="alert" className="mt-1 flex items-center gap-2 text-xs text-red-700 dark:text-red-400" data-testid="send-failed">
-          Not sent: {send.error}
-          <button type="button" className="btn-secondary py-0.5 text-xs" onClick={() => void submitReply(queryClient, conversationId, send)}>
-            Retry
+          {t("notSentBecause", { error: send.error ?? "" })}
+          <button type="button" className="btn-secondary py-0.5 text-xs" onClick={() => void submitReply(queryClient, conversationId, send, undefined, errorText)}>
+            {t("retry")}
           </button>
           <button type="button" className="btn-ghost py-0.5 text-xs" onClick={() => discardPendingSend(queryClient, conversationId, send.clientKey)}>
-            Discard
+            {t("discard")}
           </button>
         </p>
       ) : (
         <p className="mt-1 px-1 text-xs text-slate-600 dark:text-slate-400" data-testid="send-state">
-          Sending…
+          {t("sending")}
         </p>
       )}
     </li>
@@ -317,6 +333,7 @@ function LinkifiedText({ text, onDark, highlightWords = [] }: { text: string; on
 }
 
 function AttachmentStrip({ attachments }: { attachments: ThreadAttachment[] }) {
+  const t = useTranslations("thread.message");
   const [open, setOpen] = useState<ThreadAttachment | null>(null);
   return (
     <span className="mt-2 flex flex-wrap gap-2">
@@ -326,11 +343,11 @@ function AttachmentStrip({ attachments }: { attachments: ThreadAttachment[] }) {
           type="button"
           onClick={() => setOpen(attachment)}
           className="overflow-hidden rounded-lg border border-black/10 bg-white/10 focus-visible:ring-2 focus-visible:ring-indigo-400 focus-visible:outline-none"
-          aria-label={`Open image ${attachment.fileName ?? ""}`.trim()}
+          aria-label={attachment.fileName ? t("openImageNamed", { name: attachment.fileName }).trim() : t("openImage")}
           data-testid="attachment-thumbnail"
         >
           {/* eslint-disable-next-line @next/next/no-img-element -- served by our own authenticated route, not optimisable */}
-          <img src={`/api/attachments/${attachment.id}`} alt={attachment.fileName ?? "Attachment"} loading="lazy" className="size-24 object-cover" />
+          <img src={`/api/attachments/${attachment.id}`} alt={attachment.fileName ?? t("attachment")} loading="lazy" className="size-24 object-cover" />
         </button>
       ))}
       {open ? <AttachmentLightbox attachment={open} onClose={() => setOpen(null)} /> : null}

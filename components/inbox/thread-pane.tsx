@@ -3,6 +3,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useTranslations } from "use-intl";
 import type { Assignee, ConversationDetail, Snooze, ThreadMessage, ThreadPage } from "@/lib/inbox/schemas";
 import { ASSIGNEE_SELECT_ID, AssignSelect } from "./assign-select";
 import { Composer, type ComposeMode } from "./composer";
@@ -25,6 +26,7 @@ import { isTypingTarget } from "./use-inbox-url";
 import { usePendingSends } from "./use-pending-sends";
 import { usePresence } from "./use-presence";
 import type { InfiniteData } from "@tanstack/react-query";
+import { useErrorText } from "./use-error-text";
 
 export function ThreadPane({
   conversationId,
@@ -43,6 +45,9 @@ export function ThreadPane({
   /** The list's search, if any: its words are marked in every message, as in the list's rows. */
   searchQuery?: string;
 }) {
+  const errorText = useErrorText();
+  const t = useTranslations("thread");
+  const tInbox = useTranslations("inbox");
   const queryClient = useQueryClient();
   const detail = useQuery({ queryKey: inboxKeys.conversation(conversationId), queryFn: ({ signal }) => fetchConversation(conversationId, signal) });
   const thread = useThread(conversationId, detail.isSuccess);
@@ -211,14 +216,14 @@ export function ThreadPane({
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  if (detail.isPending) return <p className="m-auto text-sm text-slate-600 dark:text-slate-400">Loading conversation…</p>;
+  if (detail.isPending) return <p className="m-auto text-sm text-slate-600 dark:text-slate-400">{t("pane.loading")}</p>;
   if (detail.isError || !conversation) {
     return (
       <div className="m-auto max-w-sm p-6 text-center" role="alert">
-        <p className="font-medium">This conversation cannot be shown.</p>
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{detail.error?.message ?? "It does not exist or you do not have access to it."}</p>
+        <p className="font-medium">{t("pane.cannotShow")}</p>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{detail.error ? errorText(detail.error) : t("pane.notFound")}</p>
         <button type="button" className="btn-secondary mt-4" onClick={onClose}>
-          Back to the inbox
+          {t("pane.backToInbox")}
         </button>
       </div>
     );
@@ -227,18 +232,19 @@ export function ThreadPane({
   return (
     <>
       <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-4 py-2.5 dark:border-slate-800 dark:bg-slate-950" data-testid="thread-header">
-        <button type="button" onClick={onClose} className="btn-ghost -ml-2 md:hidden" aria-label="Back to the list">
+        <button type="button" onClick={onClose} className="btn-ghost -ml-2 md:hidden" aria-label={t("header.backToList")}>
           ←
         </button>
         {/* Its own line of at least 18rem: on a narrow pane the buttons wrap below rather than squeeze the
             property, the reservation and the time-zone note into an ellipsis. */}
         <div className="min-w-0 flex-[1_1_18rem]">
           <h2 className="truncate text-base font-semibold" data-testid="thread-guest-name">
-            {guestLabel(conversation)}
+            {guestLabel(conversation, tInbox("guest"))}
           </h2>
           <p className="truncate text-xs text-slate-500 dark:text-slate-400">
-            {conversation.propertyName} · {conversation.type === "request_to_book" ? "Request to book" : "Reservation"} #{conversation.reference}
-            {conversation.type === "request_to_book" && !conversation.guestName ? " · Booking.com shows the guest's name once the request is confirmed" : ""}
+            {conversation.propertyName} ·{" "}
+            {conversation.type === "request_to_book" ? t("header.requestToBook", { reference: conversation.reference }) : t("header.reservation", { reference: conversation.reference })}
+            {conversation.type === "request_to_book" && !conversation.guestName ? ` · ${t("header.nameAfterConfirmation")}` : ""}
           </p>
           <ZoneNote propertyZone={conversation.propertyTimeZone} />
           {conversation.labelIds.length > 0 ? (
@@ -248,67 +254,66 @@ export function ThreadPane({
           ) : null}
         </div>
         <div className="flex flex-wrap items-center gap-1.5">
-          {conversation.needsReplySince ? <Badge tone="amber">Needs reply</Badge> : null}
+          {conversation.needsReplySince ? <Badge tone="amber">{t("header.needsReply")}</Badge> : null}
           <AssignSelect conversationId={conversationId} assignee={conversation.assignee} viewerId={viewerId} onAssign={(assignee) => assignMutation.mutate(assignee)} />
           <button
             type="button"
             aria-pressed={Boolean(noReplyNeeded)}
             onClick={toggleNoReply}
-            title="No reply needed (e)"
+            title={t("header.noReplyNeededTitle")}
             className="btn-secondary aria-pressed:border-emerald-300 aria-pressed:bg-emerald-50 aria-pressed:text-emerald-900 dark:aria-pressed:border-emerald-800 dark:aria-pressed:bg-emerald-950 dark:aria-pressed:text-emerald-200"
           >
-            {noReplyNeeded ? "✓ No reply needed" : "No reply needed"}
+            {noReplyNeeded ? `✓ ${t("header.noReplyNeeded")}` : t("header.noReplyNeeded")}
           </button>
           <button
             type="button"
             aria-pressed={Boolean(starred)}
             onClick={toggleStar}
-            title={starred ? "Starred for you: press to unstar (s)" : "Star it for yourself: your Starred view (s)"}
+            title={starred ? t("header.starredTitle") : t("header.starTitle")}
             className="btn-secondary aria-pressed:border-amber-300 aria-pressed:bg-amber-50 aria-pressed:text-amber-900 dark:aria-pressed:border-amber-800 dark:aria-pressed:bg-amber-950 dark:aria-pressed:text-amber-200"
           >
             <span aria-hidden className="mr-1">
               {starred ? "★" : "☆"}
             </span>
-            Star
+            {t("header.star")}
           </button>
           <LabelMenu conversation={conversation} />
-          <button type="button" onClick={() => unreadMutation.mutate()} className="btn-secondary" title="Mark as unread (u)">
-            Mark as unread
+          <button type="button" onClick={() => unreadMutation.mutate()} className="btn-secondary" title={t("header.markUnreadTitle")}>
+            {t("header.markUnread")}
           </button>
-          <button type="button" onClick={openSnooze} className="btn-secondary" title="Snooze (z)" aria-haspopup="dialog">
-            Snooze
+          <button type="button" onClick={openSnooze} className="btn-secondary" title={t("header.snoozeTitle")} aria-haspopup="dialog">
+            {t("header.snooze")}
           </button>
         </div>
         {conversation.snooze ? <SnoozeStatus snooze={conversation.snooze} onUnsnooze={() => unsnoozeMutation.mutate()} pending={unsnoozeMutation.isPending} /> : null}
-        {noReply.isError ? <p role="alert" className="w-full text-xs text-red-700 dark:text-red-400">{noReply.error.message}</p> : null}
+        {noReply.isError ? <p role="alert" className="w-full text-xs text-red-700 dark:text-red-400">{errorText(noReply.error)}</p> : null}
         {conversation.noReplyNeededProblem && !noReply.isPending ? (
           // Sending the mark as it is here again: a new action, which Booking.com may take this time.
           <p role="alert" className="flex w-full flex-wrap items-center gap-2 text-xs text-red-700 dark:text-red-400" data-testid="no-reply-needed-problem">
             <span>
               {conversation.noReplyNeeded
-                ? "Booking.com does not show this as “no reply needed”: setting the mark there failed"
-                : "Booking.com still shows this as “no reply needed”: taking the mark away there failed"}{" "}
-              ({conversation.noReplyNeededProblem})
+                ? t("header.noReplyNotSetOnBooking", { problem: conversation.noReplyNeededProblem })
+                : t("header.noReplyNotClearedOnBooking", { problem: conversation.noReplyNeededProblem })}
             </span>
             <button type="button" className="btn-secondary py-0.5 text-xs" onClick={() => noReply.mutate(conversation.noReplyNeeded)}>
-              Try again
+              {t("header.tryAgain")}
             </button>
           </p>
         ) : null}
-        {assignMutation.isError ? <p role="alert" className="w-full text-xs text-red-700 dark:text-red-400">{assignMutation.error.message}</p> : null}
-        {starMutation.isError ? <p role="alert" className="w-full text-xs text-red-700 dark:text-red-400">{starMutation.error.message}</p> : null}
-        {unsnoozeMutation.isError ? <p role="alert" className="w-full text-xs text-red-700 dark:text-red-400">{unsnoozeMutation.error.message}</p> : null}
+        {assignMutation.isError ? <p role="alert" className="w-full text-xs text-red-700 dark:text-red-400">{errorText(assignMutation.error)}</p> : null}
+        {starMutation.isError ? <p role="alert" className="w-full text-xs text-red-700 dark:text-red-400">{errorText(starMutation.error)}</p> : null}
+        {unsnoozeMutation.isError ? <p role="alert" className="w-full text-xs text-red-700 dark:text-red-400">{errorText(unsnoozeMutation.error)}</p> : null}
         <PresenceNotice others={others} />
       </header>
       {snoozeOpen ? (
-        <SnoozeDialog onSnooze={(until) => snoozeMutation.mutate(until)} onClose={() => setSnoozeOpen(false)} pending={snoozeMutation.isPending} error={snoozeMutation.isError ? snoozeMutation.error.message : null} />
+        <SnoozeDialog onSnooze={(until) => snoozeMutation.mutate(until)} onClose={() => setSnoozeOpen(false)} pending={snoozeMutation.isPending} error={snoozeMutation.isError ? errorText(snoozeMutation.error) : null} />
       ) : null}
       <RestoreDraftContext.Provider value={conversation.access === "read_only" ? null : (text) => setRestoredDraft({ text, id: Date.now() })}>
         <MessageList conversation={conversation} thread={thread} showMessageId={showMessageId} highlightWords={searchWords(searchQuery)} readBefore={readBefore} guestArrivedAt={guestArrivedAt} />
       </RestoreDraftContext.Provider>
       {conversation.access === "read_only" ? (
         <p className="border-t border-slate-200 bg-white px-4 py-3 text-sm text-slate-600 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-300" data-testid="read-only-notice">
-          Replies are closed: Booking.com&apos;s sending window for this reservation has ended, so the guest can no longer be messaged here.
+          {t("pane.readOnly")}
         </p>
       ) : (
         <Composer
@@ -356,6 +361,8 @@ function MessageList({
   readBefore: string | undefined;
   guestArrivedAt: string | null | undefined;
 }) {
+  const errorText = useErrorText();
+  const t = useTranslations("thread.list");
   const pending = usePendingSends(conversation.id);
   const scrollRef = useRef<HTMLDivElement>(null);
   const pages = thread.data?.pages;
@@ -522,18 +529,18 @@ function MessageList({
           data-testid="unseen-new"
         >
           <span aria-hidden>{unseen.where === "above" ? "↑ " : "↓ "}</span>
-          {unseen.count === 1 ? "1 new message" : `${unseen.count} new messages`} {unseen.where}
+          {unseen.where === "above" ? t("newAbove", { count: unseen.count }) : t("newBelow", { count: unseen.count })}
         </button>
       ) : null}
       <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto px-3 [overflow-anchor:none] sm:px-6" onScroll={() => latestLoad.current()} data-testid="thread">
         <div className="relative mx-auto max-w-3xl" style={{ height: virtualizer.getTotalSize() }}>
           <div className="absolute inset-x-0 top-0 flex items-center justify-center text-xs" style={{ height: STATUS_HEIGHT }}>
-            {isFetchingNextPage ? <p className="text-slate-600 dark:text-slate-400">Loading older messages…</p> : null}
-            {!hasNextPage && thread.isSuccess ? <p className="text-slate-600 dark:text-slate-400">{messages.length === 0 ? "No messages yet. You can write first." : "Start of the conversation"}</p> : null}
-            {thread.isPending ? <p className="text-sm text-slate-600 dark:text-slate-400">Loading messages…</p> : null}
-            {thread.isError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{thread.error.message}</p> : null}
+            {isFetchingNextPage ? <p className="text-slate-600 dark:text-slate-400">{t("loadingOlder")}</p> : null}
+            {!hasNextPage && thread.isSuccess ? <p className="text-slate-600 dark:text-slate-400">{messages.length === 0 ? t("empty") : t("start")}</p> : null}
+            {thread.isPending ? <p className="text-sm text-slate-600 dark:text-slate-400">{t("loading")}</p> : null}
+            {thread.isError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{errorText(thread.error)}</p> : null}
           </div>
-          <ol aria-label="Messages">
+          <ol aria-label={t("messages")}>
             {rows.map((row) => {
               const place = { ref: virtualizer.measureElement, index: row.index, start: row.start, count };
               if (row.index < messages.length) {
@@ -610,16 +617,23 @@ function useThread(id: string, enabled: boolean) {
 
 /** "Snoozed until Tue 24 Nov, 09:00 by Ada Admin", in the browser's zone (the one the snooze was picked in). */
 function SnoozeStatus({ snooze, onUnsnooze, pending }: { snooze: Snooze; onUnsnooze: () => void; pending: boolean }) {
+  const t = useTranslations("thread.snooze");
   const time = useTimeFormat();
   const zone = localZone();
+  const until = snooze.until ? time.snoozeUntil(snooze.until, zone) : null;
   return (
     <div className="flex w-full items-center gap-2 rounded-md bg-sky-50 px-2.5 py-1.5 text-xs text-sky-900 dark:bg-sky-950/60 dark:text-sky-100" data-testid="snooze-status">
       <span className="min-w-0 flex-1" title={snooze.until ? time.full(snooze.until, zone) : undefined}>
-        Snoozed {snooze.until ? `until ${time.snoozeUntil(snooze.until, zone)}` : "until the guest replies"}
-        {snooze.by ? ` by ${snooze.by}` : ""}
+        {until === null
+          ? snooze.by
+            ? t("untilReplyBy", { name: snooze.by })
+            : t("untilReply")
+          : snooze.by
+            ? t("untilBy", { time: until, name: snooze.by })
+            : t("until", { time: until })}
       </span>
       <button type="button" className="btn-secondary py-0.5 text-xs" onClick={onUnsnooze} disabled={pending}>
-        Unsnooze
+        {t("unsnooze")}
       </button>
     </div>
   );
@@ -638,12 +652,13 @@ function invalidateAfterSnooze(queryClient: ReturnType<typeof useQueryClient>, i
  * own clock, so the note speaks of message times only.
  */
 function ZoneNote({ propertyZone }: { propertyZone: string }) {
+  const t = useTranslations("thread.header");
   const time = useTimeFormat();
   const difference = time.zoneDifference(propertyZone, localZone());
   if (!difference) return null;
   return (
     <p className="truncate text-xs text-slate-500 dark:text-slate-400" data-testid="thread-time-zone">
-      Message times are {difference}
+      {t("zoneNote", { difference })}
     </p>
   );
 }
