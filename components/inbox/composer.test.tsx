@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ConversationDetail, SavedDraft } from "@/lib/inbox/schemas";
+import { renderInEnglish } from "@/tests/intl";
 import { Composer, type ComposeMode } from "./composer";
 import { markDraftSynced, readDraft, readDraftSync, writeDraft } from "./reply-drafts";
 import { inboxKeys } from "./query-keys";
@@ -44,7 +45,7 @@ function setup({ draftOwner, mode, seenReplyAt, serverDraft = { draft: null, sav
     init?.method === "PUT" ? Response.json({ savedAt: new Date().toISOString() }) : Response.json(serverDraft),
   );
   vi.stubGlobal("fetch", (url: string, init?: RequestInit) => (String(url).endsWith("/draft") ? draftServer(url, init) : (fetchMock as (url: string, init?: RequestInit) => Promise<Response>)(url, init)));
-  render(
+  renderInEnglish(
     <QueryClientProvider client={client}>
       <Composer conversation={conversation} draftOwner={draftOwner} mode={mode} seenReplyAt={seenReplyAt} />
     </QueryClientProvider>,

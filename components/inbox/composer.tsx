@@ -2,7 +2,9 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { attachmentProblem } from "@/lib/inbox/image-type";
+import { useLocale, useTranslations } from "use-intl";
+import { attachmentProblem, MAX_ATTACHMENT_BYTES } from "@/lib/inbox/image-type";
+import { FORMAT_REGION } from "@/lib/i18n/locales";
 import { placeholdersIn } from "@/lib/inbox/placeholders";
 import type { ConversationDetail } from "@/lib/inbox/schemas";
 import { ApiError, postReply, uploadAttachment } from "./inbox-api";
@@ -14,11 +16,28 @@ import { SendLaterDialog } from "./send-later-dialog";
 import { useAddNote } from "./use-add-note";
 import { useDraftSync } from "./use-draft-sync";
 import { submitReply } from "./use-pending-sends";
+import { useErrorText } from "./use-error-text";
 
 export type ComposeMode = "reply" | "note";
 
 /** An image in the box: uploading (no attachmentId yet), uploaded, failed, or kept from a draft (reply-drafts.ts). */
 type Draft = { localId: string; fileName: string; previewUrl: string; progress: number; attachmentId: string | null; error: string | null; abort: () => void };
+
+/** The attachment limit in staff's words: 10 for "up to 10 MB". */
+const MAX_ATTACHMENT_MEGABYTES = MAX_ATTACHMENT_BYTES / (1024 * 1024);
+
+type AttachmentWords = (key: "empty" | "tooLarge" | "notImage", values: { fileName: string; megabytes?: number }) => string;
+
+/**
+ * Why a file cannot be attached, in the page's language; null when it can. The rule is
+ * lib/inbox/image-type.ts's (the upload route's too): it decides, this only says why.
+ */
+function attachmentRefusal(words: AttachmentWords, file: File, head: Uint8Array): string | null {
+  if (attachmentProblem(file.name, file.size, head) === null) return null;
+  if (file.size === 0) return words("empty", { fileName: file.name });
+  if (file.size > MAX_ATTACHMENT_BYTES) return words("tooLarge", { fileName: file.name, megabytes: MAX_ATTACHMENT_MEGABYTES });
+  return words("notImage", { fileName: file.name });
+}
 
 /** The images of the box a draft keeps: those uploaded (the bytes wait in Bellhop, unsent). */
 function uploadedImages(drafts: Draft[]): DraftImage[] {
@@ -89,7 +108,11 @@ export function Composer({
   /** The newest reply to the guest the thread shows (null: none; undefined: unknown, not checked). */
   seenReplyAt?: string | null;
 }) {
+  const errorText = useErrorText();
   const queryClient = useQueryClient();
+  const t = useTranslations("composer");
+  const attachmentWords = useTranslations("composer.attachments");
+  const locale = useLocale();
   const [kept] = useState(() => (draftOwner ? readDraft(draftOwner, conversation.id) : null));
   const [text, setText] = useState(kept?.text ?? "");
   const [drafts, setDrafts] = useState<Draft[]>(() => keptImages(kept?.images));
@@ -230,7 +253,7 @@ export function Composer({
     setNotice(null);
     setRepliedSince(null);
     try {
-      const refused = await submitReply(queryClient, conversation.id, pending, sendAnyway ? undefined : seenReplyAt);
+      const refused = await submitReply(queryClient, conversation.id, pending, sendAnyway ? undefined : seenReplyAt, (error) => (error instanceof Error ? errorText(error) : t("send.couldNotSend")));
       if (refused) {
         // Nothing was written: the reply goes back in the box (before anything typed since), images too.
         setText((typed) => (typed.trim() ? `${pending.content}\n\n${typed}` : pending.content));
@@ -259,7 +282,7 @@ export function Composer({
     for (const file of Array.from(files)) {
       // Checked by content (magic bytes), like the server does: a renamed PDF is refused here already.
       const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
-      const problem = attachmentProblem(file.name, file.size, head);
+      const problem = attachmentRefusal(attachmentWords, file, head);
       if (problem) {
         setNotice(problem);
         continue;
@@ -271,7 +294,7 @@ export function Composer({
       setNotice(null);
       upload.promise.then(
         ({ attachmentId }) => setDrafts((list) => list.map((draft) => (draft.localId === localId ? { ...draft, attachmentId, progress: 1 } : draft))),
-        (error: unknown) => setDrafts((list) => list.map((draft) => (draft.localId === localId ? { ...draft, error: error instanceof Error ? error.message : "Upload failed." } : draft))),
+        (error: unknown) => setDrafts((list) => list.map((draft) => (draft.localId === localId ? { ...draft, error: error instanceof Error ? errorText(error) : t("attachments.uploadFailed") } : draft))),
       );
     }
     if (fileRef.current) fileRef.current.value = "";
@@ -309,47 +332,47 @@ export function Composer({
     <>
     <form
       className="border-t border-slate-200 bg-white px-3 py-3 sm:px-6 dark:border-slate-800 dark:bg-slate-950"
-      aria-label={noting ? "Internal note" : "Reply"}
+      aria-label={noting ? t("form.note") : t("form.reply")}
       onSubmit={(event) => {
         event.preventDefault();
         void send();
       }}
     >
       <div className="mx-auto max-w-3xl">
-        <div role="group" aria-label="Write" className="mb-2 inline-flex rounded-lg border border-slate-300 p-0.5 text-xs dark:border-slate-700">
+        <div role="group" aria-label={t("mode.group")} className="mb-2 inline-flex rounded-lg border border-slate-300 p-0.5 text-xs dark:border-slate-700">
           <button type="button" aria-pressed={!noting} onClick={() => onModeChange?.("reply")} className="compose-mode">
-            Reply to guest
+            {t("mode.reply")}
           </button>
           <button
             type="button"
             aria-pressed={noting}
             onClick={() => onModeChange?.("note")}
             disabled={drafts.length > 0}
-            title={drafts.length > 0 ? "Attachments go to the guest: remove them to write a note" : "A note for your colleagues; the guest never sees it (n)"}
+            title={drafts.length > 0 ? t("mode.noteBlockedTitle") : t("mode.noteTitle")}
             className="compose-mode aria-pressed:bg-amber-200 aria-pressed:text-amber-950 dark:aria-pressed:bg-amber-800 dark:aria-pressed:text-amber-50"
           >
-            Internal note
+            {t("mode.note")}
           </button>
         </div>
         {colleaguesReplying.length > 0 ? (
           <p role="status" className="mb-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/60 dark:text-amber-200" data-testid="collision-warning">
-            {listNames(colleaguesReplying)} {colleaguesReplying.length === 1 ? "is" : "are"} writing a reply to this guest too. Agree who answers, so the guest does not get two replies.
+            {t("collision", { names: new Intl.ListFormat(FORMAT_REGION[locale], { type: "conjunction" }).format(colleaguesReplying), count: colleaguesReplying.length })}
           </p>
         ) : null}
         {drafts.length > 0 ? (
-          <ul className="mb-2 flex flex-wrap gap-2" aria-label="Attachments to send">
+          <ul className="mb-2 flex flex-wrap gap-2" aria-label={t("attachments.list")}>
             {drafts.map((draft) => (
               <li key={draft.localId} className="relative w-28 overflow-hidden rounded-lg border border-slate-200 text-xs dark:border-slate-700" data-testid="attachment-draft">
                 {/* eslint-disable-next-line @next/next/no-img-element -- a local blob: preview, or a kept draft's upload through Bellhop */}
                 <img
                   src={draft.previewUrl}
-                  alt={`Preview of ${draft.fileName}`}
+                  alt={t("attachments.preview", { fileName: draft.fileName })}
                   className="h-20 w-full object-cover"
                   onError={() => {
                     // A kept draft's upload that is gone (sent from elsewhere, or deleted as abandoned):
                     // said here, rather than when Send is refused.
                     if (draft.previewUrl.startsWith("blob:")) return;
-                    setDrafts((list) => list.map((item) => (item.localId === draft.localId ? { ...item, attachmentId: null, error: "No longer available: remove it and upload it again." } : item)));
+                    setDrafts((list) => list.map((item) => (item.localId === draft.localId ? { ...item, attachmentId: null, error: t("attachments.gone") } : item)));
                   }}
                 />
                 <div className="px-1.5 py-1">
@@ -359,12 +382,12 @@ export function Composer({
                       {draft.error}
                     </p>
                   ) : (
-                    <progress className="upload-progress h-1.5 w-full" max={1} value={draft.progress} aria-label={draft.attachmentId ? `Uploaded ${draft.fileName}` : `Uploading ${draft.fileName}`} data-testid="upload-progress">
-                      {Math.round(draft.progress * 100)}%
+                    <progress className="upload-progress h-1.5 w-full" max={1} value={draft.progress} aria-label={draft.attachmentId ? t("attachments.uploaded", { fileName: draft.fileName }) : t("attachments.uploading", { fileName: draft.fileName })} data-testid="upload-progress">
+                      {t("attachments.percent", { percent: Math.round(draft.progress * 100) })}
                     </progress>
                   )}
                 </div>
-                <button type="button" onClick={() => removeDraft(draft.localId)} className="absolute top-1 right-1 rounded-full bg-black/60 px-1.5 text-white" aria-label={`Remove ${draft.fileName}`}>
+                <button type="button" onClick={() => removeDraft(draft.localId)} className="absolute top-1 right-1 rounded-full bg-black/60 px-1.5 text-white" aria-label={t("attachments.remove", { fileName: draft.fileName })}>
                   ✕
                 </button>
               </li>
@@ -385,7 +408,7 @@ export function Composer({
             {highlight(text)}
           </div>
           <label htmlFor="reply-input" className="sr-only">
-            {noting ? "Internal note for your colleagues" : "Reply to the guest"}
+            {noting ? t("box.noteLabel") : t("box.replyLabel")}
           </label>
           <textarea
             id="reply-input"
@@ -409,7 +432,7 @@ export function Composer({
             }}
             aria-invalid={blocked || undefined}
             aria-describedby="composer-hint"
-            placeholder={noting ? "A note for your colleagues. The guest never sees it." : `Write to ${conversation.guestName?.trim() || "the guest"}…`}
+            placeholder={noting ? t("box.notePlaceholder") : conversation.guestName?.trim() ? t("box.replyPlaceholder", { guest: conversation.guestName.trim() }) : t("box.replyPlaceholderNoName")}
             className="composer-text relative block max-h-60 min-h-[4.5rem] w-full resize-y bg-transparent outline-none placeholder:text-slate-400"
           />
         </div>
@@ -417,8 +440,8 @@ export function Composer({
           <input ref={fileRef} id="attach-input" type="file" accept="image/jpeg,image/png" multiple className="hidden" tabIndex={-1} onChange={(event) => void addFiles(event.target.files)} />
           {noting ? null : (
             <>
-              <button type="button" className="btn-secondary" onClick={() => fileRef.current?.click()} title="Attach JPEG or PNG images (up to 10 MB)">
-                Attach image
+              <button type="button" className="btn-secondary" onClick={() => fileRef.current?.click()} title={t("attachments.attachTitle", { megabytes: MAX_ATTACHMENT_MEGABYTES })}>
+                {t("attachments.attach")}
               </button>
               <SavedReplyPicker conversationId={conversation.id} open={pickerOpen} onOpenChange={setPickerOpen} onInsert={insert} />
             </>
@@ -426,23 +449,23 @@ export function Composer({
           <p id="composer-hint" className="min-w-0 flex-1 text-xs text-slate-500 dark:text-slate-400" aria-live="polite">
             {noting ? (
               <span className="text-amber-800 dark:text-amber-300">
-                Only staff see notes<span className="pointer-coarse:hidden"> · Enter to save · Shift+Enter for a new line</span>
+                {t.rich("hint.note", { keys: (chunks) => <span className="pointer-coarse:hidden">{chunks}</span> })}
               </span>
             ) : blocked ? (
               <span className="text-amber-800 dark:text-amber-300" data-testid="placeholder-warning">
-                Replace {placeholders.map((name) => `{${name}}`).join(", ")} before sending.
+                {t("hint.placeholders", { placeholders: placeholders.map((name) => `{${name}}`).join(", ") })}
               </span>
             ) : sendWhenUploaded ? (
               <span data-testid="send-when-uploaded">
-                Sends as soon as the upload finishes.{" "}
+                {t("hint.sendWhenUploaded")}{" "}
                 <button type="button" className="underline" onClick={() => setSendWhenUploaded(false)}>
-                  Don&apos;t send yet
+                  {t("hint.dontSendYet")}
                 </button>
               </span>
             ) : needsText ? (
-              <span>Booking.com needs text with every attachment: write a message too.</span>
+              <span>{t("hint.needsText")}</span>
             ) : (
-              <span className="hidden sm:inline pointer-coarse:hidden">Enter to send · Shift+Enter for a new line · Alt+S saved replies</span>
+              <span className="hidden sm:inline pointer-coarse:hidden">{t("hint.reply")}</span>
             )}
           </p>
           {/* Together, at the right: on a phone they wrap to their own line as one. */}
@@ -456,14 +479,16 @@ export function Composer({
                   schedule.reset();
                   setLater({ clientKey: crypto.randomUUID() });
                 }}
-                title="Send later: pick when the guest gets it"
+                title={t("actions.sendLaterTitle")}
                 aria-haspopup="dialog"
               >
-                Send later
+                {t("actions.sendLater")}
               </button>
             )}
             <button type="submit" className="btn-primary" disabled={!(canSend || (canSendWhenUploaded && !sendWhenUploaded))}>
-              {noting ? (sending ? "Saving…" : "Save note") : sending ? "Sending…" : sendWhenUploaded ? "Sending after upload…" : uploading ? "Send when uploaded" : "Send"}
+              {noting
+                ? t(sending ? "actions.saving" : "actions.saveNote")
+                : t(sending ? "actions.sending" : sendWhenUploaded ? "actions.sendingAfterUpload" : uploading ? "actions.sendWhenUploaded" : "actions.send")}
             </button>
           </div>
         </div>
@@ -475,9 +500,7 @@ export function Composer({
         {repliedSince && !noting ? (
           <p role="alert" className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-100" data-testid="replied-since">
             {repliedSince.message}{" "}
-            {repliedSince.refused === "send"
-              ? "Your reply was not sent: it is back in the box. Press Send again to send it anyway."
-              : "Your reply was not scheduled: it is still in the box. Choose Send later again to schedule it anyway."}
+            {repliedSince.refused === "send" ? t("repliedSince.notSent") : t("repliedSince.notScheduled")}
           </p>
         ) : null}
         {notice ? (
@@ -493,15 +516,11 @@ export function Composer({
         onPick={(at) => schedule.mutate({ at, clientKey: later.clientKey, checked: repliedSince === null })}
         onClose={() => setLater(null)}
         pending={schedule.isPending}
-        error={schedule.isError ? schedule.error.message : null}
+        error={schedule.isError ? errorText(schedule.error) : null}
       />
     ) : null}
     </>
   );
-}
-
-function listNames(names: string[]): string {
-  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
 function highlight(text: string): React.ReactNode {

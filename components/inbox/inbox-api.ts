@@ -19,11 +19,16 @@ import type {
 import type { Label } from "@/lib/inbox/label-colors";
 import type { ListFilters } from "./query-keys";
 
+/** The failures the browser itself describes (no server message to show): useErrorText translates them. */
+export type OwnFailure = "unreachable" | "requestFailed" | "uploadInterrupted" | "uploadCancelled";
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Set when `message` is the browser's English, not the server's. */
+    readonly ownFailure?: OwnFailure,
   ) {
     super(message);
     this.name = "ApiError";
@@ -35,7 +40,7 @@ async function request<T>(url: string, init?: RequestInit): Promise<T> {
   try {
     response = await fetch(url, { ...init, headers: { Accept: "application/json", ...(init?.body ? { "Content-Type": "application/json" } : {}), ...init?.headers } });
   } catch {
-    throw new ApiError(0, "network", "Bellhop cannot be reached. Check the connection.");
+    throw new ApiError(0, "network", "Bellhop cannot be reached. Check the connection.", "unreachable");
   }
   if (response.status === 401) {
     // A full page load on purpose: the session is gone, so every cached query is stale too.
@@ -49,7 +54,8 @@ async function request<T>(url: string, init?: RequestInit): Promise<T> {
 
 export function toApiError(status: number, body: unknown): ApiError {
   const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-  return new ApiError(status, typeof error?.code === "string" ? error.code : "internal", typeof error?.message === "string" ? error.message : `Request failed (${status}).`);
+  const code = typeof error?.code === "string" ? error.code : "internal";
+  return typeof error?.message === "string" ? new ApiError(status, code, error.message) : new ApiError(status, code, `Request failed (${status}).`, "requestFailed");
 }
 
 export function fetchConversations(filters: ListFilters, cursor: string | null, signal?: AbortSignal): Promise<ConversationPage> {
@@ -148,8 +154,8 @@ export function uploadAttachment(conversationId: string, file: File, onProgress:
         resolve(body as { attachmentId: string });
       } else reject(toApiError(xhr.status, body));
     };
-    xhr.onerror = () => reject(new ApiError(0, "network", "The upload was interrupted. Try again."));
-    xhr.onabort = () => reject(new ApiError(0, "aborted", "Upload cancelled."));
+    xhr.onerror = () => reject(new ApiError(0, "network", "The upload was interrupted. Try again.", "uploadInterrupted"));
+    xhr.onabort = () => reject(new ApiError(0, "aborted", "Upload cancelled.", "uploadCancelled"));
     xhr.send(file);
   });
   return { promise, abort: () => xhr.abort() };

@@ -1,25 +1,34 @@
 "use client";
 
+import { useTranslations } from "use-intl";
 import { latestSnoozeUntil, snoozeUntilProblem } from "@/lib/inbox/snooze-window";
 import { TimePickerDialog } from "./time-picker-dialog";
 
 /** The snooze menu. `onSnooze(null)`: until the guest replies. */
 export function SnoozeDialog({ onSnooze, onClose, pending, error }: { onSnooze: (until: Date | null) => void; onClose: () => void; pending: boolean; error: string | null }) {
+  const t = useTranslations("composer");
+  // lib/inbox/snooze-window.ts decides (the server checks the same rule); this says why, in the page's language.
+  const problemWith = (until: Date, now: Date): string | null => {
+    if (snoozeUntilProblem(until, now) === null) return null;
+    if (Number.isNaN(until.getTime())) return t("timePicker.chooseDateTime");
+    if (until.getTime() <= now.getTime()) return t("snooze.inPast");
+    return t("snooze.tooFar");
+  };
   return (
     <TimePickerDialog
       id="snooze"
-      title="Snooze"
-      help="The conversation leaves the inbox, for the whole team, until then. A new message from the guest always brings it back."
-      pickLabel="Snooze until then"
+      title={t("snooze.title")}
+      help={t("snooze.help")}
+      pickLabel={t("snooze.pick")}
       extraChoices={(option) => (
         <li>
           <button type="button" className={option} disabled={pending} onClick={() => onSnooze(null)}>
-            <span className="font-medium">Until the guest replies</span>
+            <span className="font-medium">{t("snooze.untilReply")}</span>
           </button>
         </li>
       )}
       latest={latestSnoozeUntil}
-      problemWith={snoozeUntilProblem}
+      problemWith={problemWith}
       onPick={onSnooze}
       onClose={onClose}
       pending={pending}

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { fromDateTimeLocalValue, snoozePresets, toDateTimeLocalValue } from "./snooze-presets";
+import { englishTranslator } from "@/tests/intl";
+import { fromDateTimeLocalValue, snoozePresets as presetsIn, toDateTimeLocalValue, type PresetWords } from "./snooze-presets";
+
+const t = englishTranslator("composer");
+const words: PresetWords = (key) => t(`presets.${key}`);
+const snoozePresets = (now: Date) => presetsIn(now, words);
 
 // Local-time constructors and getters throughout: the presets are in the browser's own zone, whatever
 // zone runs the test.

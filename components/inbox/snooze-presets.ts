@@ -5,20 +5,24 @@
 // the conversions for the <input type="datetime-local"> picker, whose value is a local time without a
 // zone.
 import { addDays, addHours, isSameDay, nextMonday, set, startOfDay } from "date-fns";
+import type { Messages } from "@/lib/i18n/english";
+
+/** `t` of the composer.presets namespace: the choices' names in the page's language. */
+export type PresetWords = (key: keyof Messages["composer"]["presets"]) => string;
 
 export type SnoozePreset = { id: "later_today" | "tomorrow_morning" | "next_week"; label: string; until: Date };
 
 export const MORNING_HOUR = 9;
 
-export function snoozePresets(now: Date): SnoozePreset[] {
+export function snoozePresets(now: Date, words: PresetWords): SnoozePreset[] {
   const morning = (day: Date) => set(day, { hours: MORNING_HOUR, minutes: 0, seconds: 0, milliseconds: 0 });
   const later = addHours(now, 3);
   const tomorrowMorning = morning(addDays(startOfDay(now), 1));
   const nextWeek = morning(nextMonday(startOfDay(now)));
   return [
-    { id: "later_today" as const, label: isSameDay(later, now) ? "Later today" : "In 3 hours", until: later },
-    { id: "tomorrow_morning" as const, label: "Tomorrow morning", until: tomorrowMorning },
-    ...(nextWeek.getTime() === tomorrowMorning.getTime() ? [] : [{ id: "next_week" as const, label: "Next week", until: nextWeek }]),
+    { id: "later_today" as const, label: words(isSameDay(later, now) ? "laterToday" : "inThreeHours"), until: later },
+    { id: "tomorrow_morning" as const, label: words("tomorrowMorning"), until: tomorrowMorning },
+    ...(nextWeek.getTime() === tomorrowMorning.getTime() ? [] : [{ id: "next_week" as const, label: words("nextWeek"), until: nextWeek }]),
   ];
 }
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useTranslations } from "use-intl";
 import { localZone } from "./format-time";
 import { useTimeFormat } from "../use-time-format";
 import { fromDateTimeLocalValue, snoozePresets, toDateTimeLocalValue } from "./snooze-presets";
@@ -42,7 +43,9 @@ export function TimePickerDialog({
   const ref = useRef<HTMLDialogElement>(null);
   const first = useRef<HTMLButtonElement>(null);
   const [now] = useState(() => new Date());
-  const presets = snoozePresets(now);
+  const t = useTranslations("composer.timePicker");
+  const presetWords = useTranslations("composer.presets");
+  const presets = snoozePresets(now, presetWords);
   const zone = localZone();
   const time = useTimeFormat();
   const [picked, setPicked] = useState(() => toDateTimeLocalValue(presets[1]!.until));
@@ -57,7 +60,7 @@ export function TimePickerDialog({
 
   const pick = () => {
     const at = fromDateTimeLocalValue(picked);
-    const problem = at === null ? "Choose a date and time." : problemWith(at, new Date());
+    const problem = at === null ? t("chooseDateTime") : problemWith(at, new Date());
     setPickProblem(problem);
     if (at !== null && problem === null) onPick(at);
   };
@@ -94,7 +97,7 @@ export function TimePickerDialog({
           }}
         >
           <label htmlFor={`${id}-at`} className="block text-sm font-medium">
-            Or pick a date and time
+            {t("pickLabel")}
           </label>
           <div className="flex gap-2">
             <input
@@ -123,7 +126,7 @@ export function TimePickerDialog({
         ) : null}
         <div className="flex justify-end">
           <button type="button" className="btn-ghost" onClick={() => ref.current?.close()}>
-            Cancel
+            {t("cancel")}
           </button>
         </div>
       </div>

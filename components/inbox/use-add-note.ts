@@ -5,11 +5,15 @@
 // changed text gets a new key.
 import { useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
+import { useTranslations } from "use-intl";
 import { postNote } from "./inbox-api";
 import { inboxKeys } from "./query-keys";
+import { useErrorText } from "./use-error-text";
 
 export function useAddNote(conversationId: string) {
+  const errorText = useErrorText();
   const queryClient = useQueryClient();
+  const t = useTranslations("composer.note");
   const [error, setError] = useState<string | null>(null);
   const attempt = useRef<{ content: string; clientKey: string } | null>(null);
 
@@ -23,7 +27,7 @@ export function useAddNote(conversationId: string) {
       await queryClient.invalidateQueries({ queryKey: inboxKeys.thread(conversationId) });
       return true;
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : "The note could not be saved.");
+      setError(failure instanceof Error ? errorText(failure) : t("couldNotSave"));
       return false;
     }
   };

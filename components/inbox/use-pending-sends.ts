@@ -42,8 +42,15 @@ function patch(queryClient: QueryClient, conversationId: string, clientKey: stri
  * checked again). `seenReplyAt`: the newest reply to the guest the page shows (lib/inbox/unseen-reply.ts).
  * Refused because someone else has answered the guest since: the reply is taken off the thread (nothing
  * was written) and the server's message returned, for the composer to give the text back with it.
+ * `describeError`: what the failed reply says, in the page's language (useErrorText).
  */
-export async function submitReply(queryClient: QueryClient, conversationId: string, send: PendingSend, seenReplyAt?: string | null): Promise<{ repliedSince: string } | null> {
+export async function submitReply(
+  queryClient: QueryClient,
+  conversationId: string,
+  send: PendingSend,
+  seenReplyAt: string | null | undefined,
+  describeError: (error: unknown) => string,
+): Promise<{ repliedSince: string } | null> {
   queryClient.setQueryData<PendingSend[]>(inboxKeys.pendingSends(conversationId), (list = []) => [
     ...list.filter((existing) => existing.clientKey !== send.clientKey),
     { ...send, status: "posting", error: null },
@@ -61,7 +68,7 @@ export async function submitReply(queryClient: QueryClient, conversationId: stri
       void queryClient.invalidateQueries({ queryKey: inboxKeys.thread(conversationId) });
       return { repliedSince: error.message };
     }
-    patch(queryClient, conversationId, send.clientKey, { status: "error", error: error instanceof Error ? error.message : "The reply could not be sent." });
+    patch(queryClient, conversationId, send.clientKey, { status: "error", error: describeError(error) });
     return null;
   }
 }
