@@ -1,18 +1,23 @@
 import type { Metadata } from "next";
 import { SetPasswordForm } from "@/components/settings/set-password-form";
 import { checkPasswordLink } from "@/lib/admin/redeem-password-link";
+import { getServerTranslator } from "@/lib/i18n/request-locale";
 
-export const metadata: Metadata = { title: "Choose a password · Bellhop" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getServerTranslator("team.setPassword");
+  return { title: t("pageTitle") };
+}
 
 // Public: the one-time token in the link is the credential. Checked here so an expired or used link
 // says so before anyone types a password.
 export default async function SetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
   const { token } = await searchParams;
+  const t = await getServerTranslator("team.setPassword");
   const value = typeof token === "string" ? token : "";
-  const status = value ? await checkPasswordLink(value) : { valid: false as const, reason: "This link is incomplete. Ask an admin for a new one." };
+  const status = value ? await checkPasswordLink(value) : { valid: false as const, reason: t("incompleteLink") };
   return (
     <main className="mx-auto mt-24 max-w-sm px-4">
-      <h1 className="mb-6 text-2xl font-semibold">Choose your password</h1>
+      <h1 className="mb-6 text-2xl font-semibold">{t("heading")}</h1>
       {status.valid ? (
         <SetPasswordForm token={value} name={status.name} email={status.email} />
       ) : (

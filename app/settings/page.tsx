@@ -4,23 +4,28 @@ import { AppHeader } from "@/components/app-header";
 import { SettingsPage } from "@/components/settings/settings-page";
 import { requirePageViewer } from "@/lib/auth/guard";
 import { serverEnv } from "@/lib/env";
+import { getServerTranslator } from "@/lib/i18n/request-locale";
 
-export const metadata: Metadata = { title: "Settings · Bellhop" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getServerTranslator("settings.page");
+  return { title: t("metaTitle") };
+}
 
 // Admins only. Staff get a plain "403" page here rather than the guard's redirect to the inbox, so
 // they learn why instead of landing somewhere unexpected; every /api/admin route answers 403 anyway.
 export default async function Settings() {
   const viewer = await requirePageViewer("/settings");
   if (viewer.role !== "admin") {
+    const t = await getServerTranslator("settings.page.forbidden");
     return (
       <>
         <AppHeader viewer={viewer} current="settings" />
         <main className="mx-auto mt-16 max-w-md px-4" data-testid="settings-forbidden">
-          <p className="text-sm font-medium text-slate-500">403 · Not allowed</p>
-          <h1 className="mt-1 text-xl font-semibold">Only admins can open the settings</h1>
-          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">Ask an admin if you need a connection, property, account or saved reply changed.</p>
+          <p className="text-sm font-medium text-slate-500">{t("status")}</p>
+          <h1 className="mt-1 text-xl font-semibold">{t("title")}</h1>
+          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{t("explanation")}</p>
           <Link href="/inbox" className="mt-4 inline-block text-sm font-medium text-indigo-700 underline dark:text-indigo-400">
-            Back to the inbox
+            {t("backToInbox")}
           </Link>
         </main>
       </>

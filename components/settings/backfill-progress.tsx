@@ -1,13 +1,16 @@
 "use client";
 
+import { useTranslations } from "use-intl";
 import type { AdminPropertyView } from "@/lib/admin/list-admin-properties";
-import { formatTime } from "./form-controls";
+import { useFormatTime } from "./form-controls";
 
 /** The import of a property's history: a real progressbar (aria-valuenow) once the total is known. */
 export function BackfillProgress({ property }: { property: AdminPropertyView }) {
   const { backfillState: state, backfillDone: done, backfillTotal: total } = property;
+  const t = useTranslations("settings.backfill");
+  const formatTime = useFormatTime();
   const percent = state === "done" ? 100 : total ? Math.min(100, Math.round((done / Math.max(total, 1)) * 100)) : 0;
-  const label = `History import of ${property.name}`;
+  const label = t("label", { name: property.name });
   const known = state === "done" || total !== null;
   return (
     <div className="min-w-44" data-testid={`backfill-${property.id}`}>
@@ -17,7 +20,9 @@ export function BackfillProgress({ property }: { property: AdminPropertyView }) 
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={known ? percent : undefined}
-        aria-valuetext={state === "failed" ? `import failed at ${done} conversations` : known ? `${percent}% (${done} of ${total ?? done} conversations)` : "waiting to start"}
+        aria-valuetext={
+          state === "failed" ? t("valueFailed", { done }) : known ? t("valueProgress", { percent, done, total: total ?? done }) : t("valueWaiting")
+        }
         className="h-2 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
       >
         <div
@@ -26,10 +31,10 @@ export function BackfillProgress({ property }: { property: AdminPropertyView }) 
         />
       </div>
       <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-        {state === "pending" && "Waiting for the sync worker…"}
-        {state === "running" && (total === null ? "Counting conversations…" : `${percent}% · ${done} of ${total} conversations`)}
-        {state === "done" && `100% · ${done} conversations · finished ${formatTime(property.backfillFinishedAt)}`}
-        {state === "failed" && `Import failed: ${property.backfillError ?? "unknown error"} (it resumes where it stopped)`}
+        {state === "pending" && t("pending")}
+        {state === "running" && (total === null ? t("counting") : t("running", { percent, done, total }))}
+        {state === "done" && t("done", { done, time: formatTime(property.backfillFinishedAt) })}
+        {state === "failed" && t("failed", { error: property.backfillError ?? t("unknownError") })}
       </p>
     </div>
   );

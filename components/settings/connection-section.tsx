@@ -2,11 +2,12 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslations } from "use-intl";
 import type { ConnectionView } from "@/lib/admin/get-connections";
 import type { SaveConnectionResult } from "@/lib/admin/save-connection";
 import type { ConnectionTestResult } from "@/lib/admin/test-connection";
-import { adminFetch, adminKeys, errorMessage, fieldErrors } from "./admin-api";
-import { buttonClass, Field, formatTime, inputClass, Notice, secondaryButtonClass, SectionCard } from "./form-controls";
+import { adminFetch, adminKeys, fieldErrors, useErrorMessage } from "./admin-api";
+import { buttonClass, Field, inputClass, Notice, secondaryButtonClass, SectionCard, useFormatTime } from "./form-controls";
 
 const REAL_BASE_URL = "https://supply-xml.booking.com/messaging";
 const REAL_TOKEN_URL = "https://connectivity-authentication.booking.com/token-based-authentication/exchange";
@@ -15,14 +16,12 @@ export function ConnectionSection({ sandboxBaseUrl }: { sandboxBaseUrl: string |
   const connections = useQuery({ queryKey: adminKeys.connections(), queryFn: () => adminFetch<{ connections: ConnectionView[] }>("/api/admin/connections") });
   const [adding, setAdding] = useState(false);
   const list = connections.data?.connections ?? [];
+  const t = useTranslations("settings.connection");
+  const errorMessage = useErrorMessage();
 
   return (
-    <SectionCard
-      id="connection"
-      title="Booking.com connection"
-      description="The machine account Bellhop uses to read and answer guest messages. Passwords and secrets are stored encrypted and never shown again; leave a secret blank to keep the stored one."
-    >
-      {connections.isPending && <p className="text-sm text-slate-600 dark:text-slate-400">Loading…</p>}
+    <SectionCard id="connection" title={t("title")} description={t("description")}>
+      {connections.isPending && <p className="text-sm text-slate-600 dark:text-slate-400">{t("loading")}</p>}
       {connections.isError && <Notice tone="error">{errorMessage(connections.error)}</Notice>}
       {list.map((connection) => (
         <ConnectionForm key={connection.id} connection={connection} sandboxBaseUrl={sandboxBaseUrl} />
@@ -30,7 +29,7 @@ export function ConnectionSection({ sandboxBaseUrl }: { sandboxBaseUrl: string |
       {connections.isSuccess && (list.length === 0 || adding) && <ConnectionForm connection={null} sandboxBaseUrl={sandboxBaseUrl} onDone={() => setAdding(false)} />}
       {connections.isSuccess && list.length > 0 && !adding && (
         <button type="button" className={secondaryButtonClass} onClick={() => setAdding(true)}>
-          Add another connection
+          {t("addAnother")}
         </button>
       )}
     </SectionCard>
@@ -73,6 +72,9 @@ function ConnectionForm({ connection, sandboxBaseUrl, onDone }: { connection: Co
   const [lastResult, setLastResult] = useState<ConnectionTestResult | null>(null);
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((current) => ({ ...current, [key]: value }));
   const idPrefix = connection?.id ?? "new";
+  const t = useTranslations("settings.connection");
+  const errorMessage = useErrorMessage();
+  const formatTime = useFormatTime();
 
   const save = useMutation({
     mutationFn: () =>
@@ -106,7 +108,7 @@ function ConnectionForm({ connection, sandboxBaseUrl, onDone }: { connection: Co
 
   return (
     <form
-      aria-label={connection ? `Connection ${connection.name}` : "New connection"}
+      aria-label={connection ? t("formLabel", { name: connection.name }) : t("newFormLabel")}
       className="space-y-4 rounded-md border border-slate-200 p-4 dark:border-slate-800"
       noValidate
       onSubmit={(event) => {
@@ -115,19 +117,19 @@ function ConnectionForm({ connection, sandboxBaseUrl, onDone }: { connection: Co
       }}
     >
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Name" error={errors.name}>
+        <Field label={t("name")} error={errors.name}>
           {(props) => <input {...props} className={inputClass} value={form.name} onChange={(e) => set("name", e.target.value)} />}
         </Field>
         <Field
-          label="Base URL"
+          label={t("baseUrl")}
           error={errors.baseUrl}
           hint={
             <>
-              Booking.com: <code>{REAL_BASE_URL}</code>
+              {t.rich("baseUrlBooking", { url: REAL_BASE_URL, code: (chunks) => <code>{chunks}</code> })}
               {sandboxBaseUrl && (
                 <>
                   {" "}
-                  · sandbox: <code>{sandboxBaseUrl}</code>
+                  {t.rich("baseUrlSandbox", { url: sandboxBaseUrl, code: (chunks) => <code>{chunks}</code> })}
                 </>
               )}
             </>
@@ -138,12 +140,12 @@ function ConnectionForm({ connection, sandboxBaseUrl, onDone }: { connection: Co
       </div>
 
       <fieldset>
-        <legend className="mb-1 text-sm font-medium">Authentication</legend>
+        <legend className="mb-1 text-sm font-medium">{t("authentication")}</legend>
         <div className="flex gap-4 text-sm">
           {(["basic", "token"] as const).map((type) => (
             <label key={type} className="flex items-center gap-2">
               <input type="radio" name={`${idPrefix}-auth`} checked={form.authType === type} onChange={() => set("authType", type)} />
-              {type === "basic" ? "Username and password (Basic)" : "Client id and secret (token)"}
+              {type === "basic" ? t("authBasic") : t("authToken")}
             </label>
           ))}
         </div>
@@ -151,16 +153,16 @@ function ConnectionForm({ connection, sandboxBaseUrl, onDone }: { connection: Co
 
       {form.authType === "basic" ? (
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Username" error={errors.username}>
+          <Field label={t("username")} error={errors.username}>
             {(props) => <input {...props} autoComplete="off" className={inputClass} value={form.username} onChange={(e) => set("username", e.target.value)} />}
           </Field>
-          <Field label="Password" error={errors.password} hint={connection?.passwordSet ? "A password is set. Leave blank to keep it." : "Not set yet."}>
+          <Field label={t("password")} error={errors.password} hint={connection?.passwordSet ? t("passwordSet") : t("notSetYet")}>
             {(props) => (
               <input
                 {...props}
                 type="password"
                 autoComplete="new-password"
-                placeholder={connection?.passwordSet ? "•••••••• (unchanged)" : ""}
+                placeholder={connection?.passwordSet ? t("unchangedPlaceholder") : ""}
                 className={inputClass}
                 value={form.password}
                 onChange={(e) => set("password", e.target.value)}
@@ -170,45 +172,45 @@ function ConnectionForm({ connection, sandboxBaseUrl, onDone }: { connection: Co
         </div>
       ) : (
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Client id" error={errors.clientId}>
+          <Field label={t("clientId")} error={errors.clientId}>
             {(props) => <input {...props} autoComplete="off" className={inputClass} value={form.clientId} onChange={(e) => set("clientId", e.target.value)} />}
           </Field>
-          <Field label="Client secret" error={errors.clientSecret} hint={connection?.clientSecretSet ? "A secret is set. Leave blank to keep it." : "Not set yet."}>
+          <Field label={t("clientSecret")} error={errors.clientSecret} hint={connection?.clientSecretSet ? t("clientSecretSet") : t("notSetYet")}>
             {(props) => (
               <input
                 {...props}
                 type="password"
                 autoComplete="new-password"
-                placeholder={connection?.clientSecretSet ? "•••••••• (unchanged)" : ""}
+                placeholder={connection?.clientSecretSet ? t("unchangedPlaceholder") : ""}
                 className={inputClass}
                 value={form.clientSecret}
                 onChange={(e) => set("clientSecret", e.target.value)}
               />
             )}
           </Field>
-          <Field label="Token URL" error={errors.tokenUrl} className="sm:col-span-2">
+          <Field label={t("tokenUrl")} error={errors.tokenUrl} className="sm:col-span-2">
             {(props) => <input {...props} type="url" className={inputClass} value={form.tokenUrl} onChange={(e) => set("tokenUrl", e.target.value)} />}
           </Field>
         </div>
       )}
 
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field label="API version" error={errors.apiVersion}>
+        <Field label={t("apiVersion")} error={errors.apiVersion}>
           {(props) => (
             <select {...props} className={inputClass} value={form.apiVersion} onChange={(e) => set("apiVersion", e.target.value)}>
-              <option value="1.2">1.2 (recommended)</option>
+              <option value="1.2">{t("apiVersionRecommended", { version: "1.2" })}</option>
               <option value="1.0">1.0</option>
             </select>
           )}
         </Field>
-        <Field label="Queue poll interval (seconds)" error={errors.pollIntervalSeconds} hint="At least 5 seconds.">
+        <Field label={t("pollInterval")} error={errors.pollIntervalSeconds} hint={t("pollIntervalHint")}>
           {(props) => (
             <input {...props} type="number" min={5} inputMode="numeric" className={inputClass} value={form.pollIntervalSeconds} onChange={(e) => set("pollIntervalSeconds", e.target.value)} />
           )}
         </Field>
         <label className="flex items-center gap-2 self-center pt-5 text-sm">
           <input type="checkbox" checked={form.enabled} onChange={(e) => set("enabled", e.target.checked)} />
-          Enabled
+          {t("enabled")}
         </label>
       </div>
 
@@ -216,22 +218,27 @@ function ConnectionForm({ connection, sandboxBaseUrl, onDone }: { connection: Co
       {test.isError && <Notice tone="error">{errorMessage(test.error)}</Notice>}
       {shown && (
         <Notice tone={shown.ok ? "ok" : "warn"} testId="connection-test-result">
-          <p className="font-medium">{shown.ok ? "Connection works" : "Connection test failed — saved anyway, but Bellhop cannot sync until this is fixed"}</p>
+          <p className="font-medium">{shown.ok ? t("testWorks") : t("testFailed")}</p>
           <p>{shown.message}</p>
           <p className="mt-1 text-xs opacity-80">
-            Tested {formatTime(shown.testedAt)}
-            {shown.ruid && <> · Booking.com request id <code>{shown.ruid}</code></>}
+            {t("testedAt", { time: formatTime(shown.testedAt) })}
+            {shown.ruid && (
+              <>
+                {" "}
+                {t.rich("testRequestId", { ruid: shown.ruid, code: (chunks) => <code>{chunks}</code> })}
+              </>
+            )}
           </p>
         </Notice>
       )}
 
       <div className="flex gap-2">
         <button type="submit" className={buttonClass} disabled={busy}>
-          {save.isPending ? "Saving and testing…" : connection ? "Save and test" : "Add connection"}
+          {save.isPending ? t("savingAndTesting") : connection ? t("saveAndTest") : t("add")}
         </button>
         {connection && (
           <button type="button" className={secondaryButtonClass} disabled={busy} onClick={() => test.mutate()}>
-            {test.isPending ? "Testing…" : "Test connection"}
+            {test.isPending ? t("testing") : t("test")}
           </button>
         )}
       </div>

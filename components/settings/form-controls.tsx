@@ -2,7 +2,9 @@
 
 // Small, accessible form building blocks shared by the settings sections: every input has a label,
 // and a server field message is tied to it with aria-describedby and aria-invalid.
-import { useId } from "react";
+import { useId, useMemo } from "react";
+import { useLocale, useTranslations } from "use-intl";
+import { FORMAT_REGION } from "@/lib/i18n/locales";
 
 export const inputClass =
   "w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/30 disabled:opacity-60 aria-[invalid=true]:border-red-600 dark:border-slate-700 dark:bg-slate-900";
@@ -74,17 +76,27 @@ export function SectionCard({ id, title, description, children }: { id: string; 
   );
 }
 
-export function formatTime(iso: string | null): string {
-  if (!iso) return "never";
-  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+/**
+ * A moment in the reader's own zone, in the page's language ("3 Mar 2026, 14:05" in English), or
+ * "never" without one.
+ */
+export function useFormatTime(): (iso: string | null) => string {
+  const locale = useLocale();
+  const t = useTranslations("settings.formControls");
+  return useMemo(() => {
+    const format = new Intl.DateTimeFormat(FORMAT_REGION[locale], { dateStyle: "medium", timeStyle: "short" });
+    return (iso: string | null) => (iso ? format.format(new Date(iso)) : t("never"));
+  }, [locale, t]);
 }
 
 /** A list row's Edit and Delete buttons; Delete asks `confirmText` first. `name` tells screen readers which row. */
 export function EditDeleteButtons({ name, onEdit, onDelete, confirmText, deleting }: { name: string; onEdit: () => void; onDelete: () => void; confirmText: string; deleting: boolean }) {
+  const t = useTranslations("settings.formControls");
   return (
     <span className="flex gap-2">
       <button type="button" className={secondaryButtonClass} onClick={onEdit}>
-        Edit<span className="sr-only"> {name}</span>
+        {t("edit")}
+        <span className="sr-only"> {name}</span>
       </button>
       <button
         type="button"
@@ -94,7 +106,8 @@ export function EditDeleteButtons({ name, onEdit, onDelete, confirmText, deletin
           if (window.confirm(confirmText)) onDelete();
         }}
       >
-        Delete<span className="sr-only"> {name}</span>
+        {t("delete")}
+        <span className="sr-only"> {name}</span>
       </button>
     </span>
   );

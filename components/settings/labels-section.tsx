@@ -4,23 +4,15 @@
 // every staff member puts them on conversations from the thread's Labels menu.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslations } from "use-intl";
 import { LABEL_COLORS, LABEL_NAME_MAX, LABELS_MAX, type Label, type LabelColor } from "@/lib/inbox/label-colors";
 import { LabelDot } from "../inbox/label-chips";
-import { adminFetch, adminKeys, errorMessage, fieldErrors } from "./admin-api";
+import { adminFetch, adminKeys, useErrorMessage, fieldErrors } from "./admin-api";
 import { buttonClass, EditDeleteButtons, Field, inputClass, Notice, secondaryButtonClass, SectionCard } from "./form-controls";
 
-const COLOR_NAMES: Record<LabelColor, string> = {
-  slate: "Grey",
-  red: "Red",
-  amber: "Amber",
-  emerald: "Green",
-  sky: "Sky blue",
-  indigo: "Indigo",
-  violet: "Violet",
-  pink: "Pink",
-};
-
 export function LabelsSection() {
+  const errorMessage = useErrorMessage();
+  const t = useTranslations("team.labels");
   const labels = useQuery({ queryKey: adminKeys.labels(), queryFn: () => adminFetch<{ labels: Label[] }>("/api/labels") });
   const [editing, setEditing] = useState<string | null>(null);
   const queryClient = useQueryClient();
@@ -31,9 +23,9 @@ export function LabelsSection() {
   const list = labels.data?.labels ?? [];
 
   return (
-    <SectionCard id="labels" title="Labels" description="The team's own labels for conversations. Every staff member can put them on a conversation (l in a thread) and filter the inbox by them.">
+    <SectionCard id="labels" title={t("title")} description={t("description")}>
       {labels.isError && <Notice tone="error">{errorMessage(labels.error)}</Notice>}
-      {labels.data && list.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">No labels yet.</p>}
+      {labels.data && list.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">{t("empty")}</p>}
       {list.length > 0 && (
         <ul className="divide-y divide-slate-200 rounded-md border border-slate-200 dark:divide-slate-800 dark:border-slate-800" data-testid="label-list">
           {list.map((label) =>
@@ -51,7 +43,7 @@ export function LabelsSection() {
                   name={label.name}
                   onEdit={() => setEditing(label.id)}
                   onDelete={() => remove.mutate(label.id)}
-                  confirmText={`Delete the label “${label.name}”? It is taken off every conversation that has it.`}
+                  confirmText={t("confirmDelete", { name: label.name })}
                   deleting={remove.isPending}
                 />
               </li>
@@ -60,17 +52,13 @@ export function LabelsSection() {
         </ul>
       )}
       {remove.isError && <Notice tone="error">{errorMessage(remove.error)}</Notice>}
-      {remove.isSuccess && (
-        <Notice tone="ok">
-          Deleted; it was on {remove.data.conversations} conversation{remove.data.conversations === 1 ? "" : "s"}.
-        </Notice>
-      )}
+      {remove.isSuccess && <Notice tone="ok">{t("deleted", { count: remove.data.conversations })}</Notice>}
       {list.length < LABELS_MAX ? (
         <div className="rounded-md border border-dashed border-slate-300 p-4 dark:border-slate-700">
           <LabelForm label={null} onDone={() => undefined} />
         </div>
       ) : (
-        <p className="text-sm text-slate-600 dark:text-slate-400">The team has {LABELS_MAX} labels, the most it can have: delete one to add another.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t("full", { max: LABELS_MAX })}</p>
       )}
     </SectionCard>
   );
@@ -78,6 +66,8 @@ export function LabelsSection() {
 
 /** A new label (`label` null) or an existing one's name and colour. */
 function LabelForm({ label, onDone }: { label: Label | null; onDone: () => void }) {
+  const errorMessage = useErrorMessage();
+  const t = useTranslations("team.labels");
   const queryClient = useQueryClient();
   const [name, setName] = useState(label?.name ?? "");
   const [color, setColor] = useState<LabelColor>(label?.color ?? "slate");
@@ -96,7 +86,7 @@ function LabelForm({ label, onDone }: { label: Label | null; onDone: () => void 
   const errors = fieldErrors(save.error);
   return (
     <form
-      aria-label={label ? `Edit the label ${label.name}` : "New label"}
+      aria-label={label ? t("form.editLabel", { name: label.name }) : t("form.newLabel")}
       className="space-y-3"
       noValidate
       onSubmit={(event) => {
@@ -105,17 +95,17 @@ function LabelForm({ label, onDone }: { label: Label | null; onDone: () => void 
         save.mutate();
       }}
     >
-      {label ? null : <h3 className="text-sm font-semibold">New label</h3>}
+      {label ? null : <h3 className="text-sm font-semibold">{t("form.newLabel")}</h3>}
       <div className="grid gap-3 sm:grid-cols-[1fr_10rem]">
-        <Field label="Name" error={errors.name} hint={label ? undefined : `Up to ${LABEL_NAME_MAX} characters, e.g. VIP or Late arrival`}>
+        <Field label={t("form.name")} error={errors.name} hint={label ? undefined : t("form.nameHint", { max: LABEL_NAME_MAX })}>
           {(props) => <input {...props} className={inputClass} value={name} maxLength={LABEL_NAME_MAX} onChange={(event) => setName(event.target.value)} />}
         </Field>
-        <Field label="Colour" error={errors.color}>
+        <Field label={t("form.colour")} error={errors.color}>
           {(props) => (
             <select {...props} className={inputClass} value={color} onChange={(event) => setColor(event.target.value as LabelColor)}>
               {LABEL_COLORS.map((value) => (
                 <option key={value} value={value}>
-                  {COLOR_NAMES[value]}
+                  {t(`colors.${value}`)}
                 </option>
               ))}
             </select>
@@ -123,14 +113,14 @@ function LabelForm({ label, onDone }: { label: Label | null; onDone: () => void 
         </Field>
       </div>
       {save.isError && Object.keys(errors).length === 0 && <Notice tone="error">{errorMessage(save.error)}</Notice>}
-      {saved && <Notice tone="ok">Added “{saved}”.</Notice>}
+      {saved && <Notice tone="ok">{t("form.added", { name: saved })}</Notice>}
       <div className="flex gap-2">
         <button type="submit" className={buttonClass} disabled={save.isPending}>
-          {save.isPending ? "Saving…" : label ? "Save label" : "Add label"}
+          {save.isPending ? t("form.saving") : label ? t("form.save") : t("form.add")}
         </button>
         {label && (
           <button type="button" className={secondaryButtonClass} onClick={onDone}>
-            Cancel
+            {t("form.cancel")}
           </button>
         )}
       </div>

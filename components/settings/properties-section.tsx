@@ -2,11 +2,12 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "use-intl";
 import type { AddPropertyResult } from "@/lib/admin/add-property";
 import type { ConnectionView } from "@/lib/admin/get-connections";
 import type { AdminPropertyView } from "@/lib/admin/list-admin-properties";
 import type { SavedReplyView } from "@/lib/admin/list-saved-replies";
-import { adminFetch, adminKeys, errorMessage, fieldErrors } from "./admin-api";
+import { adminFetch, adminKeys, fieldErrors, useErrorMessage } from "./admin-api";
 import { BackfillProgress } from "./backfill-progress";
 import { buttonClass, Field, inputClass, Notice, secondaryButtonClass, SectionCard } from "./form-controls";
 
@@ -20,13 +21,12 @@ export function PropertiesSection({ timeZones }: { timeZones: string[] }) {
     refetchInterval: (query) => (query.state.data?.properties.some((p) => p.backfillState === "pending" || p.backfillState === "running") ? 1500 : false),
   });
   const replies = useQuery({ queryKey: adminKeys.savedReplies(), queryFn: () => adminFetch<{ replies: SavedReplyView[] }>("/api/admin/saved-replies") });
+  const t = useTranslations("settings.properties");
+  const errorMessage = useErrorMessage();
 
   return (
-    <SectionCard id="properties" title="Properties" description="The Booking.com properties Bellhop syncs. Adding one imports its conversation history.">
-      <Notice tone="info">
-        Booking.com removes links from messages unless their domain is approved in the Extranet (Property → Messaging → security settings, the link
-        allowlist). Approve your own website there before putting links in replies or saved replies.
-      </Notice>
+    <SectionCard id="properties" title={t("title")} description={t("description")}>
+      <Notice tone="info">{t("linkAllowlist")}</Notice>
       {properties.isError && <Notice tone="error">{errorMessage(properties.error)}</Notice>}
       {properties.data && (
         <div className="relative overflow-x-auto">
@@ -34,14 +34,24 @@ export function PropertiesSection({ timeZones }: { timeZones: string[] }) {
               with the page as their containing block they sat outside the screen and a phone zoomed
               the whole page out to show them. */}
           <table className="w-full text-left text-sm" data-testid="property-table">
-            <caption className="sr-only">Properties</caption>
+            <caption className="sr-only">{t("tableCaption")}</caption>
             <thead className="text-xs uppercase text-slate-600 dark:text-slate-400">
               <tr>
-                <th scope="col" className="py-2 pr-3 font-medium">Property</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Time zone</th>
-                <th scope="col" className="py-2 pr-3 font-medium">History import</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Welcome message</th>
-                <th scope="col" className="py-2 font-medium">Enabled</th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  {t("columnProperty")}
+                </th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  {t("columnTimeZone")}
+                </th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  {t("columnHistoryImport")}
+                </th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  {t("columnWelcomeMessage")}
+                </th>
+                <th scope="col" className="py-2 font-medium">
+                  {t("columnEnabled")}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
@@ -65,6 +75,8 @@ export function PropertiesSection({ timeZones }: { timeZones: string[] }) {
 
 function PropertyRow({ property, replies }: { property: AdminPropertyView; replies: SavedReplyView[] }) {
   const queryClient = useQueryClient();
+  const t = useTranslations("settings.properties");
+  const errorMessage = useErrorMessage();
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
@@ -100,7 +112,8 @@ function PropertyRow({ property, replies }: { property: AdminPropertyView; repli
               {property.connectionName && <> · {property.connectionName}</>}
             </div>
             <button ref={editButton} type="button" className="mt-1 text-xs font-medium text-indigo-700 underline dark:text-indigo-400" onClick={() => setEditing(true)}>
-              Edit<span className="sr-only"> {property.name}</span>
+              {t("edit")}
+              <span className="sr-only"> {property.name}</span>
             </button>
             {update.isError && <p className="mt-1 text-xs text-red-700 dark:text-red-400">{errorMessage(update.error)}</p>}
           </td>
@@ -113,7 +126,7 @@ function PropertyRow({ property, replies }: { property: AdminPropertyView; repli
       </td>
       <td className="py-3 pr-3">
         <label className="sr-only" htmlFor={`welcome-${property.id}`}>
-          Welcome message for {property.name}
+          {t("welcomeMessageFor", { name: property.name })}
         </label>
         <select
           id={`welcome-${property.id}`}
@@ -122,20 +135,20 @@ function PropertyRow({ property, replies }: { property: AdminPropertyView; repli
           disabled={update.isPending}
           onChange={(event) => update.mutate({ welcomeReplyId: event.target.value || null })}
         >
-          <option value="">None</option>
+          <option value="">{t("welcomeNone")}</option>
           {usable.map((reply) => (
             <option key={reply.id} value={reply.id}>
               {reply.title}
             </option>
           ))}
         </select>
-        <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Sent once when a new reservation&apos;s conversation appears.</p>
+        <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{t("welcomeHint")}</p>
       </td>
       <td className="py-3">
         <label className="flex items-center gap-2">
           <input type="checkbox" checked={property.enabled} disabled={update.isPending} onChange={(event) => update.mutate({ enabled: event.target.checked })} />
-          <span className="sr-only">Sync {property.name}</span>
-          <span aria-hidden>{property.enabled ? "On" : "Off"}</span>
+          <span className="sr-only">{t("syncProperty", { name: property.name })}</span>
+          <span aria-hidden>{property.enabled ? t("on") : t("off")}</span>
         </label>
       </td>
     </tr>
@@ -146,6 +159,8 @@ function PropertyRow({ property, replies }: { property: AdminPropertyView; repli
 function EditPropertyForm({ property, onDone }: { property: AdminPropertyView; onDone: () => void }) {
   const queryClient = useQueryClient();
   const [form, setForm] = useState({ name: property.name, timeZone: property.timeZone });
+  const t = useTranslations("settings.properties");
+  const errorMessage = useErrorMessage();
   const save = useMutation({
     mutationFn: (body: { name?: string; timeZone?: string }) => adminFetch<{ property: AdminPropertyView }>(`/api/admin/properties/${property.id}`, { method: "PATCH", body }),
     onSuccess: () => {
@@ -156,7 +171,7 @@ function EditPropertyForm({ property, onDone }: { property: AdminPropertyView; o
   const errors = fieldErrors(save.error);
   return (
     <form
-      aria-label={`Edit property ${property.name}`}
+      aria-label={t("editFormLabel", { name: property.name })}
       className="space-y-2"
       noValidate
       onSubmit={(event) => {
@@ -174,10 +189,10 @@ function EditPropertyForm({ property, onDone }: { property: AdminPropertyView; o
       }}
     >
       <div className="grid gap-2 sm:grid-cols-2">
-        <Field label="Display name" error={errors.name}>
+        <Field label={t("displayName")} error={errors.name}>
           {(props) => <input {...props} autoFocus className={inputClass} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
         </Field>
-        <Field label="Time zone" error={errors.timeZone} hint="IANA name, e.g. Europe/Amsterdam">
+        <Field label={t("timeZone")} error={errors.timeZone} hint={t("timeZoneHint")}>
           {(props) => <input {...props} list={TIME_ZONE_LIST} className={inputClass} value={form.timeZone} onChange={(e) => setForm({ ...form, timeZone: e.target.value })} />}
         </Field>
       </div>
@@ -185,10 +200,10 @@ function EditPropertyForm({ property, onDone }: { property: AdminPropertyView; o
       {save.isError && Object.keys(errors).length === 0 && <Notice tone="error">{errorMessage(save.error)}</Notice>}
       <div className="flex gap-2">
         <button type="submit" className={buttonClass} disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save"}
+          {save.isPending ? t("saving") : t("save")}
         </button>
         <button type="button" className={secondaryButtonClass} disabled={save.isPending} onClick={onDone}>
-          Cancel
+          {t("cancel")}
         </button>
       </div>
     </form>
@@ -199,6 +214,8 @@ function EditPropertyForm({ property, onDone }: { property: AdminPropertyView; o
 function ReimportControl({ property }: { property: AdminPropertyView }) {
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
+  const t = useTranslations("settings.properties");
+  const errorMessage = useErrorMessage();
   const restart = useMutation({
     mutationFn: () => adminFetch<{ property: AdminPropertyView }>(`/api/admin/properties/${property.id}/backfill`, { method: "POST" }),
     onSuccess: () => {
@@ -209,14 +226,14 @@ function ReimportControl({ property }: { property: AdminPropertyView }) {
   const busy = property.backfillState === "pending" || property.backfillState === "running";
   if (confirming) {
     return (
-      <div role="group" aria-label={`Confirm re-import of ${property.name}`} className="mt-2 space-y-2 rounded-md border border-amber-200 bg-amber-50 p-2 text-xs text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100">
-        <p>Read {property.name}&apos;s whole conversation history from Booking.com again? Nothing stored is lost or duplicated; it can take a while.</p>
+      <div role="group" aria-label={t("confirmReimportLabel", { name: property.name })} className="mt-2 space-y-2 rounded-md border border-amber-200 bg-amber-50 p-2 text-xs text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100">
+        <p>{t("confirmReimport", { name: property.name })}</p>
         <div className="flex gap-2">
           <button type="button" className={buttonClass} disabled={restart.isPending} onClick={() => restart.mutate()}>
-            {restart.isPending ? "Starting…" : "Yes, re-import"}
+            {restart.isPending ? t("starting") : t("confirmReimportButton")}
           </button>
           <button type="button" className={secondaryButtonClass} disabled={restart.isPending} onClick={() => setConfirming(false)}>
-            Cancel
+            {t("cancel")}
           </button>
         </div>
         {restart.isError && <p className="text-red-700 dark:text-red-400">{errorMessage(restart.error)}</p>}
@@ -228,13 +245,14 @@ function ReimportControl({ property }: { property: AdminPropertyView }) {
       type="button"
       className={`${secondaryButtonClass} mt-2 px-2 py-1 text-xs`}
       disabled={busy}
-      title={busy ? "The import is under way" : undefined}
+      title={busy ? t("importUnderWay") : undefined}
       onClick={() => {
         restart.reset();
         setConfirming(true);
       }}
     >
-      Re-import<span className="sr-only"> {property.name}</span>
+      {t("reimport")}
+      <span className="sr-only"> {property.name}</span>
     </button>
   );
 }
@@ -245,6 +263,8 @@ function AddPropertyForm() {
   const [form, setForm] = useState({ id: "", name: "", timeZone: "Europe/Amsterdam", connectionId: "" });
   const [warning, setWarning] = useState<string | null>(null);
   const [added, setAdded] = useState<string | null>(null);
+  const t = useTranslations("settings.properties");
+  const errorMessage = useErrorMessage();
   const connectionId = form.connectionId || connections.data?.connections[0]?.id || "";
   const add = useMutation({
     mutationFn: () => adminFetch<AddPropertyResult>("/api/admin/properties", { method: "POST", body: { ...form, connectionId } }),
@@ -258,7 +278,7 @@ function AddPropertyForm() {
   const errors = fieldErrors(add.error);
   return (
     <form
-      aria-label="Add a property"
+      aria-label={t("addFormLabel")}
       className="space-y-3 rounded-md border border-dashed border-slate-300 p-4 dark:border-slate-700"
       noValidate
       onSubmit={(event) => {
@@ -267,18 +287,18 @@ function AddPropertyForm() {
         add.mutate();
       }}
     >
-      <h3 className="text-sm font-semibold">Add a property</h3>
+      <h3 className="text-sm font-semibold">{t("addTitle")}</h3>
       <div className="grid gap-3 sm:grid-cols-4">
-        <Field label="Booking.com property id" error={errors.id}>
+        <Field label={t("bookingPropertyId")} error={errors.id}>
           {(props) => <input {...props} inputMode="numeric" className={inputClass} value={form.id} onChange={(e) => setForm({ ...form, id: e.target.value })} />}
         </Field>
-        <Field label="Display name" error={errors.name}>
+        <Field label={t("displayName")} error={errors.name}>
           {(props) => <input {...props} className={inputClass} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
         </Field>
-        <Field label="Time zone" error={errors.timeZone}>
+        <Field label={t("timeZone")} error={errors.timeZone}>
           {(props) => <input {...props} list={TIME_ZONE_LIST} className={inputClass} value={form.timeZone} onChange={(e) => setForm({ ...form, timeZone: e.target.value })} />}
         </Field>
-        <Field label="Connection" error={errors.connectionId}>
+        <Field label={t("connection")} error={errors.connectionId}>
           {(props) => (
             <select {...props} className={inputClass} value={connectionId} onChange={(e) => setForm({ ...form, connectionId: e.target.value })}>
               {(connections.data?.connections ?? []).map((connection) => (
@@ -291,10 +311,10 @@ function AddPropertyForm() {
         </Field>
       </div>
       {add.isError && Object.keys(errors).length === 0 && <Notice tone="error">{errorMessage(add.error)}</Notice>}
-      {added && !warning && <Notice tone="ok">{added} added. Its history import has started.</Notice>}
+      {added && !warning && <Notice tone="ok">{t("added", { name: added })}</Notice>}
       {warning && <Notice tone="warn">{warning}</Notice>}
       <button type="submit" className={buttonClass} disabled={add.isPending || !connectionId}>
-        {add.isPending ? "Checking with Booking.com…" : "Add property"}
+        {add.isPending ? t("checking") : t("add")}
       </button>
     </form>
   );

@@ -2,10 +2,13 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { adminFetch, errorMessage, fieldErrors } from "./admin-api";
+import { useTranslations } from "use-intl";
+import { adminFetch, useErrorMessage, fieldErrors } from "./admin-api";
 import { buttonClass, Field, inputClass, Notice } from "./form-controls";
 
 export function SetPasswordForm({ token, name, email }: { token: string; name: string; email: string }) {
+  const errorMessage = useErrorMessage();
+  const t = useTranslations("team.setPassword");
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
   const [state, setState] = useState<{ pending: boolean; error: unknown; done: boolean }>({ pending: false, error: null, done: false });
@@ -14,7 +17,14 @@ export function SetPasswordForm({ token, name, email }: { token: string; name: s
   if (state.done) {
     return (
       <Notice tone="ok" testId="set-password-done">
-        Your password is set. <Link href="/sign-in" className="font-medium underline">Sign in</Link> with {email}.
+        {t.rich("done", {
+          email,
+          signIn: (chunks) => (
+            <Link href="/sign-in" className="font-medium underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </Notice>
     );
   }
@@ -36,9 +46,9 @@ export function SetPasswordForm({ token, name, email }: { token: string; name: s
       }}
     >
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        Hello {name}. Choose the password you will sign in with as <strong>{email}</strong>. This link works once.
+        {t.rich("intro", { name, email, strong: (chunks) => <strong>{chunks}</strong> })}
       </p>
-      <Field label="New password" error={errors.password} hint="At least 10 characters.">
+      <Field label={t("newPassword")} error={errors.password} hint={t("passwordHint")}>
         {(props) => (
           <input
             {...props}
@@ -54,12 +64,12 @@ export function SetPasswordForm({ token, name, email }: { token: string; name: s
           />
         )}
       </Field>
-      <Field label="Repeat the password" error={mismatch ? "The passwords differ" : undefined}>
+      <Field label={t("repeat")} error={mismatch ? t("mismatch") : undefined}>
         {(props) => <input {...props} type="password" autoComplete="new-password" className={inputClass} value={confirm} onChange={(e) => setConfirm(e.target.value)} />}
       </Field>
       {state.error !== null && Object.keys(errors).length === 0 && <Notice tone="error">{errorMessage(state.error)}</Notice>}
       <button type="submit" className={`${buttonClass} w-full`} disabled={state.pending || mismatch || password.length === 0}>
-        {state.pending ? "Saving…" : "Set password"}
+        {state.pending ? t("saving") : t("submit")}
       </button>
     </form>
   );

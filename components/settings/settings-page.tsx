@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "use-intl";
 import { AuditLogSection } from "./audit-log-section";
 import { ConnectionSection } from "./connection-section";
 import { LabelsSection } from "./labels-section";
@@ -9,33 +10,35 @@ import { SettingsQueryProvider } from "./settings-query-provider";
 import { StaffSection } from "./staff-section";
 import { SyncHealthSection } from "./sync-health-section";
 
+// Each section's anchor and its name in the catalogue (settings.sections).
 const SECTIONS = [
-  ["connection", "Connection"],
-  ["properties", "Properties"],
-  ["sync-health", "Sync health"],
-  ["staff", "Staff"],
-  ["saved-replies", "Saved replies"],
-  ["labels", "Labels"],
-  ["audit-log", "Audit log"],
+  ["connection", "connection"],
+  ["properties", "properties"],
+  ["sync-health", "syncHealth"],
+  ["staff", "staff"],
+  ["saved-replies", "savedReplies"],
+  ["labels", "labels"],
+  ["audit-log", "auditLog"],
 ] as const;
 
 export function SettingsPage({ viewerId, sandboxBaseUrl, timeZones }: { viewerId: string; sandboxBaseUrl: string | null; timeZones: string[] }) {
+  const t = useTranslations("settings");
   return (
     <SettingsQueryProvider>
       <div className="mx-auto flex max-w-6xl gap-8 px-4 py-6">
-        <nav aria-label="Settings sections" className="sticky top-4 hidden h-fit w-44 shrink-0 md:block">
+        <nav aria-label={t("page.sectionsNav")} className="sticky top-4 hidden h-fit w-44 shrink-0 md:block">
           <ul className="space-y-1 text-sm">
-            {SECTIONS.map(([id, label]) => (
+            {SECTIONS.map(([id, key]) => (
               <li key={id}>
                 <a href={`#${id}`} className="block rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-900">
-                  {label}
+                  {t(`sections.${key}`)}
                 </a>
               </li>
             ))}
           </ul>
         </nav>
         <main className="min-w-0 flex-1 space-y-6">
-          <h1 className="text-xl font-semibold">Settings</h1>
+          <h1 className="text-xl font-semibold">{t("page.title")}</h1>
           <ConnectionSection sandboxBaseUrl={sandboxBaseUrl} />
           <PropertiesSection timeZones={timeZones} />
           <SyncHealthSection />

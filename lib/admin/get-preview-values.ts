@@ -4,7 +4,9 @@
 import { db } from "../db";
 import type { PlaceholderValues } from "../inbox/placeholders";
 
-export type PreviewValues = { values: Required<{ [K in keyof PlaceholderValues]: string }>; source: string };
+/** Where the values come from, for the page to say in its own language. */
+export type PreviewSource = { kind: "conversation"; propertyName: string; reference: string } | { kind: "sample" };
+export type PreviewValues = { values: Required<{ [K in keyof PlaceholderValues]: string }>; source: PreviewSource };
 
 export const SAMPLE_VALUES = { guest_name: "Maria Jensen", property_name: "Your property", reservation_number: "4705950059" } as const;
 
@@ -21,12 +23,12 @@ export async function getPreviewValues(propertyId: string | undefined): Promise<
         property_name: conversation.property.name,
         reservation_number: conversation.reference,
       },
-      source: `the latest conversation at ${conversation.property.name} (reservation ${conversation.reference})`,
+      source: { kind: "conversation", propertyName: conversation.property.name, reference: conversation.reference },
     };
   }
   const property = propertyId ? await db().property.findUnique({ where: { id: propertyId }, select: { name: true } }) : null;
   return {
     values: { ...SAMPLE_VALUES, property_name: property?.name ?? SAMPLE_VALUES.property_name },
-    source: "sample values (no conversation imported yet)",
+    source: { kind: "sample" },
   };
 }

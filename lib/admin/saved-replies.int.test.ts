@@ -43,7 +43,7 @@ describe("the placeholder preview", () => {
     await db().conversation.create({ data: { ...base, propertyId: "222", bookingId: "c-other", reference: "9999", guestName: "Elsewhere", lastMessageAt: new Date("2026-03-01") } });
     const preview = await getPreviewValues("111");
     expect(preview.values).toEqual({ guest_name: "Noor Haddad", property_name: "Harbour Hotel", reservation_number: "4242" });
-    expect(preview.source).toContain("4242");
+    expect(preview.source).toEqual({ kind: "conversation", propertyName: "Harbour Hotel", reference: "4242" });
     expect(renderReply("Dear {guest_name}, welcome to {property_name} ({reservation_number}). {breakfast}", preview.values)).toEqual({
       text: "Dear Noor Haddad, welcome to Harbour Hotel (4242). {breakfast}",
       missing: [],
@@ -54,6 +54,6 @@ describe("the placeholder preview", () => {
   it("falls back to labelled sample values with the property's real name", async () => {
     const preview = await getPreviewValues("222");
     expect(preview.values).toEqual({ ...SAMPLE_VALUES, property_name: "Mountain Inn" });
-    expect(preview.source).toContain("sample");
+    expect(preview.source).toEqual({ kind: "sample" });
   });
 });
