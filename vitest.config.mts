@@ -7,10 +7,17 @@ import path from "node:path";
 // tests/global-db.ts creates fresh for each run.
 export default defineConfig({
   plugins: [react()],
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  // The app's own resolution: use-intl formats the messages lib/i18n/messages.ts compiled (next.config.mjs).
+  resolve: {
+    alias: [
+      { find: "@", replacement: path.resolve(import.meta.dirname) },
+      { find: /^use-intl\/format-message$/, replacement: "use-intl/format-message/format-only" },
+    ],
+  },
   test: {
     // next-auth imports "next/server" without an extension; let Vite resolve it instead of Node.
-    server: { deps: { inline: ["next-auth"] } },
+    // use-intl too, so its own import of the formatter takes the alias above.
+    server: { deps: { inline: ["next-auth", "use-intl"] } },
     projects: [
       {
         extends: true,

@@ -41,7 +41,8 @@ export function LanguagePicker({ signedIn, chosen }: { signedIn: boolean; chosen
     <span className="relative inline-flex items-center rounded-md hover:bg-slate-100 has-[select:focus-visible]:ring-2 has-[select:focus-visible]:ring-indigo-500 dark:hover:bg-slate-800">
       <span aria-hidden className={`pointer-events-none flex items-center gap-1 px-1.5 py-1 text-sm ${failed ? "text-red-700 dark:text-red-300" : "text-slate-600 dark:text-slate-300"}`}>
         <GlobeIcon />
-        {locale.toUpperCase()}
+        {/* On a phone the globe alone: the header keeps to one line at 390 px with every link in it. */}
+        <span className="max-sm:hidden">{locale.toUpperCase()}</span>
       </span>
       <select
         aria-label={t("label")}

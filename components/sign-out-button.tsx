@@ -30,7 +30,13 @@ export function SignOutButton({ signedInAs, viewerId }: { signedInAs: string; vi
       title={t("signedInAs", { name: signedInAs })}
       className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
     >
-      {t("signOut")}
+      {/* On a phone the door icon, named by the hidden words (see app-header.tsx's SectionLink). */}
+      <span className="sm:hidden">
+        <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.5" aria-hidden className="size-5">
+          <path d="M8 3.5H4.5v13H8M12.5 6.5 16 10l-3.5 3.5M16 10H8" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+      </span>
+      <span className="max-sm:sr-only">{t("signOut")}</span>
     </button>
   );
 }

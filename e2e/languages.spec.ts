@@ -7,6 +7,9 @@ import commonDe from "../messages/common/de.json" with { type: "json" };
 import commonEn from "../messages/common/en.json" with { type: "json" };
 import commonFr from "../messages/common/fr.json" with { type: "json" };
 import commonIt from "../messages/common/it.json" with { type: "json" };
+import inboxFr from "../messages/inbox/fr.json" with { type: "json" };
+import threadFr from "../messages/thread/fr.json" with { type: "json" };
+import { LOCALES } from "../lib/i18n/locales";
 import { DEMO_ACCOUNTS, signIn } from "./fixtures";
 
 async function signInWith(page: Page, words: typeof commonEn.signIn) {
@@ -46,7 +49,11 @@ test("a staff member's language follows them to another device, until they give 
     await page.getByLabel(commonEn.language.label).selectOption("fr");
     await expect(page.locator("html")).toHaveAttribute("lang", "fr");
     await expect(page.getByRole("button", { name: commonFr.header.signOut })).toBeVisible();
-    await expect(page).toHaveTitle(/Bellhop/);
+    // The whole page, not the header only: the list's views, its tab title, and an open thread.
+    await expect(page).toHaveTitle(new RegExp(inboxFr.metaTitle.replace("Bellhop", "")));
+    await expect(page.getByRole("button", { name: new RegExp(`^${inboxFr.toolbar.view.needsReply}`) })).toBeVisible();
+    await page.getByTestId("conversation-row").first().click();
+    await expect(page.getByRole("button", { name: new RegExp(`^${threadFr.header.snooze}`) })).toBeVisible();
 
     // Another device, an English browser that never chose: English until they sign in, then theirs.
     const tablet = await browser.newContext({ locale: "en-GB" });
@@ -74,4 +81,25 @@ test("a language Bellhop does not speak is refused with a clear message", async 
   const refused = await page.request.put("/api/me/locale", { data: { locale: "tlh" } });
   expect(refused.status()).toBe(400);
   expect(JSON.stringify(await refused.json())).toContain("en, de, fr, es, it, nl, pt");
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  // Words are longer in some languages than in English ("Einstellungen", "Se déconnecter"): every page
+  // still fits the phone's width, or its browser would zoom the whole page out.
+  test("every language fits the screen: the inbox, a thread, the settings and the report", async ({ page, context, baseURL }) => {
+    test.setTimeout(180_000); // 7 languages × 4 pages
+    await page.request.post("/api/session", { data: { email: DEMO_ACCOUNTS.admin.email, password: DEMO_ACCOUNTS.admin.password } });
+    const { items } = (await (await page.request.get("/api/conversations")).json()) as { items: { id: string }[] };
+    for (const locale of LOCALES) {
+      await context.addCookies([{ name: "bellhop-locale", value: locale, url: baseURL! }]);
+      for (const path of ["/inbox", `/inbox?c=${items[0]!.id}`, "/settings", "/reports"]) {
+        await page.goto(path);
+        await expect(page.locator("html")).toHaveAttribute("lang", locale);
+        await page.waitForLoadState("networkidle");
+        expect(await page.evaluate(() => [window.innerWidth, document.documentElement.scrollWidth]), `${locale} ${path}`).toEqual([390, 390]);
+      }
+    }
+  });
 });

@@ -4,7 +4,10 @@ import type { ReactElement, ReactNode } from "react";
 import { IntlProvider } from "use-intl";
 import { createTranslator } from "use-intl/core";
 import { createTimeFormat } from "@/components/inbox/format-time";
-import { englishMessages } from "@/lib/i18n/english";
+import { loadMessages } from "@/lib/i18n/messages";
+
+// Compiled, as the app hands them to use-intl (lib/i18n/messages.ts).
+const englishMessages = await loadMessages("en");
 
 export function EnglishProvider({ children }: { children: ReactNode }) {
   return (
@@ -20,7 +23,7 @@ export function renderInEnglish(ui: ReactElement, options?: Omit<RenderOptions, 
 }
 
 /** `t` of one namespace in English, for code outside React. */
-export function englishTranslator<N extends keyof typeof englishMessages>(namespace: N) {
+export function englishTranslator<N extends keyof Awaited<ReturnType<typeof loadMessages>>>(namespace: N) {
   return createTranslator({ locale: "en", messages: englishMessages, namespace });
 }
 

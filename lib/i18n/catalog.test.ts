@@ -7,6 +7,7 @@ import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messagefor
 import { describe, expect, it } from "vitest";
 import { englishMessages, NAMESPACES } from "./english";
 import { LOCALES } from "./locales";
+import { loadMessages } from "./messages";
 
 type Catalogue = { [key: string]: string | Catalogue };
 
@@ -71,5 +72,20 @@ describe.each(NAMESPACES)("the %s catalogue", (namespace) => {
     // message nobody translated. A few may be (a loanword, "Bellhop"), not many.
     const prose = [...english.values()].filter(isProse).length;
     expect(sameAsEnglish, `${locale}: ${sameAsEnglish} of ${prose} sentences are English`).toBeLessThanOrEqual(Math.max(3, prose * 0.1));
+  });
+});
+
+describe("the compiled catalogues the layout hands to the browser", () => {
+  it.each(LOCALES)("in %s are plain data, as React requires of a server component's props", async (locale) => {
+    const messages = await loadMessages(locale);
+    const prototypes = new Set<unknown>();
+    const walk = (value: unknown) => {
+      if (value === null || typeof value !== "object") return;
+      prototypes.add(Object.getPrototypeOf(value));
+      for (const nested of Object.values(value)) walk(nested);
+    };
+    walk(messages);
+    expect([...prototypes].every((prototype) => prototype === Object.prototype || prototype === Array.prototype)).toBe(true);
+    expect(JSON.parse(JSON.stringify(messages))).toEqual(messages);
   });
 });
