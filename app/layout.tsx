@@ -3,15 +3,17 @@ import { GeistSans } from "geist/font/sans";
 import "./globals.css";
 import { AppIntlProvider } from "@/components/intl-provider";
 import { loadMessages } from "@/lib/i18n/messages";
-import { requestLocale } from "@/lib/i18n/request-locale";
+import { getServerTranslator, requestLocale } from "@/lib/i18n/request-locale";
 import { Providers } from "./providers";
 
-export const metadata: Metadata = {
-  title: "Bellhop",
-  description: "The guest inbox for your front desk",
-  // Added to an iPhone's home screen, the inbox opens full screen under this name.
-  appleWebApp: { capable: true, title: "Bellhop" },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    title: "Bellhop",
+    description: (await getServerTranslator("common"))("description"),
+    // Added to an iPhone's home screen, the inbox opens full screen under this name.
+    appleWebApp: { capable: true, title: "Bellhop" },
+  };
+}
 
 // The browser's own bars (Android's, an installed app's title bar) take the page's background.
 export const viewport: Viewport = {

@@ -8,6 +8,7 @@ import commonEn from "../messages/common/en.json" with { type: "json" };
 import commonFr from "../messages/common/fr.json" with { type: "json" };
 import commonIt from "../messages/common/it.json" with { type: "json" };
 import inboxFr from "../messages/inbox/fr.json" with { type: "json" };
+import serverIt from "../messages/server/it.json" with { type: "json" };
 import threadFr from "../messages/thread/fr.json" with { type: "json" };
 import { LOCALES } from "../lib/i18n/locales";
 import { DEMO_ACCOUNTS, signIn } from "./fixtures";
@@ -31,6 +32,12 @@ test("the sign-in page speaks the browser's language, or the one picked there, a
     await page.getByLabel(commonDe.language.label).selectOption("it");
     await expect(page.locator("html")).toHaveAttribute("lang", "it");
     await expect(page.getByText(commonIt.signIn.tagline)).toBeVisible();
+
+    // The server's answers too: a wrong password is refused in Italian.
+    await page.getByLabel(commonIt.signIn.email).fill(DEMO_ACCOUNTS.staff.email);
+    await page.getByLabel(commonIt.signIn.password).fill("not the password");
+    await page.getByRole("button", { name: commonIt.signIn.submit }).click();
+    await expect(page.getByTestId("sign-in-error")).toHaveText(serverIt.signIn.wrongPassword);
 
     // The staff member has no choice of their own: this browser's stands.
     await signInWith(page, commonIt.signIn);

@@ -1,7 +1,12 @@
 // The one error type of Bellhop's HTTP layer and the one JSON shape it becomes:
 //   { "error": { "code": "not_found", "message": "…", "fields"?: { "email": "…" } } }
 import { z } from "zod";
+import { IntlMessageFormat } from "intl-messageformat";
+import { englishMessages, type Messages } from "../i18n/english";
 import { isDatabaseUnavailable } from "./database-unavailable";
+
+type Leaves<T, Prefix extends string = ""> = { [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`> }[keyof T & string];
+export type ServerMessageKey = Leaves<Messages["server"]>;
 
 export type ErrorCode =
   | "bad_request"
@@ -35,6 +40,14 @@ const STATUS: Record<ErrorCode, number> = {
 
 export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: Record<string, string> } };
 
+/**
+ * The words of an error staff meet in ordinary work, by key in the `server` catalogue
+ * (messages/server), for lib/i18n/localized-error.ts to say in the requester's language.
+ * The English message is the catalogue's English (AppError.worded).
+ */
+export type ErrorWords = { key: ServerMessageKey; values?: Record<string, string | number> };
+
+
 export class AppError extends Error {
   readonly status: number;
   constructor(
@@ -46,6 +59,18 @@ export class AppError extends Error {
     super(message);
     this.name = "AppError";
     this.status = STATUS[code];
+  }
+
+  words?: ErrorWords;
+
+  /** An error worded by the `server` catalogue: its message is the English, and other languages have it too. */
+  static worded(code: ErrorCode, key: ServerMessageKey, values?: Record<string, string | number>, headers?: Record<string, string>): AppError {
+    // intl-messageformat on the English text, not use-intl: this module also runs in the worker and
+    // scripts (plain Node), where use-intl is not given compiled messages (next.config.mjs's alias).
+    const english = key.split(".").reduce<unknown>((branch, part) => (branch as Record<string, unknown>)[part], englishMessages.server) as string;
+    const error = new AppError(code, String(new IntlMessageFormat(english, "en").format(values)), undefined, headers);
+    error.words = { key, values };
+    return error;
   }
 
   toBody(): ErrorBody {
@@ -68,7 +93,7 @@ export function validationError(error: z.ZodError, what = "request"): AppError {
 
 /** A 503 for a request made while the database is down or restarting: nothing to fix but to wait. */
 export function databaseUnavailable(): AppError {
-  return new AppError("database_unavailable", "Bellhop cannot reach its database right now. Try again in a moment.", undefined, { "Retry-After": "5" });
+  return AppError.worded("database_unavailable", "databaseUnavailable", undefined, { "Retry-After": "5" });
 }
 
 /**

@@ -7,9 +7,10 @@
 //      the scope -> 404, so a staff member cannot even learn that the property exists.
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import { AppError, errorResponse } from "../api/errors";
+import { AppError } from "../api/errors";
 import { Prisma } from "../generated/prisma/client";
 import { isLocale, type Locale } from "../i18n/locales";
+import { localeOfRequest, localizedErrorResponse } from "../i18n/localized-error";
 import { queryRows } from "../sql-pool";
 import { sessionUserIdFromCookies } from "./session-token";
 import { viewerCache } from "./viewer-cache";
@@ -91,13 +92,14 @@ export function withViewer<Params = Record<string, never>>(
   handler: (context: GuardedContext<Params>) => Promise<Response | unknown>,
 ) {
   return async (request: Request, context: RouteContext<Params>): Promise<Response> => {
+    let viewer: Viewer | undefined;
     try {
-      const viewer = await loadViewer(await sessionUserIdFromCookies(request.headers.get("cookie")));
+      viewer = await loadViewer(await sessionUserIdFromCookies(request.headers.get("cookie")));
       requireRole(viewer, options.role);
       const result = await handler({ request, viewer, params: await context.params });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
-      return errorResponse(error);
+      return localizedErrorResponse(error, localeOfRequest(request.headers, viewer?.locale));
     }
   };
 }

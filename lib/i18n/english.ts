@@ -5,11 +5,12 @@ import common from "@/messages/common/en.json";
 import composer from "@/messages/composer/en.json";
 import inbox from "@/messages/inbox/en.json";
 import reports from "@/messages/reports/en.json";
+import server from "@/messages/server/en.json";
 import settings from "@/messages/settings/en.json";
 import team from "@/messages/team/en.json";
 import thread from "@/messages/thread/en.json";
 
-export const englishMessages = { common, inbox, thread, composer, settings, team, reports };
+export const englishMessages = { common, inbox, thread, composer, settings, team, reports, server };
 
 export type Messages = typeof englishMessages;
 export type Namespace = keyof Messages;

@@ -20,6 +20,7 @@ const compiled = new Map<Locale, Promise<Messages>>();
  * rather than as its key. Typed as the English catalogue, whose keys they have.
  */
 export function loadMessages(locale: Locale): Promise<Messages> {
+  if (locale === "en") return Promise.resolve(compiledEnglish());
   let messages = compiled.get(locale);
   if (!messages) {
     messages = readCatalogue(locale).then((catalogue) => compileAll(catalogue) as unknown as Messages);
@@ -28,8 +29,14 @@ export function loadMessages(locale: Locale): Promise<Messages> {
   return messages;
 }
 
-async function readCatalogue(locale: Locale): Promise<Catalogue> {
-  if (locale === "en") return englishMessages;
+let english: Messages | undefined;
+
+function compiledEnglish(): Messages {
+  english ??= compileAll(englishMessages) as unknown as Messages;
+  return english;
+}
+
+async function readCatalogue(locale: Exclude<Locale, "en">): Promise<Catalogue> {
   const parts = await Promise.all(
     NAMESPACES.map(async (namespace) => {
       const translated = ((await import(`../../messages/${namespace}/${locale}.json`)) as { default: Catalogue }).default;

@@ -18,13 +18,13 @@ export async function findConversationByReservation(viewer: Viewer, input: { pro
   if (stored) return { conversationId: stored.id };
   const learned = await learnFromBooking(input.propertyId, input.reservation);
   if (learned) return { conversationId: learned };
-  throw new AppError("not_found", `Booking.com has no reservation ${input.reservation} for this property. Check the number and the property.`);
+  throw AppError.worded("not_found", "lookup.noReservation", { reservation: input.reservation });
 }
 
 /** Asks Booking.com, and stores what it says through the sync engine's own storage path. */
 async function learnFromBooking(propertyId: string, reservation: string): Promise<string | null> {
   const property = await db().property.findUnique({ where: { id: propertyId }, select: { connectionId: true } });
-  if (!property?.connectionId) throw new AppError("unprocessable", "This property is not connected to Booking.com yet, so Bellhop cannot look the reservation up.");
+  if (!property?.connectionId) throw AppError.worded("unprocessable", "lookup.notConnected");
   const client = await clientForConnection(property.connectionId);
   let page;
   // Taken before the read: a staff tag change that settles while the request is out is not undone.
@@ -34,7 +34,7 @@ async function learnFromBooking(propertyId: string, reservation: string): Promis
   } catch (error) {
     if (isBookingApiError(error) && (error.kind === "not_found" || error.kind === "bad_request")) return null;
     console.error("[bellhop] reservation lookup failed", error);
-    throw new AppError("upstream_unavailable", "Booking.com did not answer the lookup. Try again in a moment.");
+    throw AppError.worded("upstream_unavailable", "lookup.unavailable");
   }
   await storeBatch({ facts: [factsOfConversation(page.conversation, propertyId)], messages: messagesOfConversation(page.conversation), observedAt });
   const stored = await db().conversation.findUnique({ where: { bookingId: page.conversation.conversationId }, select: { id: true, propertyId: true } });

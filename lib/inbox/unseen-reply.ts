@@ -32,6 +32,7 @@ export async function assertNoReplySince(tx: Tx, conversationId: string, viewerI
     order by m.sent_at desc
     limit 1`;
   if (!reply) return;
-  const who = reply.author_name ?? (reply.from_booking ? "Someone at the property, on Booking.com (the Extranet or the Pulse app)," : "A colleague");
-  throw new AppError("replied_since", `${who} replied to the guest after this conversation was loaded. Read that reply first; then send yours if it is still needed.`);
+  throw reply.author_name !== null
+    ? AppError.worded("replied_since", "repliedSince.named", { name: reply.author_name })
+    : AppError.worded("replied_since", reply.from_booking ? "repliedSince.onBooking" : "repliedSince.colleague");
 }

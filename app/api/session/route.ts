@@ -3,6 +3,7 @@
 import { AuthError } from "next-auth";
 import { isDatabaseUnavailable } from "@/lib/api/database-unavailable";
 import { AppError, databaseUnavailable, errorResponse, validationError } from "@/lib/api/errors";
+import { localeOfRequest, localizedErrorResponse } from "@/lib/i18n/localized-error";
 import { SignInThrottled, signIn, signOut } from "@/lib/auth/auth";
 import { credentialsSchema } from "@/lib/auth/credentials";
 
@@ -20,7 +21,7 @@ export async function POST(request: Request): Promise<Response> {
     }
     return Response.json({ ok: true });
   } catch (error) {
-    return errorResponse(error);
+    return localizedErrorResponse(error, localeOfRequest(request.headers));
   }
 }
 
@@ -38,13 +39,11 @@ function toSignInError(error: unknown): unknown {
   const throttled = findCause(error, (candidate): candidate is SignInThrottled => candidate instanceof SignInThrottled);
   if (throttled) {
     const minutes = Math.ceil(throttled.retryAfterSeconds / 60);
-    return new AppError("rate_limited", `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, undefined, {
-      "Retry-After": String(throttled.retryAfterSeconds),
-    });
+    return AppError.worded("rate_limited", "signIn.throttled", { minutes }, { "Retry-After": String(throttled.retryAfterSeconds) });
   }
   // Checked before AuthError: Auth.js wraps a failing database in one, and the password was not wrong.
   if (isDatabaseUnavailable(error)) return databaseUnavailable();
-  if (error instanceof AuthError) return new AppError("unauthenticated", "The e-mail or password is incorrect.");
+  if (error instanceof AuthError) return AppError.worded("unauthenticated", "signIn.wrongPassword");
   return error;
 }
 
