@@ -60,17 +60,14 @@ export function fieldErrors(error: unknown): Record<string, string> {
   return error instanceof ApiError ? error.fields : {};
 }
 
-/** `t` of the settings.errors namespace (useTranslations("settings.errors"), or createTranslator's). */
-export type ErrorWords = (key: OwnError | "unknown", values?: { status: number }) => string;
+/** `t` of the settings.errors namespace. */
+type ErrorWords = (key: OwnError | "unknown", values?: { status: number }) => string;
 
-/**
- * The words for a failed request: the server's message as it is, else the client's own in the page's
- * language. Without `words` (sections not translated yet), the client's own words stay English.
- */
-export function errorMessage(error: unknown, words?: ErrorWords): string {
-  if (error instanceof ApiError && error.ownError && words) return words(error.ownError, { status: error.status });
+/** The words for a failed request: the server's message as it is, else the client's own in the page's language. */
+function errorMessage(error: unknown, words: ErrorWords): string {
+  if (error instanceof ApiError && error.ownError) return words(error.ownError, { status: error.status });
   if (error instanceof Error) return error.message;
-  return words ? words("unknown") : "Something went wrong.";
+  return words("unknown");
 }
 
 /** errorMessage in the page's language. */

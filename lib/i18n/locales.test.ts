@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { localeSchema } from "../auth/staff-locale";
-import { negotiateLocale } from "./locales";
+import { localeOfRequest, negotiateLocale } from "./locales";
 
 describe("negotiateLocale", () => {
   it("takes the best-rated language Bellhop speaks, by its primary subtag", () => {
@@ -29,5 +29,15 @@ describe("localeSchema", () => {
     const refused = localeSchema.safeParse("klingon");
     expect(refused.success).toBe(false);
     expect(refused.error?.issues[0]?.message).toContain("en, de, fr, es, it, nl, pt");
+  });
+});
+
+describe("localeOfRequest", () => {
+  it("reads the request's language from the staff member, the cookie, then Accept-Language", () => {
+    const headers = new Headers({ cookie: "a=1; bellhop-locale=es", "accept-language": "fr" });
+    expect(localeOfRequest(headers, "it")).toBe("it");
+    expect(localeOfRequest(headers)).toBe("es");
+    expect(localeOfRequest(new Headers({ cookie: "bellhop-locale=xx", "accept-language": "fr-CA" }))).toBe("fr");
+    expect(localeOfRequest(new Headers())).toBe("en");
   });
 });

@@ -44,6 +44,13 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
+/** The language of a request: the signed-in staff member's choice, else the browser's (its cookie, then Accept-Language). */
+export function localeOfRequest(headers: Headers, chosen: Locale | null = null): Locale {
+  if (chosen) return chosen;
+  const remembered = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]*)`).exec(headers.get("cookie") ?? "")?.[1];
+  return isLocale(remembered) ? remembered : negotiateLocale(headers.get("accept-language"));
+}
+
 /**
  * The best of our languages for an Accept-Language header ("de-CH,de;q=0.9,en;q=0.8"), by quality and
  * then by order; only the primary subtag counts, so "pt-BR" gets Portuguese. Malformed entries are

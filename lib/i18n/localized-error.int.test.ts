@@ -8,7 +8,7 @@ import { AppError, databaseUnavailable, type ErrorBody } from "@/lib/api/errors"
 import { setStaffLocale } from "@/lib/auth/staff-locale";
 import { resetToHarbourTeam, sessionCookieFor } from "@/tests/viewers";
 import type { Viewer } from "../auth/guard";
-import { localeOfRequest, localizedErrorResponse } from "./localized-error";
+import { localizedErrorResponse } from "./localized-error";
 import type { Locale } from "./locales";
 import { loadMessages } from "./messages";
 
@@ -57,13 +57,5 @@ describe("errors in the requester's language", () => {
     const outage = await localizedErrorResponse(databaseUnavailable(), "de");
     expect(outage.status).toBe(503);
     expect(outage.headers.get("retry-after")).toBe("5");
-  });
-
-  it("reads the request's language from the staff member, the cookie, then Accept-Language", () => {
-    const headers = new Headers({ cookie: "a=1; bellhop-locale=es", "accept-language": "fr" });
-    expect(localeOfRequest(headers, "it")).toBe("it");
-    expect(localeOfRequest(headers)).toBe("es");
-    expect(localeOfRequest(new Headers({ cookie: "bellhop-locale=xx", "accept-language": "fr-CA" }))).toBe("fr");
-    expect(localeOfRequest(new Headers())).toBe("en");
   });
 });

@@ -2,7 +2,7 @@
 // catalogue (AppError.worded); any other error answers as errorResponse does, in English.
 import { createTranslator } from "use-intl/core";
 import { AppError, errorResponse, type ErrorBody } from "../api/errors";
-import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "./locales";
+import type { Locale } from "./locales";
 import { loadMessages } from "./messages";
 
 export async function localizedErrorResponse(error: unknown, locale: Locale): Promise<Response> {
@@ -10,11 +10,4 @@ export async function localizedErrorResponse(error: unknown, locale: Locale): Pr
   const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: "server" });
   const body: ErrorBody = { error: { code: error.code, message: t(error.words.key, error.words.values), ...(error.fields ? { fields: error.fields } : {}) } };
   return Response.json(body, { status: error.status, headers: error.headers });
-}
-
-/** The language of an API request: the signed-in staff member's choice, else the browser's (its cookie, then Accept-Language). */
-export function localeOfRequest(headers: Headers, chosen: Locale | null = null): Locale {
-  if (chosen) return chosen;
-  const remembered = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]*)`).exec(headers.get("cookie") ?? "")?.[1];
-  return isLocale(remembered) ? remembered : negotiateLocale(headers.get("accept-language"));
 }

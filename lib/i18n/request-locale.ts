@@ -1,11 +1,11 @@
 // The language of the page being rendered (server components only).
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { cache } from "react";
 import { createTranslator, type NamespaceKeys, type NestedKeyOf } from "use-intl/core";
 import { loadViewer } from "../auth/guard";
 import { sessionUserIdFromCookies } from "../auth/session-token";
 import type { Messages } from "./english";
-import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "./locales";
+import { localeOfRequest, type Locale } from "./locales";
 import { loadMessages } from "./messages";
 
 /**
@@ -15,14 +15,9 @@ import { loadMessages } from "./messages";
 export const requestLocale = cache(async (): Promise<Locale> => {
   const requestHeaders = await headers();
   const userId = await sessionUserIdFromCookies(requestHeaders.get("cookie")).catch(() => undefined);
-  if (userId) {
-    // The page itself decides what a missing or ended session means; here it only means "no choice".
-    const viewer = await loadViewer(userId).catch(() => undefined);
-    if (viewer?.locale) return viewer.locale;
-  }
-  const remembered = (await cookies()).get(LOCALE_COOKIE)?.value;
-  if (isLocale(remembered)) return remembered;
-  return negotiateLocale(requestHeaders.get("accept-language")) ?? DEFAULT_LOCALE;
+  // The page itself decides what a missing or ended session means; here it only means "no choice".
+  const viewer = userId ? await loadViewer(userId).catch(() => undefined) : undefined;
+  return localeOfRequest(requestHeaders, viewer?.locale ?? null);
 });
 
 /** `t` for a server component, in the request's language; `namespace` as useTranslations takes it ("reports", "common.time"). */

@@ -3,7 +3,8 @@
 import { AuthError } from "next-auth";
 import { isDatabaseUnavailable } from "@/lib/api/database-unavailable";
 import { AppError, databaseUnavailable, errorResponse, validationError } from "@/lib/api/errors";
-import { localeOfRequest, localizedErrorResponse } from "@/lib/i18n/localized-error";
+import { localeOfRequest } from "@/lib/i18n/locales";
+import { localizedErrorResponse } from "@/lib/i18n/localized-error";
 import { SignInThrottled, signIn, signOut } from "@/lib/auth/auth";
 import { credentialsSchema } from "@/lib/auth/credentials";
 
