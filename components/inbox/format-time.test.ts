@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createTranslator } from "use-intl/core";
 import { loadMessages } from "@/lib/i18n/messages";
 import { englishTime } from "@/tests/intl";
-import { createTimeFormat } from "./format-time";
+import { createTimeFormat, writeDate } from "./format-time";
 
 const formatDuration = englishTime.duration;
 const formatWaiting = englishTime.waiting;
@@ -60,5 +60,15 @@ describe("in another language", () => {
     expect(time.messageTime("2026-03-03T13:05:00Z", "Europe/Berlin")).toBe("3. März, 14:05");
     expect(time.snoozeUntil("2026-11-23T08:00:00Z", "UTC")).toMatch(/^Mo\.?, 23\. Nov\.?, 08:00$/);
     expect(englishTime.messageTime("2026-03-03T13:05:00Z", "Europe/Berlin")).toBe("3 Mar, 14:05");
+  });
+
+  it("writes French's first of the month as an ordinal, and only the first", async () => {
+    const time = createTimeFormat("fr", createTranslator({ locale: "fr", messages: await loadMessages("fr"), namespace: "common.time" }));
+    expect(time.messageTime("2026-03-01T13:05:00Z", "Europe/Paris")).toBe("1er mars, 14:05");
+    expect(time.snoozeUntil("2026-12-01T08:00:00Z", "UTC")).toMatch(/^mar\.? 1er déc\.?,? 08:00$/);
+    expect(time.messageTime("2026-03-11T13:05:00Z", "Europe/Paris")).toBe("11 mars, 14:05");
+    expect(time.messageTime("2026-03-21T13:05:00Z", "Europe/Paris")).toBe("21 mars, 14:05");
+    expect(englishTime.messageTime("2026-03-01T13:05:00Z", "Europe/Berlin")).toBe("1 Mar, 14:05");
+    expect(writeDate(new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", day: "numeric", month: "2-digit" }), new Date("2026-03-01T12:00:00Z"))).toBe("01/03");
   });
 });

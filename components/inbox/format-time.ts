@@ -22,6 +22,17 @@ function formatter(region: string, timeZone: string, options: Intl.DateTimeForma
   return format;
 }
 
+/**
+ * `format` applied to `date`, with French's ordinal first of the month ("1er mars", which Intl writes
+ * "1 mars"), when the month is a word. Other languages write the first as any day.
+ */
+export function writeDate(format: Intl.DateTimeFormat, date: Date): string {
+  if (!format.resolvedOptions().locale.startsWith("fr")) return format.format(date);
+  const parts = format.formatToParts(date);
+  if (!parts.some((part) => part.type === "day" && part.value === "1") || !parts.some((part) => part.type === "month" && !/^\d+$/.test(part.value))) return format.format(date);
+  return parts.map((part) => (part.type === "day" && part.value === "1" ? "1er" : part.value)).join("");
+}
+
 let zoneCache: string | undefined;
 /**
  * The browser's own zone. The list spans properties, so it shows the front desk's own clock; threads use
@@ -47,7 +58,7 @@ export type TimeFormat = ReturnType<typeof createTimeFormat>;
 /** Every way Bellhop writes a time, in `locale` (examples in English). */
 export function createTimeFormat(locale: Locale, words: TimeWords) {
   const region = FORMAT_REGION[locale];
-  const format = (iso: string, timeZone: string, options: Intl.DateTimeFormatOptions) => formatter(region, timeZone, options).format(new Date(iso));
+  const format = (iso: string, timeZone: string, options: Intl.DateTimeFormatOptions) => writeDate(formatter(region, timeZone, options), new Date(iso));
   const hoursAndMinutes = (total: number) => {
     const hours = Math.floor(total / 60);
     const minutes = total % 60;

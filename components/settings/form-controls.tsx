@@ -5,6 +5,7 @@
 import { useId, useMemo } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import { FORMAT_REGION } from "@/lib/i18n/locales";
+import { writeDate } from "../inbox/format-time";
 
 export const inputClass =
   "w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/30 disabled:opacity-60 aria-[invalid=true]:border-red-600 dark:border-slate-700 dark:bg-slate-900";
@@ -85,7 +86,7 @@ export function useFormatTime(): (iso: string | null) => string {
   const t = useTranslations("settings.formControls");
   return useMemo(() => {
     const format = new Intl.DateTimeFormat(FORMAT_REGION[locale], { dateStyle: "medium", timeStyle: "short" });
-    return (iso: string | null) => (iso ? format.format(new Date(iso)) : t("never"));
+    return (iso: string | null) => (iso ? writeDate(format, new Date(iso)) : t("never"));
   }, [locale, t]);
 }
 
