@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { GeistSans } from "geist/font/sans";
 import "./globals.css";
 import { AppIntlProvider } from "@/components/intl-provider";
-import { loadMessages } from "@/lib/i18n/messages";
+import { loadPageMessages } from "@/lib/i18n/messages";
 import { getServerTranslator, requestLocale } from "@/lib/i18n/request-locale";
 import { Providers } from "./providers";
 
@@ -27,7 +27,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // The staff member's language (lib/i18n/request-locale.ts): `lang` for screen readers and
   // hyphenation, and the one catalogue the page's client components need.
   const locale = await requestLocale();
-  const messages = await loadMessages(locale);
+  const messages = await loadPageMessages(locale);
   return (
     <html lang={locale} className={GeistSans.variable}>
       <body className="min-h-screen bg-white font-sans text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">

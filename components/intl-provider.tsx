@@ -1,14 +1,14 @@
 "use client";
 
 import { IntlErrorCode, IntlProvider, type IntlError } from "use-intl";
-import type { Messages } from "@/lib/i18n/english";
+import type { PageMessages } from "@/lib/i18n/english";
 import type { Locale } from "@/lib/i18n/locales";
 
 /**
  * The page's language for every client component. The root layout passes the one catalogue this
  * page needs, so a language costs its own messages only, not every language's.
  */
-export function AppIntlProvider({ locale, messages, children }: { locale: Locale; messages: Messages; children: React.ReactNode }) {
+export function AppIntlProvider({ locale, messages, children }: { locale: Locale; messages: PageMessages; children: React.ReactNode }) {
   return (
     <IntlProvider locale={locale} messages={messages} onError={reportIntlError}>
       {children}

@@ -32,6 +32,9 @@ test("the sign-in page speaks the browser's language, or the one picked there, a
     await page.getByLabel(commonDe.language.label).selectOption("it");
     await expect(page.locator("html")).toHaveAttribute("lang", "it");
     await expect(page.getByText(commonIt.signIn.tagline)).toBeVisible();
+    // Installing Bellhop from here describes it in Italian too.
+    const manifest = (await (await context.request.get("/manifest.webmanifest")).json()) as { lang: string; description: string };
+    expect(manifest).toMatchObject({ lang: "it", description: commonIt.description });
 
     // The server's answers too: a wrong password is refused in Italian.
     await page.getByLabel(commonIt.signIn.email).fill(DEMO_ACCOUNTS.staff.email);

@@ -4,14 +4,16 @@ import type { ReactElement, ReactNode } from "react";
 import { IntlProvider } from "use-intl";
 import { createTranslator } from "use-intl/core";
 import { createTimeFormat } from "@/components/inbox/format-time";
-import { loadMessages } from "@/lib/i18n/messages";
+import { loadMessages, loadPageMessages } from "@/lib/i18n/messages";
 
 // Compiled, as the app hands them to use-intl (lib/i18n/messages.ts).
 const englishMessages = await loadMessages("en");
+// What the layout gives the page: a component that reached for the server's words would show a key.
+const englishPageMessages = await loadPageMessages("en");
 
 export function EnglishProvider({ children }: { children: ReactNode }) {
   return (
-    <IntlProvider locale="en" messages={englishMessages}>
+    <IntlProvider locale="en" messages={englishPageMessages}>
       {children}
     </IntlProvider>
   );

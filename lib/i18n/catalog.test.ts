@@ -7,7 +7,7 @@ import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messagefor
 import { describe, expect, it } from "vitest";
 import { englishMessages, NAMESPACES } from "./english";
 import { LOCALES } from "./locales";
-import { loadMessages } from "./messages";
+import { loadPageMessages } from "./messages";
 
 type Catalogue = { [key: string]: string | Catalogue };
 
@@ -76,8 +76,9 @@ describe.each(NAMESPACES)("the %s catalogue", (namespace) => {
 });
 
 describe("the compiled catalogues the layout hands to the browser", () => {
-  it.each(LOCALES)("in %s are plain data, as React requires of a server component's props", async (locale) => {
-    const messages = await loadMessages(locale);
+  it.each(LOCALES)("in %s are plain data, as React requires of a server component's props, without the server's own words", async (locale) => {
+    const messages = await loadPageMessages(locale);
+    expect(Object.keys(messages).sort()).toEqual(NAMESPACES.filter((namespace) => namespace !== "server").sort());
     const prototypes = new Set<unknown>();
     const walk = (value: unknown) => {
       if (value === null || typeof value !== "object") return;

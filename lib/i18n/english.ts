@@ -15,3 +15,6 @@ export const englishMessages = { common, inbox, thread, composer, settings, team
 export type Messages = typeof englishMessages;
 export type Namespace = keyof Messages;
 export const NAMESPACES = Object.keys(englishMessages) as Namespace[];
+
+/** What a page's client components get (lib/i18n/messages.ts, loadPageMessages): every area but `server`, whose words only API errors use. */
+export type PageMessages = Omit<Messages, "server">;

@@ -6,7 +6,7 @@
 // (next.config.mjs aliases it), and never downloads an ICU parser. That parser and intl-messageformat
 // were 11 kB of the inbox's first-load JavaScript (gzipped, `npm run bench:inbox`).
 import compile from "icu-minify/compile";
-import { englishMessages, NAMESPACES, type Messages } from "./english";
+import { englishMessages, NAMESPACES, type Messages, type PageMessages } from "./english";
 import type { Locale } from "./locales";
 
 type Catalogue = { [key: string]: string | Catalogue };
@@ -27,6 +27,12 @@ export function loadMessages(locale: Locale): Promise<Messages> {
     compiled.set(locale, messages);
   }
   return messages;
+}
+
+/** `loadMessages(locale)` without the `server` area (about a tenth of the catalogue), for the layout to hand the browser. */
+export async function loadPageMessages(locale: Locale): Promise<PageMessages> {
+  const { server: _server, ...page } = await loadMessages(locale);
+  return page;
 }
 
 let english: Messages | undefined;
