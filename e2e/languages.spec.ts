@@ -8,6 +8,7 @@ import commonEn from "../messages/common/en.json" with { type: "json" };
 import commonFr from "../messages/common/fr.json" with { type: "json" };
 import commonIt from "../messages/common/it.json" with { type: "json" };
 import inboxFr from "../messages/inbox/fr.json" with { type: "json" };
+import serverDe from "../messages/server/de.json" with { type: "json" };
 import serverIt from "../messages/server/it.json" with { type: "json" };
 import threadFr from "../messages/thread/fr.json" with { type: "json" };
 import { LOCALES } from "../lib/i18n/locales";
@@ -28,6 +29,10 @@ test("the sign-in page speaks the browser's language, or the one picked there, a
     await expect(page.locator("html")).toHaveAttribute("lang", "de");
     await expect(page.getByRole("button", { name: commonDe.signIn.submit })).toBeVisible();
     await expect(page.getByText(commonDe.signIn.tagline)).toBeVisible();
+    // A set-password link that does not work says so in German too (the page asks the server's words).
+    await page.goto("/set-password?token=not-a-real-token");
+    await expect(page.getByTestId("set-password-invalid")).toHaveText(serverDe.setPassword.invalid);
+    await page.goto("/sign-in");
 
     await page.getByLabel(commonDe.language.label).selectOption("it");
     await expect(page.locator("html")).toHaveAttribute("lang", "it");

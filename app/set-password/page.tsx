@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { SetPasswordForm } from "@/components/settings/set-password-form";
 import { checkPasswordLink } from "@/lib/admin/redeem-password-link";
-import { getServerTranslator } from "@/lib/i18n/request-locale";
+import { sayWords } from "@/lib/i18n/localized-error";
+import { getServerTranslator, requestLocale } from "@/lib/i18n/request-locale";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getServerTranslator("team.setPassword");
@@ -14,15 +15,17 @@ export default async function SetPasswordPage({ searchParams }: { searchParams: 
   const { token } = await searchParams;
   const t = await getServerTranslator("team.setPassword");
   const value = typeof token === "string" ? token : "";
-  const status = value ? await checkPasswordLink(value) : { valid: false as const, reason: t("incompleteLink") };
+  const status = value ? await checkPasswordLink(value) : null;
+  // In the reader's language: an expired or used link is the first thing a new colleague may see.
+  const problem = !status ? t("incompleteLink") : status.valid ? null : await sayWords(status.words, await requestLocale());
   return (
     <main className="mx-auto mt-24 max-w-sm px-4">
       <h1 className="mb-6 text-2xl font-semibold">{t("heading")}</h1>
-      {status.valid ? (
+      {status?.valid ? (
         <SetPasswordForm token={value} name={status.name} email={status.email} />
       ) : (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200" data-testid="set-password-invalid">
-          {status.reason}
+          {problem}
         </p>
       )}
     </main>

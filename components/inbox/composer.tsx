@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
-import { attachmentProblem, MAX_ATTACHMENT_BYTES } from "@/lib/inbox/image-type";
+import { attachmentProblemKind, MAX_ATTACHMENT_BYTES } from "@/lib/inbox/image-type";
 import { FORMAT_REGION } from "@/lib/i18n/locales";
 import { placeholdersIn } from "@/lib/inbox/placeholders";
 import type { ConversationDetail } from "@/lib/inbox/schemas";
@@ -33,10 +33,8 @@ type AttachmentWords = (key: "empty" | "tooLarge" | "notImage", values: { fileNa
  * lib/inbox/image-type.ts's (the upload route's too): it decides, this only says why.
  */
 function attachmentRefusal(words: AttachmentWords, file: File, head: Uint8Array): string | null {
-  if (attachmentProblem(file.name, file.size, head) === null) return null;
-  if (file.size === 0) return words("empty", { fileName: file.name });
-  if (file.size > MAX_ATTACHMENT_BYTES) return words("tooLarge", { fileName: file.name, megabytes: MAX_ATTACHMENT_MEGABYTES });
-  return words("notImage", { fileName: file.name });
+  const problem = attachmentProblemKind(file.size, head);
+  return problem === null ? null : words(problem, { fileName: file.name, megabytes: MAX_ATTACHMENT_MEGABYTES });
 }
 
 /** The images of the box a draft keeps: those uploaded (the bytes wait in Bellhop, unsent). */

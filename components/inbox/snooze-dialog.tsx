@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "use-intl";
-import { latestSnoozeUntil, snoozeUntilProblem } from "@/lib/inbox/snooze-window";
+import { latestSnoozeUntil, snoozeUntilProblemKind } from "@/lib/inbox/snooze-window";
 import { TimePickerDialog } from "./time-picker-dialog";
 
 /** The snooze menu. `onSnooze(null)`: until the guest replies. */
@@ -9,10 +9,9 @@ export function SnoozeDialog({ onSnooze, onClose, pending, error }: { onSnooze: 
   const t = useTranslations("composer");
   // lib/inbox/snooze-window.ts decides (the server checks the same rule); this says why, in the page's language.
   const problemWith = (until: Date, now: Date): string | null => {
-    if (snoozeUntilProblem(until, now) === null) return null;
-    if (Number.isNaN(until.getTime())) return t("timePicker.chooseDateTime");
-    if (until.getTime() <= now.getTime()) return t("snooze.inPast");
-    return t("snooze.tooFar");
+    const problem = snoozeUntilProblemKind(until, now);
+    if (problem === null) return null;
+    return problem === "chooseDateTime" ? t("timePicker.chooseDateTime") : t(`snooze.${problem}`);
   };
   return (
     <TimePickerDialog

@@ -20,20 +20,24 @@ export async function addProperty(viewer: Viewer, input: AddPropertyInput, optio
     throw duplicate(input.id);
   }
   const connection = await db().bookingConnection.findUnique({ where: { id: input.connectionId } });
-  if (!connection) throw new AppError("validation_failed", "Invalid property: connectionId: No such connection", { connectionId: "Choose an existing connection" });
+  if (!connection) throw AppError.worded("validation_failed", "properties.noSuchConnection", { fields: { connectionId: { key: "properties.chooseConnection" } } });
 
   let client;
   try {
     client = createConnectionClient(connection, options);
   } catch (error) {
-    if (error instanceof AppError) throw new AppError("validation_failed", `Invalid property: ${error.message}`, { connectionId: error.message });
+    if (error instanceof AppError) {
+      // Its words when it has them (credentials missing); a secret that cannot be decrypted says so in lib/secrets.ts's English.
+      const problem = error.words ?? error.message;
+      throw AppError.worded("validation_failed", "properties.invalid", { values: { problem }, fields: { connectionId: problem } });
+    }
     throw error;
   }
   const probe = await probeProperty(client, input.id, connection.baseUrl);
   let warning: string | null = null;
   if (!probe.ok) {
     if (probe.outcome === "property_forbidden" || probe.outcome === "property_not_found" || probe.outcome === "credentials_refused") {
-      throw new AppError("validation_failed", `Invalid property: id: ${probe.message}`, { id: probe.message });
+      throw AppError.worded("validation_failed", "properties.idRefused", { values: { problem: probe.words }, fields: { id: probe.words } });
     }
     warning = `Added, but the property could not be checked: ${probe.message} Its import starts once Booking.com answers.`;
   }
@@ -60,5 +64,5 @@ export function auditView(view: AdminPropertyView) {
 }
 
 function duplicate(id: string): AppError {
-  return new AppError("conflict", `Property ${id} is already in Bellhop.`, { id: `Property ${id} is already in Bellhop` });
+  return AppError.worded("conflict", "properties.alreadyAdded", { values: { id }, fields: { id: { key: "properties.alreadyAddedField", values: { id } } } });
 }

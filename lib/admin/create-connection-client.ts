@@ -14,8 +14,9 @@ export function createConnectionClient(connection: BookingConnection, options: {
   try {
     return bookingClientFor(connection, { timeoutMs: options.timeoutMs ?? ADMIN_CALL_TIMEOUT_MS, retry: { maxAttempts: 1 } }, { shareTokens: options.shareTokens ?? true });
   } catch (error) {
+    // lib/secrets.ts's own English (the worker logs the same text): it tells the operator what to check.
     if (error instanceof SecretDecryptionError) throw new AppError("unprocessable", error.message);
-    if (error instanceof ConnectionConfigError) throw new AppError("unprocessable", "The connection is missing its credentials: enter them and save.");
+    if (error instanceof ConnectionConfigError) throw AppError.worded("unprocessable", "connections.missingCredentials");
     throw error;
   }
 }

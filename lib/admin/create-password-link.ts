@@ -28,8 +28,8 @@ export async function issuePasswordLink(tx: Prisma.TransactionClient, userId: st
 export async function createPasswordLink(viewer: Viewer, userId: string): Promise<PasswordLink> {
   return db().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, active: true } });
-    if (!user) throw new AppError("not_found", "No such account.");
-    if (!user.active) throw new AppError("conflict", "Reactivate the account before giving it a set-password link.");
+    if (!user) throw AppError.worded("not_found", "staff.notFound");
+    if (!user.active) throw AppError.worded("conflict", "staff.linkForInactive");
     const link = await issuePasswordLink(tx, userId);
     await recordAudit(tx, viewer, { action: "user.password_link", targetType: "user", targetId: userId, after: { linkExpiresAt: link.expiresAt } });
     return link;

@@ -49,10 +49,10 @@ export async function assertPropertiesExist(tx: Prisma.TransactionClient, proper
   if (propertyIds.length === 0) return;
   const found = await tx.property.count({ where: { id: { in: propertyIds } } });
   if (found !== propertyIds.length) {
-    throw new AppError("validation_failed", "Invalid account: propertyIds: one of the properties does not exist", { propertyIds: "One of the chosen properties no longer exists" });
+    throw AppError.worded("validation_failed", "staff.propertyGone", { fields: { propertyIds: { key: "staff.propertyGoneField" } } });
   }
 }
 
 function duplicateEmail(): AppError {
-  return new AppError("conflict", "An account with this e-mail already exists.", { email: "An account with this e-mail already exists" });
+  return AppError.worded("conflict", "staff.emailTaken", { fields: { email: { key: "staff.emailTakenField" } } });
 }

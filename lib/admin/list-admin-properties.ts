@@ -47,7 +47,7 @@ export async function listAdminProperties(): Promise<AdminPropertyView[]> {
 
 export async function getAdminProperty(client: Prisma.TransactionClient, propertyId: string): Promise<AdminPropertyView> {
   const row = await client.property.findUnique({ where: { id: propertyId }, select });
-  if (!row) throw new AppError("not_found", "No such property.");
+  if (!row) throw AppError.worded("not_found", "properties.notFound");
   return toAdminPropertyView(row);
 }
 

@@ -37,7 +37,7 @@ export async function listStaff(): Promise<StaffView[]> {
 
 export async function getStaff(client: Prisma.TransactionClient, userId: string): Promise<StaffView> {
   const row = await client.user.findUnique({ where: { id: userId }, select: select(new Date()) });
-  if (!row) throw new AppError("not_found", "No such account.");
+  if (!row) throw AppError.worded("not_found", "staff.notFound");
   return toStaffView(row);
 }
 

@@ -9,7 +9,7 @@ import { recordAudit } from "./record-audit";
 
 export async function restartBackfill(viewer: Viewer, propertyId: string): Promise<AdminPropertyView> {
   const before = await getAdminProperty(db(), propertyId);
-  if (before.backfillState === "running") throw new AppError("conflict", "The import is running; wait for it to finish or fail.");
+  if (before.backfillState === "running") throw AppError.worded("conflict", "properties.importRunning");
   await startBackfill(propertyId);
   await recordAudit(db(), viewer, { action: "property.backfill_restart", targetType: "property", targetId: propertyId, before: { backfillState: before.backfillState } });
   return getAdminProperty(db(), propertyId);

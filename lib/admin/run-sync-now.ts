@@ -16,8 +16,8 @@ const MAX_POLLS = 20;
 
 export async function runSyncNow(viewer: Viewer, connectionId: string): Promise<SyncNowResult> {
   const connection = await db().bookingConnection.findUnique({ where: { id: connectionId }, select: { id: true, enabled: true } });
-  if (!connection) throw new AppError("not_found", "No such connection.");
-  if (!connection.enabled) throw new AppError("conflict", "This connection is disabled. Enable it first.");
+  if (!connection) throw AppError.worded("not_found", "connections.notFound");
+  if (!connection.enabled) throw AppError.worded("conflict", "connections.disabled");
   let result: SyncPassResult;
   try {
     result = await runSyncPass(connectionId, { maxPolls: MAX_POLLS });
@@ -39,13 +39,14 @@ export async function runSyncNow(viewer: Viewer, connectionId: string): Promise<
  */
 function asAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  // The sync engine's own English (lib/sync/connection-client.ts, lib/secrets.ts), which the worker also logs.
   if (error instanceof ConnectionConfigError || error instanceof SecretDecryptionError) return new AppError("unprocessable", error.message);
   if (isBookingApiError(error)) {
-    if (error.kind === "authentication" || error.kind === "forbidden") {
-      return new AppError("unprocessable", `Booking.com refused this connection (${error.message}). Check its credentials and the properties it may access.`);
-    }
-    return new AppError("upstream_unavailable", `Booking.com did not answer (${error.message}). Nothing is lost: the sync worker keeps reading the queue on its own.`);
+    // What Booking.com said stays as it came: a value in the words.
+    const values = { detail: error.message };
+    if (error.kind === "authentication" || error.kind === "forbidden") return AppError.worded("unprocessable", "connections.refused", { values });
+    return AppError.worded("upstream_unavailable", "connections.noAnswer", { values });
   }
   console.error("[bellhop] sync now failed", error);
-  return new AppError("internal", "The sync pass failed. It has been logged.");
+  return AppError.worded("internal", "connections.syncFailed");
 }

@@ -22,7 +22,7 @@ export async function saveConnection(
 ): Promise<SaveConnectionResult> {
   const saved = await db().$transaction(async (tx) => {
     const before = connectionId ? await tx.bookingConnection.findUnique({ where: { id: connectionId } }) : null;
-    if (connectionId && !before) throw new AppError("not_found", "No such connection.");
+    if (connectionId && !before) throw AppError.worded("not_found", "connections.notFound");
     requireSecrets(input, before);
 
     const secretsReplaced: string[] = [];
@@ -66,10 +66,10 @@ export async function saveConnection(
 /** A new connection needs its secret; an existing one keeps what it has unless a new one is typed. */
 function requireSecrets(input: ConnectionInput, before: BookingConnection | null): void {
   if (input.authType === "basic" && input.password === undefined && !before?.passwordEncrypted) {
-    throw new AppError("validation_failed", "Invalid connection: password: Enter the machine account's password", { password: "Enter the machine account's password" });
+    throw AppError.worded("validation_failed", "connections.passwordRequired", { fields: { password: { key: "connections.passwordRequiredField" } } });
   }
   if (input.authType === "token" && input.clientSecret === undefined && !before?.clientSecretEncrypted) {
-    throw new AppError("validation_failed", "Invalid connection: clientSecret: Enter the client secret", { clientSecret: "Enter the client secret" });
+    throw AppError.worded("validation_failed", "connections.clientSecretRequired", { fields: { clientSecret: { key: "connections.clientSecretRequiredField" } } });
   }
 }
 

@@ -19,7 +19,7 @@ export async function createLabel(viewer: Viewer, input: LabelInput): Promise<La
       // adding the 50th label at once cannot both pass. (Putting a label on a conversation only reads it.)
       await tx.$executeRaw`lock table labels in share row exclusive mode`;
       if ((await tx.label.count()) >= LABELS_MAX) {
-        throw new AppError("validation_failed", `The team has ${LABELS_MAX} labels already: delete one first.`, { name: `At most ${LABELS_MAX} labels` });
+        throw AppError.worded("validation_failed", "labels.teamFull", { values: { max: LABELS_MAX }, fields: { name: { key: "labels.atMost", values: { max: LABELS_MAX } } } });
       }
       const label = await tx.label.create({ data: input, select });
       await recordAudit(tx, viewer, { action: "label.create", targetType: "label", targetId: label.id, after: label });
@@ -32,7 +32,7 @@ export async function updateLabel(viewer: Viewer, labelId: string, input: LabelI
   return withNameUnique(input.name, () =>
     db().$transaction(async (tx) => {
       const before = await tx.label.findUnique({ where: { id: labelId }, select });
-      if (!before) throw new AppError("not_found", "No such label.");
+      if (!before) throw AppError.worded("not_found", "labels.notFound");
       const label = await tx.label.update({ where: { id: labelId }, data: input, select });
       await recordAudit(tx, viewer, { action: "label.update", targetType: "label", targetId: label.id, before, after: label });
       return label;
@@ -47,7 +47,7 @@ export async function deleteLabel(viewer: Viewer, labelId: string): Promise<{ co
     // (lib/inbox/labels.ts), so either they finished before, and the update below sees their
     // conversation, or they wait for this commit and then find no label.
     const [before] = await tx.$queryRaw<Label[]>`delete from labels where id = ${labelId}::uuid returning id::text as id, name, color::text as color`;
-    if (!before) throw new AppError("not_found", "No such label.");
+    if (!before) throw AppError.worded("not_found", "labels.notFound");
     // Each thread it was on keeps a line saying it went, as taking it off by hand does.
     const conversations = await tx.$executeRaw`
       with taken as (
@@ -66,7 +66,7 @@ async function withNameUnique<T>(name: string, work: () => Promise<T>): Promise<
     return await work();
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("conflict", `There is a label called “${name}” already.`, { name: "Another label has this name" });
+      throw AppError.worded("conflict", "labels.nameTaken", { values: { name }, fields: { name: { key: "labels.nameTakenField" } } });
     }
     throw error;
   }

@@ -1,6 +1,6 @@
 // Creates or edits a saved reply. Unknown placeholders are refused on the server too: a reply that
 // says "{guest_nmae}" would reach a guest with the braces in it.
-import { AppError } from "../api/errors";
+import { AppError, type ErrorWords } from "../api/errors";
 import type { Viewer } from "../auth/guard";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
@@ -12,18 +12,17 @@ import type { SavedReplyInput } from "./saved-reply.validation";
 export async function saveSavedReply(viewer: Viewer, replyId: string | null, input: SavedReplyInput): Promise<SavedReplyView> {
   const { unknown } = renderReply(input.body, {});
   if (unknown.length > 0) {
+    // The placeholders are the template's own syntax, the same in every language: values, not words.
     const known = Object.keys(PLACEHOLDERS).map((name) => `{${name}}`).join(", ");
-    const message = `Unknown placeholder${unknown.length === 1 ? "" : "s"} ${unknown.map((name) => `{${name}}`).join(", ")}: use ${known}`;
-    throw new AppError("validation_failed", `Invalid saved reply: body: ${message}`, { body: message });
+    const problem: ErrorWords = { key: "savedReplies.unknownPlaceholders", values: { count: unknown.length, unknown: unknown.map((name) => `{${name}}`).join(", "), known } };
+    throw AppError.worded("validation_failed", "savedReplies.invalidBody", { values: { problem }, fields: { body: problem } });
   }
   return db().$transaction(async (tx) => {
     await assertScopeExists(tx, input.propertyId);
     const before = replyId ? await tx.savedReply.findUnique({ where: { id: replyId }, select: savedReplySelect }) : null;
-    if (replyId && !before) throw new AppError("not_found", "No such saved reply.");
+    if (replyId && !before) throw AppError.worded("not_found", "savedReplies.notFound");
     if (before && input.propertyId !== null && before.welcomeFor.some((property) => property.id !== input.propertyId)) {
-      throw new AppError("conflict", "Another property sends this reply as its welcome message; change that first.", {
-        propertyId: "Another property uses this reply as its welcome message",
-      });
+      throw AppError.worded("conflict", "savedReplies.welcomeElsewhere", { fields: { propertyId: { key: "savedReplies.welcomeElsewhereField" } } });
     }
     const data = { title: input.title, body: input.body, propertyId: input.propertyId };
     const row = before
@@ -43,7 +42,7 @@ export async function saveSavedReply(viewer: Viewer, replyId: string | null, inp
 export async function deleteSavedReply(viewer: Viewer, replyId: string): Promise<void> {
   await db().$transaction(async (tx) => {
     const before = await tx.savedReply.findUnique({ where: { id: replyId }, select: savedReplySelect });
-    if (!before) throw new AppError("not_found", "No such saved reply.");
+    if (!before) throw AppError.worded("not_found", "savedReplies.notFound");
     // Properties that used it as their welcome message stop sending one (onDelete: SetNull); the
     // audit entry names them so nobody wonders later why the welcome message stopped.
     await tx.savedReply.delete({ where: { id: replyId } });
@@ -59,6 +58,6 @@ export async function deleteSavedReply(viewer: Viewer, replyId: string): Promise
 async function assertScopeExists(tx: Prisma.TransactionClient, propertyId: string | null): Promise<void> {
   if (propertyId === null) return;
   if (!(await tx.property.findUnique({ where: { id: propertyId }, select: { id: true } }))) {
-    throw new AppError("validation_failed", "Invalid saved reply: propertyId: no such property", { propertyId: "Choose an existing property, or all properties" });
+    throw AppError.worded("validation_failed", "savedReplies.noSuchProperty", { fields: { propertyId: { key: "savedReplies.chooseProperty" } } });
   }
 }

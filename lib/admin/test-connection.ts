@@ -2,7 +2,7 @@
 // /properties/{id}/tags), which touches neither the message queue nor any conversation, so a test
 // can never consume, confirm or change anything at Booking.com. The outcome is stored on the
 // connection (lastTest*) and put into plain words for the admin.
-import { AppError } from "../api/errors";
+import { AppError, englishWords, type ErrorWords } from "../api/errors";
 import type { Viewer } from "../auth/guard";
 import type { BookingClient } from "../booking/client";
 import { BookingApiError } from "../booking/errors";
@@ -34,14 +34,14 @@ export type ConnectionTestResult = {
 
 /** The result of reaching one property, shared by the connection test and "add a property". */
 export type FailureOutcome = Exclude<TestOutcome, "ok" | "no_properties" | "not_configured">;
-export type PropertyProbe = { ok: true; ruid: null } | { ok: false; outcome: FailureOutcome; message: string; ruid: string | null };
+export type PropertyProbe = { ok: true; ruid: null } | { ok: false; outcome: FailureOutcome; message: string; words: ErrorWords; ruid: string | null };
 
 // A test reads a handful of properties, not hundreds: the first few failures already say it all.
 const MAX_PROPERTIES_PROBED = 10;
 
 export async function testConnection(_viewer: Viewer, connectionId: string, options: { timeoutMs?: number } = {}): Promise<ConnectionTestResult> {
   const connection = await db().bookingConnection.findUnique({ where: { id: connectionId } });
-  if (!connection) throw new AppError("not_found", "No such connection.");
+  if (!connection) throw AppError.worded("not_found", "connections.notFound");
   const result = await runTest(connection, options);
   // Not audited: a test changes no setting; it only records when it ran and what it found.
   await db().bookingConnection.update({
@@ -121,31 +121,32 @@ export async function probeProperty(client: BookingClient, propertyId: string, b
   }
 }
 
-/** A failed Booking.com call in the words an admin needs, with the request id Booking support asks for. */
-export function describeBookingFailure(error: BookingApiError, propertyId: string, baseUrl: string): { outcome: FailureOutcome; message: string } {
-  const ruid = error.ruid ? ` (request id ${error.ruid})` : "";
+/**
+ * A failed Booking.com call in the words an admin needs, with the request id Booking support asks for.
+ * The words are the `server` catalogue's (`message` is their English), so an error made of them
+ * (add-property.ts refusing an id) reads in the admin's language.
+ */
+export function describeBookingFailure(error: BookingApiError, propertyId: string, baseUrl: string): { outcome: FailureOutcome; message: string; words: ErrorWords } {
+  const described = (outcome: FailureOutcome, words: ErrorWords) => ({ outcome, message: englishWords(words), words });
+  // "none" selects the words without a request id (or without an HTTP status) in every language.
+  const ruid = error.ruid || "none";
   switch (error.kind) {
     case "authentication":
-      return { outcome: "credentials_refused", message: `Booking.com refused the credentials (401)${ruid}. Check the username and password, or the client id and secret.` };
+      return described("credentials_refused", { key: "booking.credentialsRefused", values: { ruid } });
     case "forbidden":
-      return { outcome: "property_forbidden", message: `This machine account has no access to property ${propertyId} (403)${ruid}.` };
+      return described("property_forbidden", { key: "booking.propertyForbidden", values: { propertyId, ruid } });
     case "not_found":
-      return { outcome: "property_not_found", message: `Booking.com does not know property ${propertyId} at this address (404)${ruid}. Check the property id and the base URL.` };
-    case "rate_limited": {
-      const wait = error.retryAfterMs !== undefined ? ` Try again in ${Math.max(1, Math.ceil(error.retryAfterMs / 1000))} s.` : " Try again in a minute.";
-      return { outcome: "rate_limited", message: `Booking.com is rate-limiting this account (429)${ruid}.${wait}` };
-    }
+      return described("property_not_found", { key: "booking.propertyNotFound", values: { propertyId, ruid } });
+    case "rate_limited":
+      // Strings, not numbers: a count of seconds or a status is not to be grouped ("3,600 s").
+      if (error.retryAfterMs === undefined) return described("rate_limited", { key: "booking.rateLimitedNoWait", values: { ruid } });
+      return described("rate_limited", { key: "booking.rateLimited", values: { ruid, seconds: String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))) } });
     case "unavailable":
-      if (error.status !== undefined) {
-        return { outcome: "server_error", message: `Booking.com answered with a server error (HTTP ${error.status})${ruid}. It is probably a temporary outage; try again later.` };
-      }
-      return { outcome: "unreachable", message: `Booking.com could not be reached at ${baseUrl}: ${reasonOf(error)}. Check the base URL and this server's network.` };
+      if (error.status !== undefined) return described("server_error", { key: "booking.serverError", values: { status: String(error.status), ruid } });
+      return described("unreachable", { key: "booking.unreachable", values: { baseUrl, reason: reasonOf(error) } });
     case "bad_request":
     case "invalid_response":
-      return {
-        outcome: "unexpected_answer",
-        message: `The answer from ${baseUrl} was not what Booking.com's Messaging API sends${error.status ? ` (HTTP ${error.status})` : ""}${ruid}. Check the base URL and the API version.`,
-      };
+      return described("unexpected_answer", { key: "booking.unexpectedAnswer", values: { baseUrl, status: error.status ? String(error.status) : "none", ruid } });
   }
 }
 

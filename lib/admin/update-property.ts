@@ -14,9 +14,7 @@ export async function updateProperty(viewer: Viewer, propertyId: string, input: 
       // The welcome reply must be usable for this property: global, or scoped to it.
       const reply = await tx.savedReply.findUnique({ where: { id: input.welcomeReplyId }, select: { propertyId: true } });
       if (!reply || (reply.propertyId !== null && reply.propertyId !== propertyId)) {
-        throw new AppError("validation_failed", "Invalid property: welcomeReplyId: that saved reply is not available for this property", {
-          welcomeReplyId: "Choose a saved reply for all properties or for this one",
-        });
+        throw AppError.worded("validation_failed", "properties.welcomeUnavailable", { fields: { welcomeReplyId: { key: "properties.chooseWelcome" } } });
       }
     }
     await tx.property.update({

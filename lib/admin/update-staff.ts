@@ -22,7 +22,7 @@ import type { UpdateStaffInput } from "./staff.validation";
 
 export async function updateStaff(viewer: Viewer, userId: string, input: UpdateStaffInput): Promise<StaffView> {
   if (userId === viewer.id && input.active === false) {
-    throw new AppError("conflict", "You cannot deactivate your own account. Ask another admin.", { active: "You cannot deactivate your own account" });
+    throw AppError.worded("conflict", "staff.cannotDeactivateSelf", { fields: { active: { key: "staff.cannotDeactivateSelfField" } } });
   }
   const updated = await db().$transaction(async (tx) => {
     const activeAdmins = await tx.$queryRaw<{ id: string }[]>`
@@ -32,9 +32,7 @@ export async function updateStaff(viewer: Viewer, userId: string, input: UpdateS
     const losesAdmin = before.role === "admin" && before.active && (input.role === "staff" || input.active === false);
     if (losesAdmin && activeAdmins.filter((admin) => admin.id !== userId).length === 0) {
       const field = input.active === false ? "active" : "role";
-      throw new AppError("conflict", "Bellhop needs at least one active admin. Make someone else an admin first.", {
-        [field]: "This is the last active admin",
-      });
+      throw AppError.worded("conflict", "staff.lastAdmin", { fields: { [field]: { key: "staff.lastAdminField" } } });
     }
 
     const role = input.role ?? before.role;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { AppError, errorResponse, validationError } from "./errors";
+import { AppError, englishWords, errorResponse, validationError, type ErrorWords } from "./errors";
 
 describe("the JSON error shape", () => {
   it("maps each error code to its status and the one body shape", async () => {
@@ -24,6 +24,19 @@ describe("the JSON error shape", () => {
     expect(body.error.fields.email).toBe("Enter a valid e-mail address");
     expect(body.error.fields.age).toBeDefined();
     expect(body.error.message).toMatch(/^Invalid staff member: email: Enter a valid e-mail address/);
+  });
+
+  it("words a message and its fields by the catalogue's English, words inside words included", async () => {
+    const problem: ErrorWords = { key: "assign.deactivated", values: { name: "Rita O'Brien" } };
+    const error = AppError.worded("validation_failed", "assign.refused", { values: { problem }, fields: { userId: problem, other: "Text from elsewhere" }, headers: { "X-Test": "1" } });
+    expect(error.message).toBe("Cannot assign: Rita O'Brien's account is deactivated.");
+    expect(error.fields).toEqual({ userId: "Rita O'Brien's account is deactivated.", other: "Text from elsewhere" });
+    expect(error.words).toEqual({ key: "assign.refused", values: { problem } });
+    const response = errorResponse(error);
+    expect(response.headers.get("x-test")).toBe("1");
+    expect(await response.json()).toEqual({ error: { code: "validation_failed", message: error.message, fields: error.fields } });
+    expect(englishWords({ key: "labels.atMost", values: { max: 1 } })).toBe("At most 1 label");
+    expect(englishWords({ key: "labels.atMost", values: { max: 50 } })).toBe("At most 50 labels");
   });
 
   it("hides unexpected errors behind a generic 500 and logs them", async () => {

@@ -45,8 +45,40 @@ export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: Re
  * (messages/server), for lib/i18n/localized-error.ts to say in the requester's language.
  * The English message is the catalogue's English (AppError.worded).
  */
-export type ErrorWords = { key: ServerMessageKey; values?: Record<string, string | number> };
+export type ErrorWords = { key: ServerMessageKey; values?: Record<string, WordValue> };
 
+/**
+ * A value put into words: a name, count or id as it is, or other words, said in the same language
+ * ("Cannot assign: {problem}", where the problem is a sentence of its own). Text that comes from
+ * elsewhere (Booking.com's own error text) is a string, and stays as it came.
+ */
+export type WordValue = string | number | ErrorWords;
+
+/** A field's message: words from the catalogue, or a text from elsewhere that stays as it is. */
+export type FieldWords = ErrorWords | string;
+
+export type WordedOptions = {
+  values?: Record<string, WordValue>;
+  headers?: Record<string, string>;
+  /** Per-form-field messages, worded like the message (the settings forms show them under inputs). */
+  fields?: Record<string, FieldWords>;
+};
+
+/**
+ * Words in English, the catalogue's English formatted with their values. intl-messageformat, not
+ * use-intl: this module also runs in the worker and scripts (plain Node), where use-intl is not given
+ * compiled messages (next.config.mjs's alias).
+ */
+export function englishWords(words: ErrorWords): string {
+  const english = words.key.split(".").reduce<unknown>((branch, part) => (branch as Record<string, unknown>)[part], englishMessages.server) as string;
+  return String(new IntlMessageFormat(english, "en").format(sayValues(words.values, englishWords)));
+}
+
+/** The values of words with any nested words said by `say` (in one language, English or another). */
+export function sayValues(values: Record<string, WordValue> | undefined, say: (words: ErrorWords) => string): Record<string, string | number> | undefined {
+  if (!values) return undefined;
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === "object" ? say(value) : value]));
+}
 
 export class AppError extends Error {
   readonly status: number;
@@ -62,14 +94,16 @@ export class AppError extends Error {
   }
 
   words?: ErrorWords;
+  /** The words of `fields`, set with `words` (AppError.worded): what another language says under each input. */
+  fieldWords?: Record<string, FieldWords>;
 
-  /** An error worded by the `server` catalogue: its message is the English, and other languages have it too. */
-  static worded(code: ErrorCode, key: ServerMessageKey, values?: Record<string, string | number>, headers?: Record<string, string>): AppError {
-    // intl-messageformat on the English text, not use-intl: this module also runs in the worker and
-    // scripts (plain Node), where use-intl is not given compiled messages (next.config.mjs's alias).
-    const english = key.split(".").reduce<unknown>((branch, part) => (branch as Record<string, unknown>)[part], englishMessages.server) as string;
-    const error = new AppError(code, String(new IntlMessageFormat(english, "en").format(values)), undefined, headers);
-    error.words = { key, values };
+  /** An error worded by the `server` catalogue: its message and fields are the English, and other languages have them too. */
+  static worded(code: ErrorCode, key: ServerMessageKey, { values, headers, fields }: WordedOptions = {}): AppError {
+    const words: ErrorWords = { key, values };
+    const englishFields = fields && Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, typeof field === "string" ? field : englishWords(field)]));
+    const error = new AppError(code, englishWords(words), englishFields, headers);
+    error.words = words;
+    error.fieldWords = fields;
     return error;
   }
 
@@ -93,23 +127,26 @@ export function validationError(error: z.ZodError, what = "request"): AppError {
 
 /** A 503 for a request made while the database is down or restarting: nothing to fix but to wait. */
 export function databaseUnavailable(): AppError {
-  return AppError.worded("database_unavailable", "databaseUnavailable", undefined, { "Retry-After": "5" });
+  return AppError.worded("database_unavailable", "databaseUnavailable", { headers: { "Retry-After": "5" } });
 }
 
 /**
- * Any thrown value as a JSON response: an AppError as itself, the database being unreachable as a 503
- * (lib/api/database-unavailable.ts), anything else logged and hidden behind a 500.
+ * Any thrown value as the AppError it answers as: an AppError as itself, the database being
+ * unreachable as a 503 (lib/api/database-unavailable.ts), anything else logged and hidden behind a 500.
  */
-export function errorResponse(error: unknown): Response {
-  if (error instanceof AppError) {
-    return Response.json(error.toBody(), { status: error.status, headers: error.headers });
-  }
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
   if (isDatabaseUnavailable(error)) {
     // One line, not a stack: the cause is known, and an outage would otherwise flood the log.
     console.warn("[bellhop] database unavailable:", error instanceof Error ? `${error.name}: ${error.message.trim().split("\n")[0]}` : String(error));
-    return errorResponse(databaseUnavailable());
+    return databaseUnavailable();
   }
   console.error("[bellhop] unhandled error", error);
-  const body: ErrorBody = { error: { code: "internal", message: "Something went wrong on our side. It has been logged." } };
-  return Response.json(body, { status: 500 });
+  return AppError.worded("internal", "unexpected");
+}
+
+/** Any thrown value as a JSON response, in English (lib/i18n/localized-error.ts says it in the requester's language). */
+export function errorResponse(error: unknown): Response {
+  const answer = toAppError(error);
+  return Response.json(answer.toBody(), { status: answer.status, headers: answer.headers });
 }

@@ -32,12 +32,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Loads the signed-in user's identity and scope; throws 401 when there is none or it is inactive. */
 export async function loadViewer(userId: string | null | undefined): Promise<Viewer> {
-  if (!userId) throw new AppError("unauthenticated", "Sign in to continue.");
-  if (!UUID.test(userId)) throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
+  if (!userId) throw AppError.worded("unauthenticated", "access.signIn");
+  if (!UUID.test(userId)) throw AppError.worded("unauthenticated", "access.sessionEnded");
   // Remembered per process while every change to users and access is heard (lib/auth/viewer-cache.ts);
   // an inactive or unknown user is never remembered, so they are asked again each time.
   const viewer = await viewerCache().lookup(userId, () => readViewer(userId));
-  if (!viewer) throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
+  if (!viewer) throw AppError.worded("unauthenticated", "access.sessionEnded");
   return viewer;
 }
 
@@ -63,7 +63,7 @@ async function readViewer(userId: string): Promise<Viewer | undefined> {
 }
 
 export function requireRole(viewer: Viewer, role: Role | undefined): void {
-  if (role === "admin" && viewer.role !== "admin") throw new AppError("forbidden", "Only an admin can do this.");
+  if (role === "admin" && viewer.role !== "admin") throw AppError.worded("forbidden", "access.adminOnly");
 }
 
 export function canSeeProperty(viewer: Viewer, propertyId: string): boolean {
@@ -72,7 +72,7 @@ export function canSeeProperty(viewer: Viewer, propertyId: string): boolean {
 
 /** 404 (not 403) outside the scope: do not reveal that the property exists. */
 export function assertPropertyAccess(viewer: Viewer, propertyId: string): void {
-  if (!canSeeProperty(viewer, propertyId)) throw new AppError("not_found", "No such property.");
+  if (!canSeeProperty(viewer, propertyId)) throw AppError.worded("not_found", "properties.notFound");
 }
 
 /** A Prisma `where` fragment on a property id column that keeps a query inside the viewer's scope. */

@@ -9,7 +9,7 @@
 // transaction that deactivates them or takes a property away (clearLostAssignments below). The two
 // meet on the user's row: assigning holds it FOR SHARE while it checks and writes, and updateStaff
 // updates that row before it changes access, so whichever commits second sees the other's change.
-import { AppError } from "../api/errors";
+import { AppError, type ErrorWords } from "../api/errors";
 import { assertPropertyAccess, type Viewer } from "../auth/guard";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
@@ -40,11 +40,11 @@ export async function assignConversation(viewer: Viewer, conversationId: string,
     // statement of a READ COMMITTED transaction reads what was committed before it started).
     const [user] = await tx.$queryRaw<{ id: string; name: string; role: string; active: boolean }[]>`
       select id::text as id, name, role::text as role, active from users where id = ${userId}::uuid for share`;
-    if (!user) throw refused("There is no such staff member.");
-    if (!user.active) throw refused(`${user.name}'s account is deactivated.`);
+    if (!user) throw refused({ key: "assign.noSuchUser" });
+    if (!user.active) throw refused({ key: "assign.deactivated", values: { name: user.name } });
     if (user.role !== "admin") {
       const access = await tx.propertyAccess.findUnique({ where: { userId_propertyId: { userId, propertyId: conversation.propertyId } }, select: { userId: true } });
-      if (!access) throw refused(`${user.name} has no access to ${conversation.property.name}.`);
+      if (!access) throw refused({ key: "assign.noAccess", values: { name: user.name, property: conversation.property.name } });
     }
     await tx.$executeRaw`
       with assigned as (
@@ -107,6 +107,6 @@ export async function clearLostAssignments(tx: Prisma.TransactionClient, userId:
     select id, ${changedBy.id}::uuid, 'assignment_cleared', ${userId}::uuid from cleared`;
 }
 
-function refused(problem: string): AppError {
-  return new AppError("validation_failed", `Cannot assign: ${problem}`, { userId: problem });
+function refused(problem: ErrorWords): AppError {
+  return AppError.worded("validation_failed", "assign.refused", { values: { problem }, fields: { userId: problem } });
 }

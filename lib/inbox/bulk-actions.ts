@@ -7,6 +7,8 @@
 // locks as a click would.
 import { AppError } from "../api/errors";
 import type { Viewer } from "../auth/guard";
+import type { Locale } from "../i18n/locales";
+import { localizedErrorBody } from "../i18n/localized-error";
 import { assignConversation } from "./assign-conversation";
 import { setConversationLabel } from "./labels";
 import { markConversationUnread, markReadForViewer } from "./mark-conversation-read";
@@ -14,7 +16,8 @@ import type { BulkAction, BulkResult } from "./schemas";
 import { setNoReplyNeeded } from "./send-reply";
 import { snoozeConversation } from "./snooze-conversation";
 
-export async function runBulkAction(viewer: Viewer, input: { conversationIds: string[]; action: BulkAction }): Promise<BulkResult> {
+/** `locale`: the language of each refusal's reason (the bulk bar shows them as they come). */
+export async function runBulkAction(viewer: Viewer, input: { conversationIds: string[]; action: BulkAction }, locale: Locale = "en"): Promise<BulkResult> {
   const results: BulkResult["results"] = [];
   for (const conversationId of new Set(input.conversationIds)) {
     try {
@@ -23,7 +26,8 @@ export async function runBulkAction(viewer: Viewer, input: { conversationIds: st
     } catch (error) {
       // Anything else (the database gone, a bug) is not this conversation's: the request fails as a whole.
       if (!(error instanceof AppError)) throw error;
-      results.push({ conversationId, ok: false, error: { code: error.code, message: error.message } });
+      const { code, message } = await localizedErrorBody(error, locale);
+      results.push({ conversationId, ok: false, error: { code, message } });
     }
   }
   return { results };

@@ -13,9 +13,9 @@ export function decodeCursor<T extends z.ZodType>(schema: T, cursor: string | un
   try {
     raw = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
-    throw new AppError("bad_request", "This page link is no longer valid. Reload the list.");
+    throw AppError.worded("bad_request", "conversations.staleCursor");
   }
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new AppError("bad_request", "This page link is no longer valid. Reload the list.");
+  if (!parsed.success) throw AppError.worded("bad_request", "conversations.staleCursor");
   return parsed.data;
 }

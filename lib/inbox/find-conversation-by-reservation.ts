@@ -18,7 +18,7 @@ export async function findConversationByReservation(viewer: Viewer, input: { pro
   if (stored) return { conversationId: stored.id };
   const learned = await learnFromBooking(input.propertyId, input.reservation);
   if (learned) return { conversationId: learned };
-  throw AppError.worded("not_found", "lookup.noReservation", { reservation: input.reservation });
+  throw AppError.worded("not_found", "lookup.noReservation", { values: { reservation: input.reservation } });
 }
 
 /** Asks Booking.com, and stores what it says through the sync engine's own storage path. */

@@ -31,7 +31,7 @@ export async function getAttachmentContent(viewer: Viewer, attachmentId: string)
   let bytes: Uint8Array | null = attachment.content;
   if (!bytes) {
     const connectionId = attachment.conversation.property.connectionId;
-    if (!attachment.bookingId || !connectionId) throw new AppError("not_found", "This attachment is not available yet.");
+    if (!attachment.bookingId || !connectionId) throw AppError.worded("not_found", "attachments.notYetAvailable");
     const client = await clientForConnection(connectionId);
     const downloaded = await client
       .downloadWholeAttachment({
@@ -42,7 +42,7 @@ export async function getAttachmentContent(viewer: Viewer, attachmentId: string)
       })
       .catch((error: unknown) => {
         console.error("[bellhop] attachment download failed", error);
-        throw new AppError("upstream_unavailable", "Booking.com did not deliver this attachment. Try again in a moment.");
+        throw AppError.worded("upstream_unavailable", "attachments.notDelivered");
       });
     bytes = downloaded.content;
     await db().attachment.update({ where: { id: attachment.id }, data: { content: Buffer.from(bytes), fileSize: bytes.byteLength } });
@@ -53,5 +53,5 @@ export async function getAttachmentContent(viewer: Viewer, attachmentId: string)
 }
 
 function notFound(): AppError {
-  return new AppError("not_found", "No such attachment.");
+  return AppError.worded("not_found", "attachments.notFound");
 }

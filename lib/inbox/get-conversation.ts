@@ -55,5 +55,5 @@ export function parseConversationId(value: string): string {
 }
 
 export function conversationNotFound(): AppError {
-  return new AppError("not_found", "No such conversation.");
+  return AppError.worded("not_found", "conversations.notFound");
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attachmentProblem, MAX_ATTACHMENT_BYTES, sniffImageType } from "./image-type";
+import { attachmentProblemKind, MAX_ATTACHMENT_BYTES, sniffImageType } from "./image-type";
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
 const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]);
@@ -19,17 +19,17 @@ describe("sniffImageType", () => {
   });
 });
 
-describe("attachmentProblem", () => {
-  it("explains a renamed text file by its content, not its name", () => {
-    expect(attachmentProblem("photo.jpg", text.length, text)).toMatch(/not a JPEG or PNG/);
+describe("attachmentProblemKind", () => {
+  it("refuses a renamed text file by its content, not its name", () => {
+    expect(attachmentProblemKind(text.length, text)).toBe("notImage");
   });
 
   it("refuses files over 10 MB and empty files", () => {
-    expect(attachmentProblem("big.png", MAX_ATTACHMENT_BYTES + 1, png)).toMatch(/larger than 10 MB/);
-    expect(attachmentProblem("empty.png", 0, new Uint8Array())).toMatch(/empty/);
+    expect(attachmentProblemKind(MAX_ATTACHMENT_BYTES + 1, png)).toBe("tooLarge");
+    expect(attachmentProblemKind(0, new Uint8Array())).toBe("empty");
   });
 
   it("accepts a JPEG of exactly 10 MB", () => {
-    expect(attachmentProblem("ok.jpg", MAX_ATTACHMENT_BYTES, jpeg)).toBeNull();
+    expect(attachmentProblemKind(MAX_ATTACHMENT_BYTES, jpeg)).toBeNull();
   });
 });

@@ -15,10 +15,13 @@ export function sniffImageType(head: Uint8Array): ImageType | null {
   return null;
 }
 
-/** A sentence for the staff member, or null when the file can be attached. */
-export function attachmentProblem(fileName: string, size: number, head: Uint8Array): string | null {
-  if (size === 0) return `${fileName} is empty.`;
-  if (size > MAX_ATTACHMENT_BYTES) return `${fileName} is larger than 10 MB, the most Booking.com accepts.`;
-  if (!sniffImageType(head)) return `${fileName} is not a JPEG or PNG image. Booking.com only accepts JPEG and PNG pictures.`;
+/** Why a file cannot be attached: the server words it by this name (messages/server, `attachments.*`). */
+export type AttachmentProblem = "empty" | "tooLarge" | "notImage";
+
+/** Why the file cannot be attached, or null when it can. */
+export function attachmentProblemKind(size: number, head: Uint8Array): AttachmentProblem | null {
+  if (size === 0) return "empty";
+  if (size > MAX_ATTACHMENT_BYTES) return "tooLarge";
+  if (!sniffImageType(head)) return "notImage";
   return null;
 }

@@ -32,15 +32,14 @@ export async function setConversationLabel(viewer: Viewer, conversationId: strin
     const [label] = await tx.$queryRaw<{ name: string }[]>`select name from labels where id = ${input.labelId}::uuid for share`;
     const [row] = await tx.$queryRaw<{ label_ids: string[] }[]>`
       select label_ids::text[] as label_ids from conversations where id = ${conversation.id}::uuid for update`;
-    if (!row) throw new AppError("not_found", "No such conversation.");
+    if (!row) throw AppError.worded("not_found", "conversations.notFound");
     const has = row.label_ids.includes(input.labelId);
     if (input.applied) {
-      if (!label) throw new AppError("not_found", "No such label: it may have been deleted. Reload to see the team's labels.");
+      if (!label) throw AppError.worded("not_found", "labels.gone");
       if (has) return { labelIds: row.label_ids };
       if (row.label_ids.length >= LABELS_PER_CONVERSATION_MAX) {
-        throw new AppError("validation_failed", `A conversation can have at most ${LABELS_PER_CONVERSATION_MAX} labels: take one off first.`, {
-          labelId: `At most ${LABELS_PER_CONVERSATION_MAX} labels`,
-        });
+        const max = LABELS_PER_CONVERSATION_MAX;
+        throw AppError.worded("validation_failed", "labels.conversationFull", { values: { max }, fields: { labelId: { key: "labels.atMost", values: { max } } } });
       }
     } else if (!has || !label) {
       // Not on it (a label deleted meanwhile has been taken off every conversation already).

@@ -50,7 +50,7 @@ async function insertNote(viewer: Viewer, conversationId: string, input: { conte
         Prisma.sql`select id, conversation_id, author_id from conversation_notes where client_key = ${input.clientKey}::uuid`,
       );
       if (existing && existing.conversation_id === id && existing.author_id === viewer.id) return { noteId: existing.id, created: false };
-      throw new AppError("conflict", "This note's key was already used for another note. Write it again.");
+      throw AppError.worded("conflict", "notes.keyTaken");
     }
     await touchConversation(client, id);
     return { noteId: row.note_id, created: true };
@@ -71,7 +71,7 @@ export async function deleteNote(viewer: Viewer, conversationId: string, noteId:
         for update of n`,
     );
     if (!note) throw noteNotFound();
-    if (note.author_id !== viewer.id && viewer.role !== "admin") throw new AppError("forbidden", "Only the note's author or an admin can delete it.");
+    if (note.author_id !== viewer.id && viewer.role !== "admin") throw AppError.worded("forbidden", "notes.onlyAuthor");
     await queryRowsOn(client, Prisma.sql`delete from conversation_notes where id = ${parsedNoteId.data}::uuid`);
     await touchConversation(client, id);
     return { deleted: true as const };
@@ -84,5 +84,5 @@ async function touchConversation(client: pg.PoolClient, conversationId: string):
 }
 
 function noteNotFound(): AppError {
-  return new AppError("not_found", "No such note.");
+  return AppError.worded("not_found", "notes.notFound");
 }

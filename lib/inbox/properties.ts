@@ -14,6 +14,6 @@ export async function listVisibleProperties(viewer: Viewer): Promise<PropertySum
 export async function getVisibleProperty(viewer: Viewer, propertyId: string): Promise<PropertySummary> {
   assertPropertyAccess(viewer, propertyId);
   const property = await db().property.findUnique({ where: { id: propertyId }, select: summary });
-  if (!property) throw new AppError("not_found", "No such property.");
+  if (!property) throw AppError.worded("not_found", "properties.notFound");
   return property;
 }

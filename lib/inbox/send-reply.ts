@@ -44,6 +44,6 @@ export async function setNoReplyNeeded(viewer: Viewer, conversationId: string, i
 async function messageOf(conversationId: string, messageId: string): Promise<string> {
   const id = z.uuid().safeParse(messageId);
   const message = id.success ? await db().message.findFirst({ where: { id: id.data, conversationId }, select: { id: true } }) : null;
-  if (!message) throw new AppError("not_found", "No such message.");
+  if (!message) throw AppError.worded("not_found", "replies.messageNotFound");
   return message.id;
 }

@@ -8,14 +8,14 @@
 // Snoozing and waking by hand leave a line in the thread (conversation_activity), with its author; ending
 // by itself leaves one without (snooze-wake.ts). A snooze whose time passed but that nobody cleared yet
 // gets its "ended" line here when staff wake or re-snooze it, or it would never get one.
-import { AppError } from "../api/errors";
+import { AppError, type ErrorWords } from "../api/errors";
 import type { Viewer } from "../auth/guard";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { endedSnoozeActivitySql } from "../sync/snooze-wake";
 import { conversationNotFound, findScopedConversation } from "./get-conversation";
 import type { Snooze } from "./schemas";
-import { snoozeUntilProblem } from "./snooze-window";
+import { snoozeUntilProblemKind } from "./snooze-window";
 import { guestWroteSince, guestWroteSinceSql } from "./unseen-guest-message";
 
 /**
@@ -33,8 +33,11 @@ function endedSnoozeActivity(targetRows = "target"): Prisma.Sql {
  */
 export async function snoozeConversation(viewer: Viewer, conversationId: string, input: { until: string | null; seenGuestMessageAt?: string | null }): Promise<{ snooze: Snooze }> {
   const until = input.until === null ? null : new Date(input.until);
-  const problem = until === null ? null : snoozeUntilProblem(until, new Date());
-  if (problem !== null) throw new AppError("validation_failed", `Cannot snooze: ${problem}`, { until: problem });
+  const problem = until === null ? null : snoozeUntilProblemKind(until, new Date());
+  if (problem !== null) {
+    const words: ErrorWords = { key: `snooze.${problem}` };
+    throw AppError.worded("validation_failed", "snooze.refused", { values: { problem: words }, fields: { until: words } });
+  }
   const conversation = await findScopedConversation(viewer, conversationId);
   const unseenGuestMessage = guestWroteSinceSql(Prisma.sql`c.id`, input.seenGuestMessageAt);
   // A new snooze replaces the one before (another time, another author); the thread's activity says so.
@@ -54,7 +57,7 @@ export async function snoozeConversation(viewer: Viewer, conversationId: string,
     )
     select fresh from target`;
   if (!outcome) throw conversationNotFound(); // deleted since it was found
-  if (!outcome.fresh) throw guestWroteSince("snooze it");
+  if (!outcome.fresh) throw guestWroteSince("snooze");
   return { snooze: { until: until?.toISOString() ?? null, by: viewer.name } };
 }
 

@@ -5,11 +5,14 @@ import { addYears } from "date-fns";
 
 export const SNOOZE_MAX_YEARS = 1;
 
-/** Why `until` cannot be a wake time at `now`, in words for staff; null when it can. */
-export function snoozeUntilProblem(until: Date, now: Date): string | null {
-  if (Number.isNaN(until.getTime())) return "Choose a date and time.";
-  if (until.getTime() <= now.getTime()) return "Choose a time in the future.";
-  if (until.getTime() > latestSnoozeUntil(now).getTime()) return "A snooze can last at most one year.";
+/** Why a time cannot be a wake time: the server words it by this name (messages/server, `snooze.*`). */
+export type SnoozeProblem = "chooseDateTime" | "inPast" | "tooFar";
+
+/** Why `until` cannot be a wake time at `now`; null when it can. */
+export function snoozeUntilProblemKind(until: Date, now: Date): SnoozeProblem | null {
+  if (Number.isNaN(until.getTime())) return "chooseDateTime";
+  if (until.getTime() <= now.getTime()) return "inPast";
+  if (until.getTime() > latestSnoozeUntil(now).getTime()) return "tooFar";
   return null;
 }
 

@@ -17,6 +17,7 @@ export function guestWroteSinceSql(conversationId: Prisma.Sql, seen: string | nu
   return Prisma.sql`exists (select 1 from messages m where m.conversation_id = ${conversationId} and m.sender_type = 'guest' ${newer})`;
 }
 
-export function guestWroteSince(action: string): AppError {
-  return new AppError("conflict", `The guest has written again since this conversation was loaded. Read the new message first, then ${action} if you still want to.`);
+/** The 409 for a request refused because the guest wrote since; `action` names what was refused (in the words). */
+export function guestWroteSince(action: "snooze" | "noReplyNeeded"): AppError {
+  return AppError.worded("conflict", `guestWroteSince.${action}`);
 }

@@ -33,6 +33,6 @@ export async function assertNoReplySince(tx: Tx, conversationId: string, viewerI
     limit 1`;
   if (!reply) return;
   throw reply.author_name !== null
-    ? AppError.worded("replied_since", "repliedSince.named", { name: reply.author_name })
+    ? AppError.worded("replied_since", "repliedSince.named", { values: { name: reply.author_name } })
     : AppError.worded("replied_since", reply.from_booking ? "repliedSince.onBooking" : "repliedSince.colleague");
 }

@@ -7,7 +7,7 @@ import { AppError } from "../api/errors";
 import type { Viewer } from "../auth/guard";
 import { storeOutboundAttachment } from "../sync/outbound/enqueue";
 import { findScopedConversation } from "./get-conversation";
-import { attachmentProblem, MAX_ATTACHMENT_BYTES } from "./image-type";
+import { attachmentProblemKind, MAX_ATTACHMENT_BYTES } from "./image-type";
 
 const fileNameHeader = z
   .string()
@@ -24,14 +24,14 @@ const fileNameHeader = z
 
 export async function uploadAttachment(viewer: Viewer, conversationId: string, request: Request): Promise<{ attachmentId: string }> {
   const conversation = await findScopedConversation(viewer, conversationId);
-  if (conversation.access === "read_only") throw new AppError("conflict", "Booking.com closed this conversation for replies, so nothing can be attached.");
+  if (conversation.access === "read_only") throw AppError.worded("conflict", "attachments.closed");
   const fileName = fileNameHeader.safeParse(request.headers.get("x-file-name") ?? "");
   if (!fileName.success) throw new AppError("validation_failed", fileName.error.issues[0]?.message ?? "Invalid file name");
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > MAX_ATTACHMENT_BYTES) throw tooLarge(fileName.data);
   const bytes = await readAtMost(request, MAX_ATTACHMENT_BYTES, fileName.data);
-  const problem = attachmentProblem(fileName.data, bytes.byteLength, bytes.subarray(0, 16));
-  if (problem) throw new AppError("unprocessable", problem);
+  const problem = attachmentProblemKind(bytes.byteLength, bytes.subarray(0, 16));
+  if (problem) throw AppError.worded("unprocessable", `attachments.${problem}`, { values: { fileName: fileName.data } });
   return storeOutboundAttachment({ viewer, conversationId: conversation.id, fileName: fileName.data, bytes });
 }
 
@@ -60,5 +60,5 @@ async function readAtMost(request: Request, limit: number, fileName: string): Pr
 }
 
 function tooLarge(fileName: string): AppError {
-  return new AppError("unprocessable", `${fileName} is larger than 10 MB, the most Booking.com accepts.`);
+  return AppError.worded("unprocessable", "attachments.tooLarge", { values: { fileName } });
 }

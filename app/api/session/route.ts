@@ -2,7 +2,7 @@
 // too many attempts) with real status codes: 200, 400, 401 or 429.
 import { AuthError } from "next-auth";
 import { isDatabaseUnavailable } from "@/lib/api/database-unavailable";
-import { AppError, databaseUnavailable, errorResponse, validationError } from "@/lib/api/errors";
+import { AppError, databaseUnavailable, validationError } from "@/lib/api/errors";
 import { localeOfRequest } from "@/lib/i18n/locales";
 import { localizedErrorResponse } from "@/lib/i18n/localized-error";
 import { SignInThrottled, signIn, signOut } from "@/lib/auth/auth";
@@ -26,12 +26,12 @@ export async function POST(request: Request): Promise<Response> {
   }
 }
 
-export async function DELETE(): Promise<Response> {
+export async function DELETE(request: Request): Promise<Response> {
   try {
     await signOut({ redirect: false });
     return Response.json({ ok: true });
   } catch (error) {
-    return errorResponse(error);
+    return localizedErrorResponse(error, localeOfRequest(request.headers));
   }
 }
 
@@ -40,7 +40,7 @@ function toSignInError(error: unknown): unknown {
   const throttled = findCause(error, (candidate): candidate is SignInThrottled => candidate instanceof SignInThrottled);
   if (throttled) {
     const minutes = Math.ceil(throttled.retryAfterSeconds / 60);
-    return AppError.worded("rate_limited", "signIn.throttled", { minutes }, { "Retry-After": String(throttled.retryAfterSeconds) });
+    return AppError.worded("rate_limited", "signIn.throttled", { values: { minutes }, headers: { "Retry-After": String(throttled.retryAfterSeconds) } });
   }
   // Checked before AuthError: Auth.js wraps a failing database in one, and the password was not wrong.
   if (isDatabaseUnavailable(error)) return databaseUnavailable();

@@ -8,7 +8,10 @@ import { refreshConversationSummaries } from "../conversation-summary";
 
 type Tx = Prisma.TransactionClient;
 
-export const ATTACHMENT_GONE_MESSAGE = "An image of this reply was not uploaded to this conversation, or was already sent. Upload it again.";
+/** An image the reply names is not this conversation's unsent upload (any more): the staff member uploads it again. */
+export function attachmentGone(): AppError {
+  return AppError.worded("bad_request", "replies.attachmentGone");
+}
 
 export interface NewReply {
   conversationId: string;
@@ -43,7 +46,7 @@ export async function createReplyIn(tx: Tx, reply: NewReply): Promise<{ messageI
     // Checked before, but an image can go in between (another reply took it, or housekeeping deleted an
     // abandoned upload, lib/sync/abandoned-uploads.ts): the reply must not go without it. The
     // transaction rolls back, and nothing is written.
-    if (taken.count !== new Set(reply.attachmentIds).size) throw new AppError("bad_request", ATTACHMENT_GONE_MESSAGE);
+    if (taken.count !== new Set(reply.attachmentIds).size) throw attachmentGone();
   }
   const action = await tx.outboundAction.create({
     data: {

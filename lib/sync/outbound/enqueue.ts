@@ -14,8 +14,7 @@ import { refreshConversationSummaries } from "../conversation-summary";
 import { newestGuestMessageSql } from "../guest-wrote-again";
 import { cleanFileName, MAX_ATTACHMENT_BYTES, sniffImageType } from "./attachment-check";
 import { dispatchOutbound } from "./boss";
-import { ATTACHMENT_GONE_MESSAGE, createReplyIn } from "./create-reply";
-import { READ_ONLY_MESSAGE } from "./errors";
+import { attachmentGone, createReplyIn } from "./create-reply";
 
 export const MAX_REPLY_CHARACTERS = 10_000;
 export const MAX_ATTACHMENTS_PER_REPLY = 10;
@@ -51,11 +50,11 @@ function parse<T extends z.ZodType>(schema: T, input: unknown, what: string): z.
 /** The conversation, if the viewer may see it; otherwise 404 (never reveal other properties' data). */
 async function visibleConversation(viewer: Viewer, conversationId: string) {
   const conversation = await db().conversation.findUnique({ where: { id: conversationId } });
-  if (!conversation) throw new AppError("not_found", "No such conversation.");
+  if (!conversation) throw AppError.worded("not_found", "conversations.notFound");
   try {
     assertPropertyAccess(viewer, conversation.propertyId);
   } catch {
-    throw new AppError("not_found", "No such conversation.");
+    throw AppError.worded("not_found", "conversations.notFound");
   }
   return conversation;
 }
@@ -81,24 +80,22 @@ export async function enqueueReply(input: {
   // The same key again (double click, retried request): the message it already created.
   const existing = await db().message.findUnique({ where: { clientKey: request.clientKey }, select: { id: true, conversationId: true } });
   if (existing) {
+    // In English: the composer makes a new key for every reply, so only an API client reusing one meets this.
     if (existing.conversationId !== request.conversationId) throw new AppError("conflict", "This client key was already used for another conversation.");
     await visibleConversation(viewer, existing.conversationId);
     return { messageId: existing.id, created: false };
   }
 
   const conversation = await visibleConversation(viewer, request.conversationId);
-  if (conversation.access === "read_only") throw new AppError("unprocessable", READ_ONLY_MESSAGE);
+  // The English of the worker's READ_ONLY_MESSAGE (./errors.ts, stored on a reply that failed for this reason); lib/sync/outbound.int.test.ts holds them equal.
+  if (conversation.access === "read_only") throw AppError.worded("unprocessable", "replies.readOnly");
   if (request.attachmentIds.length > 0) {
-    if (conversation.type === "request_to_book") {
-      throw new AppError("unprocessable", "Booking.com does not allow images in request-to-book conversations.");
-    }
+    if (conversation.type === "request_to_book") throw AppError.worded("unprocessable", "attachments.requestToBook");
     const attachments = await db().attachment.findMany({
       where: { id: { in: request.attachmentIds }, conversationId: conversation.id, messageId: null, bookingId: null },
       select: { id: true },
     });
-    if (attachments.length !== new Set(request.attachmentIds).size) {
-      throw new AppError("bad_request", ATTACHMENT_GONE_MESSAGE);
-    }
+    if (attachments.length !== new Set(request.attachmentIds).size) throw attachmentGone();
   }
 
   try {
@@ -142,13 +139,11 @@ export async function storeOutboundAttachment(input: {
 }): Promise<{ attachmentId: string }> {
   const request = parse(attachmentInput, input, "attachment");
   const conversation = await visibleConversation(input.viewer, request.conversationId);
-  if (conversation.type === "request_to_book") throw new AppError("unprocessable", "Booking.com does not allow images in request-to-book conversations.");
-  if (request.bytes.byteLength === 0) throw new AppError("bad_request", "The file is empty.");
-  if (request.bytes.byteLength > MAX_ATTACHMENT_BYTES) throw new AppError("bad_request", "Images can be at most 10 MB (Booking.com's limit).");
+  if (conversation.type === "request_to_book") throw AppError.worded("unprocessable", "attachments.requestToBook");
+  if (request.bytes.byteLength === 0) throw AppError.worded("bad_request", "attachments.fileEmpty");
+  if (request.bytes.byteLength > MAX_ATTACHMENT_BYTES) throw AppError.worded("bad_request", "attachments.fileTooLarge");
   const type = sniffImageType(request.bytes);
-  if (!type) {
-    throw new AppError("bad_request", "Booking.com accepts only JPEG and PNG images, and this file is neither (checked by its content, not its name).");
-  }
+  if (!type) throw AppError.worded("bad_request", "attachments.notJpegOrPng");
   const attachment = await db().attachment.create({
     data: {
       conversationId: conversation.id,
@@ -186,7 +181,7 @@ export async function enqueueNoReplyNeeded(input: {
       select no_reply_needed, ${request.value ? guestWroteSinceSql(Prisma.sql`conversations.id`, input.seenGuestMessageAt) : Prisma.sql`false`} as guest_wrote_since
       from conversations where id = ${conversation.id}::uuid for update`;
     // Marking "no reply needed" on a page behind the guest would take an unread question out of Needs reply.
-    if (before?.guest_wrote_since) throw guestWroteSince('mark it "no reply needed"');
+    if (before?.guest_wrote_since) throw guestWroteSince("noReplyNeeded");
     // The mark covers the guest's messages stored now; a later one takes it away again
     // (lib/sync/guest-wrote-again.ts). Taking it away by hand forgets what it covered.
     await tx.$executeRawUnsafe(
@@ -247,12 +242,12 @@ export async function retryOutbound(input: { viewer: Viewer; messageId?: string;
   const action = request.actionId
     ? await db().outboundAction.findUnique({ where: { id: request.actionId } })
     : await db().outboundAction.findFirst({ where: { messageId: request.messageId }, orderBy: { createdAt: "desc" } });
-  if (!action) throw new AppError("not_found", "No such outbound action.");
+  if (!action) throw AppError.worded("not_found", "replies.actionNotFound");
   const conversation = await visibleConversation(input.viewer, action.conversationId);
-  if (action.state === "cancelled") throw new AppError("conflict", "This reply was cancelled.");
-  if (action.state !== "failed") throw new AppError("conflict", action.state === "succeeded" ? "This was already sent." : "This is still being sent.");
+  if (action.state === "cancelled") throw AppError.worded("conflict", "replies.cancelled");
+  if (action.state !== "failed") throw AppError.worded("conflict", action.state === "succeeded" ? "replies.alreadySent" : "replies.stillSending");
   if ((action.kind === "reply" || action.kind === "welcome") && conversation.access === "read_only") {
-    throw new AppError("unprocessable", READ_ONLY_MESSAGE);
+    throw AppError.worded("unprocessable", "replies.readOnly");
   }
   await db().$transaction(async (tx) => {
     await tx.outboundAction.update({ where: { id: action.id }, data: { state: "queued", lastError: null, lastErrorRuid: null } });
@@ -274,9 +269,9 @@ export async function retryOutbound(input: { viewer: Viewer; messageId?: string;
 export async function cancelScheduled(input: { viewer: Viewer; messageId: string }): Promise<void> {
   const request = parse(z.object({ messageId: z.uuid() }), input, "cancel");
   const message = await db().message.findUnique({ where: { id: request.messageId }, select: { id: true, conversationId: true, sendState: true } });
-  if (!message) throw new AppError("not_found", "No such message.");
+  if (!message) throw AppError.worded("not_found", "replies.messageNotFound");
   await visibleConversation(input.viewer, message.conversationId);
-  const tooLate = () => new AppError("conflict", "This reply is no longer waiting: it is being sent, or was sent.");
+  const tooLate = () => AppError.worded("conflict", "replies.noLongerWaiting");
   if (message.sendState !== "scheduled") throw tooLate();
   await db().$transaction(async (tx) => {
     const claimed = await tx.outboundAction.updateMany({ where: { messageId: message.id, state: "queued", runAfter: { not: null } }, data: { state: "cancelled" } });

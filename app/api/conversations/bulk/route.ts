@@ -1,5 +1,6 @@
 import { validationError } from "@/lib/api/errors";
 import { withViewer } from "@/lib/auth/guard";
+import { localeOfRequest } from "@/lib/i18n/locales";
 import { runBulkAction } from "@/lib/inbox/bulk-actions";
 import { bulkActionBody } from "@/lib/inbox/schemas";
 
@@ -7,5 +8,6 @@ import { bulkActionBody } from "@/lib/inbox/schemas";
 export const POST = withViewer({}, async ({ request, viewer }) => {
   const body = bulkActionBody.safeParse(await request.json().catch(() => null));
   if (!body.success) throw validationError(body.error, "bulk action");
-  return runBulkAction(viewer, body.data);
+  // Each refusal's reason in the staff member's language, as a single action's error would be.
+  return runBulkAction(viewer, body.data, localeOfRequest(request.headers, viewer.locale));
 });
