@@ -118,3 +118,35 @@ test.describe("on a phone", () => {
     }
   });
 });
+
+test.describe("on a tablet", () => {
+  test.use({ viewport: { width: 768, height: 1024 } });
+
+  // The list and the thread side by side leave each about 380 px: a long language's words must wrap
+  // onto lines of their own, not squeeze a button out of the list, a filter to a few letters, or the
+  // composer's hint into a column one word wide (which had made the composer taller than the thread).
+  test("every language keeps the list's buttons, its filters and the composer's hint whole", async ({ page, context, baseURL }) => {
+    test.setTimeout(120_000);
+    await page.request.post("/api/session", { data: { email: DEMO_ACCOUNTS.admin.email, password: DEMO_ACCOUNTS.admin.password } });
+    const { items } = (await (await page.request.get("/api/conversations")).json()) as { items: { id: string }[] };
+    for (const locale of LOCALES) {
+      await context.addCookies([{ name: "bellhop-locale", value: locale, url: baseURL! }]);
+      await page.goto(`/inbox?c=${items[0]!.id}`);
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      await expect(page.locator("#composer-hint")).toBeVisible();
+      const layout = await page.evaluate(() => {
+        const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
+        const search = box("#inbox-search");
+        const newMessage = box('[data-testid="new-message"]');
+        const hint = box("#composer-hint");
+        return {
+          newMessageInsideList: newMessage.right <= search.right + 0.5 && newMessage.height < 40,
+          propertyFilter: Math.round(box("#property-filter").width) >= 144,
+          hintLines: Math.round(hint.height / parseFloat(getComputedStyle(document.querySelector("#composer-hint")!).lineHeight)),
+        };
+      });
+      expect(layout, locale).toEqual({ newMessageInsideList: true, propertyFilter: true, hintLines: expect.any(Number) });
+      expect(layout.hintLines, `${locale}: the composer's hint in lines`).toBeLessThanOrEqual(2);
+    }
+  });
+});

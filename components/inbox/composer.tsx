@@ -434,7 +434,9 @@ export function Composer({
             className="composer-text relative block max-h-60 min-h-[4.5rem] w-full resize-y bg-transparent outline-none placeholder:text-slate-400"
           />
         </div>
-        <div className="mt-2 flex flex-wrap items-center gap-2">
+        {/* A container: the hint sits between the buttons only when the composer is wide enough for it
+            (in German or French it is three times English's length); else on a line of its own below. */}
+        <div className="@container mt-2 flex flex-wrap items-center gap-2">
           <input ref={fileRef} id="attach-input" type="file" accept="image/jpeg,image/png" multiple className="hidden" tabIndex={-1} onChange={(event) => void addFiles(event.target.files)} />
           {noting ? null : (
             <>
@@ -444,7 +446,7 @@ export function Composer({
               <SavedReplyPicker conversationId={conversation.id} open={pickerOpen} onOpenChange={setPickerOpen} onInsert={insert} />
             </>
           )}
-          <p id="composer-hint" className="min-w-0 flex-1 text-xs text-slate-500 dark:text-slate-400" aria-live="polite">
+          <p id="composer-hint" className="order-last min-w-0 basis-full text-xs text-slate-500 @4xl:order-none @4xl:basis-0 @4xl:flex-1 dark:text-slate-400" aria-live="polite">
             {noting ? (
               <span className="text-amber-800 dark:text-amber-300">
                 {t.rich("hint.note", { keys: (chunks) => <span className="pointer-coarse:hidden">{chunks}</span> })}

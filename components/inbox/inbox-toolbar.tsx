@@ -48,8 +48,9 @@ export function InboxToolbar({ searchRef, ...props }: {
 
   return (
     <div className="space-y-2 border-b border-slate-200 px-3 pt-3 pb-2 dark:border-slate-800">
-      <div className="flex items-center gap-2">
-        <h1 className="text-base font-semibold tracking-tight">{t("title")}</h1>
+      {/* The buttons move under the title, rather than squeeze it, when a language's words do not fit. */}
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+        <h1 className="text-base font-semibold tracking-tight whitespace-nowrap">{t("title")}</h1>
         <LiveIndicator status={props.live} />
         <div className="ml-auto flex items-center gap-1">
           {props.sound.supported ? <SoundButton sound={props.sound} /> : null}
@@ -58,7 +59,7 @@ export function InboxToolbar({ searchRef, ...props }: {
           <button type="button" onClick={props.onShowShortcuts} className="btn-ghost pointer-coarse:hidden" aria-label={t("shortcuts")} title={t("shortcutsTitle")}>
             <span aria-hidden>⌨</span>
           </button>
-          <button type="button" onClick={props.onNewMessage} className="btn-primary" title={t("newMessageTitle")}>
+          <button type="button" onClick={props.onNewMessage} className="btn-primary whitespace-nowrap" title={t("newMessageTitle")} data-testid="new-message">
             {t("newMessage")}
           </button>
         </div>
@@ -97,13 +98,14 @@ export function InboxToolbar({ searchRef, ...props }: {
           ))}
         </nav>
       </div>
-      <div className="flex items-center gap-2">
+      {/* Wraps rather than squeezing a select to a few letters of its choice (long languages, a tablet). */}
+      <div className="flex flex-wrap items-center gap-2">
         {props.properties.length > 1 ? (
           <>
             <label htmlFor="property-filter" className="sr-only">
               {t("property")}
             </label>
-            <select id="property-filter" value={state.property ?? ""} onChange={(event) => update({ property: event.target.value || null })} className="input min-w-0 flex-1 py-1 text-xs">
+            <select id="property-filter" value={state.property ?? ""} onChange={(event) => update({ property: event.target.value || null })} className="input min-w-36 flex-[1_1_9rem] py-1 text-xs">
               <option value="">{t("allProperties")}</option>
               {props.properties.map((property) => (
                 <option key={property.id} value={property.id}>
@@ -151,7 +153,7 @@ function LiveIndicator({ status }: { status: LiveStatus }) {
   const live = status === "live";
   const t = useTranslations("inbox.toolbar");
   return (
-    <span role="status" data-testid="live-status" className="inline-flex items-center gap-1.5 text-xs text-slate-500 dark:text-slate-400" title={live ? t("liveTitle") : t("reconnectingTitle")}>
+    <span role="status" data-testid="live-status" className="inline-flex items-center gap-1.5 whitespace-nowrap text-xs text-slate-500 dark:text-slate-400" title={live ? t("liveTitle") : t("reconnectingTitle")}>
       <span aria-hidden className={`size-2 rounded-full ${live ? "bg-emerald-500" : "animate-pulse bg-amber-500"}`} />
       {live ? t("live") : t("reconnecting")}
     </span>
