@@ -54,6 +54,12 @@ export async function cancelConversationReads(queryClient: QueryClient, id: stri
 
 /** After a change to a conversation has settled: its detail and the lists, read again. Returned, so a
  * mutation's `onSettled` stays pending until the cache holds the server's answer. */
-export function refetchConversation(queryClient: QueryClient, id: string) {
-  return Promise.all([queryClient.invalidateQueries({ queryKey: inboxKeys.conversation(id) }), queryClient.invalidateQueries({ queryKey: inboxKeys.lists() })]);
+export function refetchConversation(queryClient: QueryClient, id: string, { withThread = false } = {}) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: inboxKeys.conversation(id) }),
+    queryClient.invalidateQueries({ queryKey: inboxKeys.lists() }),
+    // A change the thread has a line for ("Ada marked this as no reply needed"): shown from the answer
+    // itself, not only when the live stream's change arrives, which a stream still connecting can delay.
+    ...(withThread ? [queryClient.invalidateQueries({ queryKey: inboxKeys.thread(id) })] : []),
+  ]);
 }

@@ -104,7 +104,7 @@ export function ThreadPane({
       setListItem(queryClient, conversationId, { noReplyNeeded: value, ...(value ? { needsReplySince: null } : {}) });
     },
     onError: (error) => showMissedMessages(error),
-    onSettled: () => refetchConversation(queryClient, conversationId),
+    onSettled: () => refetchConversation(queryClient, conversationId, { withThread: true }),
   });
   const unreadMutation = useMutation({
     mutationFn: () => markUnread(conversationId),
@@ -159,7 +159,7 @@ export function ThreadPane({
       setListItem(queryClient, conversationId, { assignee });
       if (assignee?.id !== viewerId) removeFromLists(queryClient, conversationId, (filters) => filters.view === "mine");
     },
-    onSettled: () => refetchConversation(queryClient, conversationId),
+    onSettled: () => refetchConversation(queryClient, conversationId, { withThread: true }),
   });
 
   // A star is the staff member's own: nobody else's inbox changes, so only this tab's cache is updated.
@@ -641,6 +641,7 @@ function SnoozeStatus({ snooze, onUnsnooze, pending }: { snooze: Snooze; onUnsno
 
 function invalidateAfterSnooze(queryClient: ReturnType<typeof useQueryClient>, id: string) {
   void queryClient.invalidateQueries({ queryKey: inboxKeys.conversation(id) });
+  void queryClient.invalidateQueries({ queryKey: inboxKeys.thread(id) }); // its "snoozed until" line
   void queryClient.invalidateQueries({ queryKey: inboxKeys.lists() });
   void queryClient.invalidateQueries({ queryKey: inboxKeys.counts() });
 }
