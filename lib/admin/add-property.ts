@@ -3,7 +3,7 @@
 // and refuses the id with a field message; an outage does not block the admin, it is returned as a
 // warning. The property starts with backfillState "pending", which is what the sync worker picks up
 // to import its history, so adding it is enough to start the backfill.
-import { AppError } from "../api/errors";
+import { AppError, englishWords, type SayWords } from "../api/errors";
 import type { Viewer } from "../auth/guard";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
@@ -15,7 +15,8 @@ import { probeProperty } from "./test-connection";
 
 export type AddPropertyResult = { property: AdminPropertyView; warning: string | null };
 
-export async function addProperty(viewer: Viewer, input: AddPropertyInput, options: { timeoutMs?: number } = {}): Promise<AddPropertyResult> {
+/** `say`: the language of the warning (an error is worded as AppErrors are). */
+export async function addProperty(viewer: Viewer, input: AddPropertyInput, { say = englishWords, ...options }: { timeoutMs?: number; say?: SayWords } = {}): Promise<AddPropertyResult> {
   if (await db().property.findUnique({ where: { id: input.id }, select: { id: true } })) {
     throw duplicate(input.id);
   }
@@ -39,7 +40,7 @@ export async function addProperty(viewer: Viewer, input: AddPropertyInput, optio
     if (probe.outcome === "property_forbidden" || probe.outcome === "property_not_found" || probe.outcome === "credentials_refused") {
       throw AppError.worded("validation_failed", "properties.idRefused", { values: { problem: probe.words }, fields: { id: probe.words } });
     }
-    warning = `Added, but the property could not be checked: ${probe.message} Its import starts once Booking.com answers.`;
+    warning = say({ key: "properties.addedUnchecked", values: { problem: probe.words } });
   }
 
   try {

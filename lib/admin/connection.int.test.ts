@@ -8,6 +8,9 @@ import { AppError } from "../api/errors";
 import type { Viewer } from "../auth/guard";
 import { createAdminViewer, sandboxConnectionInput } from "./admin-fixtures";
 import { connectionInputSchema } from "./connection.validation";
+import { GET as listConnections } from "@/app/api/admin/connections/route";
+import { sessionCookieFor } from "@/tests/viewers";
+import { wordsIn } from "../i18n/localized-error";
 import { getConnections } from "./get-connections";
 import { saveConnection } from "./save-connection";
 import { testConnection } from "./test-connection";
@@ -165,6 +168,29 @@ describe("testing a connection against the sandbox", () => {
     await sandbox.addFault({ path: "/messaging/messages/**", mode: "error_500" });
     await sandbox.addFault({ path: "/messaging/messages", mode: "error_500" });
     expect((await testConnection(admin, id)).ok).toBe(true);
+  });
+
+  it("says its result in each admin's language, when tested and on a later visit; the stored English stays as it was", async () => {
+    const id = await connectedToSandbox();
+    await db().property.create({ data: { id: "9999001", name: "No access", connectionId: id } });
+    const english = await testConnection(admin, id);
+    expect(english.message).toBe(
+      "Connected, but this machine account has no access to property 9999001 (Booking.com answered 403). Grant the account access in the Extranet or remove the property.",
+    );
+    const german = await testConnection(admin, id, { say: await wordsIn("de") });
+    expect(german).toMatchObject({ ok: false, outcome: "property_forbidden", forbiddenPropertyIds: ["9999001"] });
+    expect(german.message).toMatch(/^Verbunden, aber .*9999001/);
+    expect((await db().bookingConnection.findUniqueOrThrow({ where: { id } })).lastTestMessage).toBe(english.message);
+
+    // The settings page's list, through the route, in the browser's language.
+    const request = new Request("http://bellhop.test/api/admin/connections", { headers: { cookie: await sessionCookieFor(admin), "accept-language": "es" } });
+    const listed = (await (await listConnections(request, { params: Promise.resolve({}) })).json()) as { connections: { id: string; lastTestMessage: string }[] };
+    expect(listed.connections.find((connection) => connection.id === id)?.lastTestMessage).toMatch(/^Conectado, pero .*9999001/);
+    expect((await getConnections())[0]?.lastTestMessage).toBe(english.message);
+
+    // Words a later version no longer has: the stored English, rather than a key's path.
+    await db().bookingConnection.update({ where: { id }, data: { lastTestWords: { key: "connectionTest.renamedSince" } } });
+    expect((await getConnections(await wordsIn("fr")))[0]?.lastTestMessage).toBe(english.message);
   });
 
   it("saving a refused connection keeps it, flagged by its failed test", async () => {

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { resetDatabase } from "@/tests/database";
 import { AppError } from "../api/errors";
 import type { Viewer } from "../auth/guard";
+import { wordsIn } from "../i18n/localized-error";
 import { addProperty } from "./add-property";
 import { createAdminViewer, sandboxConnectionInput } from "./admin-fixtures";
 import { listAdminProperties } from "./list-admin-properties";
@@ -50,8 +51,13 @@ describe("adding a property", () => {
   it("adds it with a warning when Booking.com is down", async () => {
     await sandbox.addFault({ endpoint: "tags.list", mode: "error_500", times: 1 });
     const { warning } = await addProperty(admin, addPropertySchema.parse({ id: "4412087", name: "Harbor View Inn", timeZone: "America/New_York", connectionId }));
-    expect(warning).toContain("HTTP 500");
+    expect(warning).toMatch(/^Added, but the property could not be checked: Booking\.com answered with a server error \(HTTP 500\).* try again later\. Its import starts once Booking\.com answers\.$/);
     expect(await db().property.count()).toBe(1);
+
+    // In the admin's language, Booking.com's status and all.
+    await sandbox.addFault({ endpoint: "tags.list", mode: "error_500", times: 1 });
+    const german = await addProperty(admin, addPropertySchema.parse({ id: "4412088", name: "Harbor View Annex", timeZone: "America/New_York", connectionId }), { say: await wordsIn("de") });
+    expect(german.warning).toMatch(/^Hinzugefügt, aber .*HTTP 500/);
   });
 
   it("refuses a duplicate id, and validates the id and time zone", async () => {

@@ -2,7 +2,7 @@
 // a blank secret keeps the stored one. The connection is saved even when Booking.com refuses it
 // (the admin may be fixing the Extranet side at the same time); the test that follows every save
 // says so, and the page flags it.
-import { AppError } from "../api/errors";
+import { AppError, type SayWords } from "../api/errors";
 import type { Viewer } from "../auth/guard";
 import { db } from "../db";
 import type { BookingConnection, Prisma } from "../generated/prisma/client";
@@ -18,7 +18,7 @@ export async function saveConnection(
   viewer: Viewer,
   connectionId: string | null,
   input: ConnectionInput,
-  options: { timeoutMs?: number } = {},
+  options: { timeoutMs?: number; say?: SayWords } = {},
 ): Promise<SaveConnectionResult> {
   const saved = await db().$transaction(async (tx) => {
     const before = connectionId ? await tx.bookingConnection.findUnique({ where: { id: connectionId } }) : null;
@@ -60,7 +60,7 @@ export async function saveConnection(
 
   const test = await testConnection(viewer, saved.row.id, options);
   const fresh = await db().bookingConnection.findUniqueOrThrow({ where: { id: saved.row.id } });
-  return { connection: toConnectionView(fresh, saved.propertyCount), test };
+  return { connection: toConnectionView(fresh, saved.propertyCount, options.say), test };
 }
 
 /** A new connection needs its secret; an existing one keeps what it has unless a new one is typed. */

@@ -1,13 +1,14 @@
 // "Test connection": one read per property of the connection (the tag catalogue, GET
 // /properties/{id}/tags), which touches neither the message queue nor any conversation, so a test
 // can never consume, confirm or change anything at Booking.com. The outcome is stored on the
-// connection (lastTest*) and put into plain words for the admin.
-import { AppError, englishWords, type ErrorWords } from "../api/errors";
+// connection (lastTest*) and put into plain words for the admin: its English, and its words in the
+// server catalogue, so each admin reads it in their language (`say`), then and on a later visit.
+import { AppError, englishWords, type ErrorWords, type SayWords } from "../api/errors";
 import type { Viewer } from "../auth/guard";
 import type { BookingClient } from "../booking/client";
 import { BookingApiError } from "../booking/errors";
 import { db } from "../db";
-import type { BookingConnection } from "../generated/prisma/client";
+import { Prisma, type BookingConnection } from "../generated/prisma/client";
 import { createConnectionClient } from "./create-connection-client";
 
 export type TestOutcome =
@@ -39,25 +40,42 @@ export type PropertyProbe = { ok: true; ruid: null } | { ok: false; outcome: Fai
 // A test reads a handful of properties, not hundreds: the first few failures already say it all.
 const MAX_PROPERTIES_PROBED = 10;
 
-export async function testConnection(_viewer: Viewer, connectionId: string, options: { timeoutMs?: number } = {}): Promise<ConnectionTestResult> {
+/** A result as found: `message` in English, and its words (null: a text from elsewhere, English only). */
+type FoundResult = Omit<ConnectionTestResult, "message"> & { message: string; words: ErrorWords | null };
+
+/** `say`: the language of the returned message (the stored one is English, with its words beside it). */
+export async function testConnection(
+  _viewer: Viewer,
+  connectionId: string,
+  { say = englishWords, ...options }: { timeoutMs?: number; say?: SayWords } = {},
+): Promise<ConnectionTestResult> {
   const connection = await db().bookingConnection.findUnique({ where: { id: connectionId } });
   if (!connection) throw AppError.worded("not_found", "connections.notFound");
-  const result = await runTest(connection, options);
+  const { words, ...result } = await runTest(connection, options);
   // Not audited: a test changes no setting; it only records when it ran and what it found.
   await db().bookingConnection.update({
     where: { id: connection.id },
-    data: { lastTestAt: new Date(result.testedAt), lastTestOk: result.ok, lastTestMessage: result.message, lastTestRuid: result.ruid },
+    data: {
+      lastTestAt: new Date(result.testedAt),
+      lastTestOk: result.ok,
+      lastTestMessage: result.message,
+      lastTestWords: words ?? Prisma.DbNull,
+      lastTestRuid: result.ruid,
+    },
   });
-  return result;
+  return { ...result, message: words ? say(words) : result.message };
 }
 
-async function runTest(connection: BookingConnection, options: { timeoutMs?: number }): Promise<ConnectionTestResult> {
+async function runTest(connection: BookingConnection, options: { timeoutMs?: number }): Promise<FoundResult> {
   const testedAt = new Date().toISOString();
+  const found = (result: Omit<FoundResult, "message" | "testedAt" | "words"> & { words: ErrorWords }): FoundResult => ({ ...result, message: englishWords(result.words), testedAt });
   let client: BookingClient;
   try {
     client = createConnectionClient(connection, { ...options, shareTokens: false });
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, outcome: "not_configured", message: error.message, ruid: null, testedAt, forbiddenPropertyIds: [] };
+    if (error instanceof AppError) {
+      return { ok: false, outcome: "not_configured", message: error.message, words: error.words ?? null, ruid: null, testedAt, forbiddenPropertyIds: [] };
+    }
     throw error;
   }
   const properties = await db().property.findMany({
@@ -66,16 +84,7 @@ async function runTest(connection: BookingConnection, options: { timeoutMs?: num
     take: MAX_PROPERTIES_PROBED,
     select: { id: true },
   });
-  if (properties.length === 0) {
-    return {
-      ok: false,
-      outcome: "no_properties",
-      message: "Nothing to test against yet: add a property to this connection, then test again.",
-      ruid: null,
-      testedAt,
-      forbiddenPropertyIds: [],
-    };
-  }
+  if (properties.length === 0) return found({ ok: false, outcome: "no_properties", words: { key: "connectionTest.noProperties" }, ruid: null, forbiddenPropertyIds: [] });
 
   const forbidden: { id: string; ruid: string | null }[] = [];
   for (const property of properties) {
@@ -86,28 +95,19 @@ async function runTest(connection: BookingConnection, options: { timeoutMs?: num
       continue;
     }
     // Credentials, network, rate limit, outage: the same for every property, so stop at the first.
-    return { ok: false, outcome: probe.outcome, message: probe.message, ruid: probe.ruid, testedAt, forbiddenPropertyIds: [] };
+    return found({ ok: false, outcome: probe.outcome, words: probe.words, ruid: probe.ruid, forbiddenPropertyIds: [] });
   }
   if (forbidden.length > 0) {
     const ids = forbidden.map((entry) => entry.id);
-    return {
+    return found({
       ok: false,
       outcome: "property_forbidden",
-      message: `Connected, but this machine account has no access to ${ids.length === 1 ? "property" : "properties"} ${ids.join(", ")} (Booking.com answered 403). Grant the account access in the Extranet or remove the property.`,
+      words: { key: "connectionTest.forbidden", values: { count: ids.length, ids: ids.join(", ") } },
       ruid: forbidden[0]?.ruid ?? null,
-      testedAt,
       forbiddenPropertyIds: ids,
-    };
+    });
   }
-  const count = properties.length;
-  return {
-    ok: true,
-    outcome: "ok",
-    message: `Connected: Booking.com accepted the credentials and the account reaches ${count === 1 ? "the property" : `all ${count} properties tested`}.`,
-    ruid: null,
-    testedAt,
-    forbiddenPropertyIds: [],
-  };
+  return found({ ok: true, outcome: "ok", words: { key: "connectionTest.ok", values: { count: properties.length } }, ruid: null, forbiddenPropertyIds: [] });
 }
 
 /** One side-effect-free read on a property, with any failure described for a person. */

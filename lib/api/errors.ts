@@ -74,6 +74,14 @@ export function englishWords(words: ErrorWords): string {
   return String(new IntlMessageFormat(english, "en").format(sayValues(words.values, englishWords)));
 }
 
+/** Whether `key` names a message of the `server` catalogue (words read back from the database). */
+export function isServerMessageKey(key: string): key is ServerMessageKey {
+  return typeof key.split(".").reduce<unknown>((branch, part) => (typeof branch === "object" && branch !== null ? (branch as Record<string, unknown>)[part] : undefined), englishMessages.server) === "string";
+}
+
+/** Says words in one language: `englishWords`, or lib/i18n/localized-error.ts's `wordsIn(locale)`. */
+export type SayWords = (words: ErrorWords) => string;
+
 /** The values of words with any nested words said by `say` (in one language, English or another). */
 export function sayValues(values: Record<string, WordValue> | undefined, say: (words: ErrorWords) => string): Record<string, string | number> | undefined {
   if (!values) return undefined;

@@ -3,8 +3,8 @@
 // and each worded field. Any other error answers as errorResponse does, in English; so does a field
 // whose text came from elsewhere (a plain string).
 import { createTranslator } from "use-intl/core";
-import { AppError, errorResponse, sayValues, toAppError, type ErrorBody, type ErrorWords } from "../api/errors";
-import type { Locale } from "./locales";
+import { AppError, errorResponse, sayValues, toAppError, type ErrorBody, type ErrorWords, type SayWords } from "../api/errors";
+import { localeOfRequest, type Locale } from "./locales";
 import { loadMessages } from "./messages";
 
 export async function localizedErrorResponse(error: unknown, locale: Locale): Promise<Response> {
@@ -17,7 +17,7 @@ export async function localizedErrorResponse(error: unknown, locale: Locale): Pr
 export async function localizedErrorBody(error: AppError, locale: Locale): Promise<ErrorBody["error"]> {
   const { words, fieldWords } = error;
   if (!words || locale === "en") return error.toBody().error;
-  const say = await sayerOf(locale);
+  const say = await wordsIn(locale);
   // A field without words (or with a text from elsewhere) keeps the English the error carries.
   const sayField = (name: string, english: string): string => {
     const field = fieldWords?.[name];
@@ -29,11 +29,20 @@ export async function localizedErrorBody(error: AppError, locale: Locale): Promi
 
 /** Words of the `server` catalogue in `locale` (a page that shows what the API would answer: a set-password link's problem). */
 export async function sayWords(words: ErrorWords, locale: Locale): Promise<string> {
-  return (await sayerOf(locale))(words);
+  return (await wordsIn(locale))(words);
 }
 
-async function sayerOf(locale: Locale): Promise<(words: ErrorWords) => string> {
+/**
+ * Says words of the `server` catalogue in `locale`, synchronously once loaded: for results that carry
+ * words rather than errors (a connection test's outcome, an "added, but" warning).
+ */
+export async function wordsIn(locale: Locale): Promise<SayWords> {
   const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: "server" });
   const say = (words: ErrorWords): string => t(words.key, sayValues(words.values, say));
   return say;
+}
+
+/** `wordsIn` the language a route answers this staff member in (their choice, else the browser's). */
+export function wordsForRequest(request: Request, viewer: { locale: Locale | null }): Promise<SayWords> {
+  return wordsIn(localeOfRequest(request.headers, viewer.locale));
 }
