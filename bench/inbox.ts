@@ -110,15 +110,15 @@ async function main(): Promise<number> {
           // (no notes or activity in this data, but the query that returns the page must still look).
           text: `select * from (
                    (select m.id, m.sender_type::text, m.sender_name, u.name as author_name, m.message_type, m.content, m.attributes, m.sent_at, greatest(m.sent_at, m.stored_at) as arrived_at, m.read_by_guest,
-                      m.send_state::text, m.send_error, m.client_key, (select json_agg(a.id) from attachments a where a.message_id = m.id) as attachments
+                      m.send_state::text, m.send_error, m.send_error_words, m.client_key, (select json_agg(a.id) from attachments a where a.message_id = m.id) as attachments
                     from messages m left join users u on u.id = m.author_id
                     where m.conversation_id = $1 order by m.sent_at desc, m.id limit 51)
                    union all
-                   (select n.id, 'note', null, u.name, 'internal_note', n.content, null, n.created_at, n.created_at, false, null, null, n.client_key::text, null
+                   (select n.id, 'note', null, u.name, 'internal_note', n.content, null, n.created_at, n.created_at, false, null, null, null, n.client_key::text, null
                     from conversation_notes n left join users u on u.id = n.author_id
                     where n.conversation_id = $1 order by n.created_at desc, n.id limit 51)
                    union all
-                   (select a.id, 'activity', s.name, u.name, a.kind::text, '', jsonb_build_object('until', a.until), a.created_at, a.created_at, false, null, null, null, null
+                   (select a.id, 'activity', s.name, u.name, a.kind::text, '', jsonb_build_object('until', a.until), a.created_at, a.created_at, false, null, null, null, null, null
                     from conversation_activity a left join users u on u.id = a.actor_id left join users s on s.id = a.subject_id
                     where a.conversation_id = $1 order by a.created_at desc, a.id limit 51)
                  ) page order by sent_at desc, id limit 51`,

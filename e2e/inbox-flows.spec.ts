@@ -271,7 +271,7 @@ test("self-service requests show their topic and the Extranet notice; request-to
   await expect(page.getByTestId("thread-guest-name")).toHaveText("Hidden Name", { timeout: 30_000 });
 });
 
-test("a reply while Booking.com fails shows failed, and a retry sends it once", async ({ page, request }) => {
+test("a reply while Booking.com fails shows failed, why in each reader's language, and a retry sends it once", async ({ page, request, browser, baseURL }) => {
   test.setTimeout(120_000);
   const { conversation } = await createBooking(request, { propertyId: LISBON, guestName: "Paulo Gomes" });
   await guestSends(request, conversation.conversationId, "Hello?");
@@ -280,6 +280,20 @@ test("a reply while Booking.com fails shows failed, and a retry sends it once", 
   await addFault(request, { endpoint: "message.post", mode: "error_500" });
   const sent = await reply(page, "Sorry for the wait, Paulo.");
   await expect(sent.getByTestId("send-failed")).toBeVisible({ timeout: 60_000 });
+  await expect(sent.getByTestId("send-failed")).toContainText("Not sent: Booking.com answered 500: ");
+  // A colleague reading Bellhop in German reads why in German; Booking.com's own text stays as it came.
+  const german = await browser.newContext();
+  try {
+    const colleague = await german.newPage();
+    await signIn(colleague, DEMO_ACCOUNTS.admin);
+    await german.addCookies([{ name: "bellhop-locale", value: "de", url: baseURL! }]);
+    await openByReference(colleague, conversation.reference);
+    await expect(colleague.getByTestId("message").filter({ hasText: "Sorry for the wait, Paulo." }).getByTestId("send-failed")).toContainText(
+      "Nicht gesendet: Booking.com antwortete mit 500: ",
+    );
+  } finally {
+    await german.close();
+  }
   await clearFaults(request);
   await sent.getByRole("button", { name: "Retry" }).click();
   await expect(sent.getByTestId("send-state")).toHaveText(/Sent|Read by guest/, { timeout: 30_000 });

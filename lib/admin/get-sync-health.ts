@@ -1,6 +1,9 @@
 // Sync health per connection, read from what the poller records on the connection row and from the
-// messages table (stored_at), plus every outbound action or reply that failed for good.
+// messages table (stored_at), plus every outbound action or reply that failed for good, with its
+// reason in the admin's language when the worker stored its words.
+import { englishWords, type SayWords } from "../api/errors";
 import { db } from "../db";
+import { sayStored } from "../i18n/stored-words";
 import { pollerStatus } from "../sync/status";
 
 export type HourBucket = { hour: string; count: number };
@@ -48,7 +51,7 @@ export type SyncHealth = { connections: ConnectionHealth[]; failed: FailedOutbou
 
 const HOUR_MS = 60 * 60 * 1000;
 
-export async function getSyncHealth(now = new Date()): Promise<SyncHealth> {
+export async function getSyncHealth(say: SayWords = englishWords, now = new Date()): Promise<SyncHealth> {
   const [connections, pollers] = await Promise.all([db().bookingConnection.findMany({ orderBy: { createdAt: "asc" } }), pollerStatus()]);
   const health = await Promise.all(
     connections.map(async (connection): Promise<ConnectionHealth> => {
@@ -72,7 +75,7 @@ export async function getSyncHealth(now = new Date()): Promise<SyncHealth> {
       };
     }),
   );
-  return { connections: health, failed: await listFailedOutbound() };
+  return { connections: health, failed: await listFailedOutbound(say) };
 }
 
 async function messageStats(connectionId: string, now: Date): Promise<Pick<ConnectionHealth, "storedLastHour" | "storedLastDay" | "perHour">> {
@@ -96,7 +99,10 @@ async function messageStats(connectionId: string, now: Date): Promise<Pick<Conne
   return { storedLastHour: lastHour ?? 0, storedLastDay: lastDay ?? 0, perHour };
 }
 
-async function listFailedOutbound(): Promise<FailedOutbound[]> {
+async function listFailedOutbound(say: SayWords): Promise<FailedOutbound[]> {
+  const failedWithoutReason = say({ key: "sending.failedWithoutReason" });
+  const sendError = (message: { sendError: string | null; sendErrorWords: unknown } | undefined) =>
+    !message || message.sendError === null ? null : sayStored(message.sendError, message.sendErrorWords, say);
   const conversation = { select: { id: true, guestName: true, reference: true, propertyId: true, property: { select: { name: true } } } } as const;
   const [actions, messages] = await Promise.all([
     db().outboundAction.findMany({ where: { state: "failed" }, orderBy: { updatedAt: "desc" }, take: 100, include: { conversation } }),
@@ -114,7 +120,7 @@ async function listFailedOutbound(): Promise<FailedOutbound[]> {
       conversationId: action.conversation.id,
       guestName: action.conversation.guestName,
       reference: action.conversation.reference,
-      reason: action.lastError ?? message?.sendError ?? "Failed without a reason",
+      reason: (action.lastError === null ? null : sayStored(action.lastError, action.lastErrorWords, say)) ?? sendError(message) ?? failedWithoutReason,
       ruid: action.lastErrorRuid,
       attempts: action.attempts,
       failedAt: action.updatedAt.toISOString(),
@@ -134,7 +140,7 @@ async function listFailedOutbound(): Promise<FailedOutbound[]> {
       conversationId: message.conversation.id,
       guestName: message.conversation.guestName,
       reference: message.conversation.reference,
-      reason: message.sendError ?? "Failed without a reason",
+      reason: sendError(message) ?? failedWithoutReason,
       ruid: null,
       attempts: null,
       failedAt: message.sentAt.toISOString(),

@@ -9,6 +9,8 @@ import { AppError } from "../api/errors";
 import type { Viewer } from "../auth/guard";
 import type { SandboxBooking } from "../booking/test-sandbox";
 import { db } from "../db";
+import { wordsIn } from "../i18n/localized-error";
+import { listThreadMessages } from "../inbox/list-thread-messages";
 import { enqueueReply } from "../sync/outbound/enqueue";
 import { executeOutboundAction, type ExecuteOutcome } from "../sync/outbound/execute";
 import { stopOutboundBoss } from "../sync/outbound/boss";
@@ -158,11 +160,17 @@ describe("Retry of a failed reply", () => {
     expect(await copiesAtBooking(content)).toHaveLength(0);
     // A refusal is definite (nothing was stored at Booking.com): the reply is plainly failed.
     expect(await db().message.findUniqueOrThrow({ where: { id: messageId } })).toMatchObject({ sendState: "failed", sendError: expect.stringContaining("429") });
-    expect((await getSyncHealth()).failed).toEqual([expect.objectContaining({ actionId, messageId, kind: "reply", reason: expect.stringContaining("429") })]);
+    expect((await getSyncHealth()).failed).toEqual([expect.objectContaining({ actionId, messageId, kind: "reply", reason: expect.stringMatching(/^Booking\.com answered 429: ./) })]);
+    // Each reader reads why in their language: the admin's sync health, the staff member's thread. Booking.com's own text stays as it came.
+    const detail = (await db().message.findUniqueOrThrow({ where: { id: messageId } })).sendError!.replace("Booking.com answered 429: ", "");
+    expect((await getSyncHealth(await wordsIn("fr"))).failed).toEqual([expect.objectContaining({ actionId, reason: `Booking.com a répondu 429 : ${detail}` })]);
+    const thread = await listThreadMessages(admin, conversationId, { limit: 50 }, "es");
+    expect(thread.messages.find((message) => message.id === messageId)).toMatchObject({ sendState: "failed", sendError: `Booking.com respondió 429: ${detail}` });
 
     expect(await retryFailedOutbound(admin, { actionId })).toEqual({ actionId });
     expect(await db().message.findUniqueOrThrow({ where: { id: messageId } })).toMatchObject({ sendState: "queued", sendError: null });
-    expect(await db().outboundAction.findUniqueOrThrow({ where: { id: actionId } })).toMatchObject({ state: "queued", lastError: null });
+    expect(await db().outboundAction.findUniqueOrThrow({ where: { id: actionId } })).toMatchObject({ state: "queued", lastError: null, lastErrorWords: null });
+    expect((await db().message.findUniqueOrThrow({ where: { id: messageId } })).sendErrorWords).toBeNull();
 
     expect(await runAttempts(actionId)).toBe("succeeded");
     const copies = await copiesAtBooking(content);

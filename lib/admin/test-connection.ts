@@ -8,7 +8,8 @@ import type { Viewer } from "../auth/guard";
 import type { BookingClient } from "../booking/client";
 import { BookingApiError } from "../booking/errors";
 import { db } from "../db";
-import { Prisma, type BookingConnection } from "../generated/prisma/client";
+import type { BookingConnection } from "../generated/prisma/client";
+import { wordsColumn } from "../i18n/stored-words";
 import { createConnectionClient } from "./create-connection-client";
 
 export type TestOutcome =
@@ -59,7 +60,7 @@ export async function testConnection(
       lastTestAt: new Date(result.testedAt),
       lastTestOk: result.ok,
       lastTestMessage: result.message,
-      lastTestWords: words ?? Prisma.DbNull,
+      lastTestWords: wordsColumn(words),
       lastTestRuid: result.ruid,
     },
   });

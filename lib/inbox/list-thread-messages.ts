@@ -6,7 +6,11 @@
 // most a page, the merge keeps the newest.
 import { z } from "zod";
 import { Prisma } from "../generated/prisma/client";
+import type { SayWords } from "../api/errors";
 import type { Viewer } from "../auth/guard";
+import type { Locale } from "../i18n/locales";
+import { wordsIn } from "../i18n/localized-error";
+import { sayStored } from "../i18n/stored-words";
 import { literalLimit, queryRows } from "../sql-pool";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { conversationNotFound, parseConversationId } from "./get-conversation";
@@ -29,6 +33,7 @@ type Row = {
   read_by_guest: boolean;
   send_state: ThreadMessage["sendState"];
   send_error: string | null;
+  send_error_words: unknown;
   client_key: string | null;
   action_state: string | null;
   attachments: ThreadAttachment[] | null;
@@ -50,15 +55,18 @@ const activityAttributesSchema = z.object({ until: z.string().nullable(), actorI
 
 type ThreadInput = { before?: string; limit: number };
 
-export async function listThreadMessages(viewer: Viewer, conversationId: string, input: ThreadInput): Promise<ThreadPage> {
+/** `locale`: the language a failed reply's reason is said in, when the worker stored its words. */
+export async function listThreadMessages(viewer: Viewer, conversationId: string, input: ThreadInput, locale: Locale = "en"): Promise<ThreadPage> {
   // A prepared statement (sql-pool.ts queryRows), kept on its generic plan: see threadPageQuery.
   const joined = await queryRows<Row | NoMessage>(threadPageQuery(viewer, conversationId, input));
   if (joined.length === 0) throw conversationNotFound();
   const rows = joined.filter((row): row is Row => row.id !== null);
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
+  // The catalogue is loaded only for a page that has a reason to say in another language (rarely).
+  const say = locale !== "en" && page.some((row) => row.send_error_words !== null) ? await wordsIn(locale) : null;
   return {
-    messages: page.map(toMessage),
+    messages: page.map((row) => toMessage(row, say)),
     nextCursor: rows.length > input.limit && last ? encodeCursor({ t: last.sent_at.toISOString(), id: last.id }) : null,
   };
 }
@@ -90,7 +98,7 @@ export function threadPageQuery(viewer: Viewer, conversationId: string, input: T
     select p.id, p.sender_type, p.can_delete,
       case when p.sender_type = 'activity' then subject.name else p.sender_name end as sender_name,
       author.name as author_name, p.message_type, p.content, p.attributes, p.sent_at, p.arrived_at, p.read_by_guest,
-      p.send_state, p.send_error, p.client_key,
+      p.send_state, p.send_error, p.send_error_words, p.client_key,
       case when p.sender_type in ('guest', 'property') then
         (select oa.state::text from outbound_actions oa where oa.message_id = p.id order by oa.created_at desc limit 1) end as action_state,
       case when p.sender_type in ('guest', 'property') then
@@ -99,21 +107,21 @@ export function threadPageQuery(viewer: Viewer, conversationId: string, input: T
     from (select c.id from conversations c where c.id = ${id}::uuid and ${scope}) visible
     left join lateral (
       (select m.id, m.sender_type::text as sender_type, false as can_delete, m.sender_name, m.author_id, null::uuid as subject_id,
-        m.message_type, m.content, m.attributes, m.sent_at, greatest(m.sent_at, m.stored_at) as arrived_at, m.read_by_guest, m.send_state::text as send_state, m.send_error, m.client_key
+        m.message_type, m.content, m.attributes, m.sent_at, greatest(m.sent_at, m.stored_at) as arrived_at, m.read_by_guest, m.send_state::text as send_state, m.send_error, m.send_error_words, m.client_key
       from messages m
       where m.conversation_id = ${id}::uuid ${keyset(Prisma.sql`m.sent_at`, Prisma.sql`m.id`)}
       order by m.sent_at desc, m.id asc
       limit ${pageLimit})
       union all
       (select n.id, 'note', (n.author_id = ${viewer.id}::uuid or ${mayDeleteAny}) is true, null, n.author_id, null,
-        'internal_note', n.content, null, n.created_at, n.created_at, false, null, null, n.client_key::text
+        'internal_note', n.content, null, n.created_at, n.created_at, false, null, null, null, n.client_key::text
       from conversation_notes n
       where n.conversation_id = ${id}::uuid ${keyset(Prisma.sql`n.created_at`, Prisma.sql`n.id`)}
       order by n.created_at desc, n.id asc
       limit ${pageLimit})
       union all
       (select a.id, 'activity', false, null, a.actor_id, a.subject_id, a.kind::text, '',
-        jsonb_build_object('until', a.until, 'actorIsSubject', coalesce(a.actor_id = a.subject_id, false), 'label', a.label_name), a.created_at, a.created_at, false, null, null, null
+        jsonb_build_object('until', a.until, 'actorIsSubject', coalesce(a.actor_id = a.subject_id, false), 'label', a.label_name), a.created_at, a.created_at, false, null, null, null, null
       from conversation_activity a
       where a.conversation_id = ${id}::uuid ${keyset(Prisma.sql`a.created_at`, Prisma.sql`a.id`)}
       order by a.created_at desc, a.id asc
@@ -125,7 +133,7 @@ export function threadPageQuery(viewer: Viewer, conversationId: string, input: T
     order by p.sent_at desc, p.id asc`;
 }
 
-function toMessage(row: Row): ThreadMessage {
+function toMessage(row: Row, say: SayWords | null): ThreadMessage {
   const attributes = row.sender_type === "activity" ? {} : attributesSchema.parse(row.attributes ?? {});
   return {
     id: row.id,
@@ -143,7 +151,7 @@ function toMessage(row: Row): ThreadMessage {
     // go out as far as anyone can tell: show it as failed with a retry. The retry is safe: the sync
     // engine looks for the message at Booking.com before it posts again.
     sendState: row.send_state === "unknown" && row.action_state === "failed" ? "failed" : row.send_state,
-    sendError: row.send_error,
+    sendError: say && row.send_error !== null ? sayStored(row.send_error, row.send_error_words, say) : row.send_error,
     clientKey: row.client_key,
     attachments: row.attachments ?? [],
     canDelete: row.can_delete,

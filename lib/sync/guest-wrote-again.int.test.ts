@@ -182,7 +182,8 @@ describe('a guest message after "no reply needed"', () => {
     await setup.world.sandbox.clearFaults();
     expect(await bookingTag(booking.conversationId)).toBe(true);
     // The thread says so, and every open inbox hears it (the row's change sequence moved).
-    expect((await getConversation(setup.admin, id)).noReplyNeededProblem).toMatch(/500|Booking\.com/);
+    expect((await getConversation(setup.admin, id)).noReplyNeededProblem).toMatch(/^Booking\.com answered 500: ./);
+    expect((await getConversation(setup.admin, id, "it")).noReplyNeededProblem).toMatch(/^Booking\.com ha risposto 500: ./);
     expect((await db().conversation.findUniqueOrThrow({ where: { id } })).changeSeq > seqBefore).toBe(true);
 
     // Reads of Booking.com's stale tag leave the question in Needs reply, and blame nobody.

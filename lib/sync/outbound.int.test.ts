@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "@/tests/database";
-import { AppError } from "../api/errors";
+import { AppError, englishWords } from "../api/errors";
 import { db } from "../db";
+import { listThreadMessages } from "../inbox/list-thread-messages";
 import { assertNoReplySince } from "../inbox/unseen-reply";
 import { createReplyIn } from "./outbound/create-reply";
 import { enqueueReply, storeOutboundAttachment } from "./outbound/enqueue";
-import { READ_ONLY_MESSAGE } from "./outbound/errors";
+import { READ_ONLY_REASON } from "./outbound/errors";
 import { executeOutboundAction } from "./outbound/execute";
 import { pollOnce } from "./queue-poller";
 import { createAdmin, createStaff, PROPERTY_IDS, startSyncTestWorld, type SyncTestWorld } from "./test-support";
@@ -121,13 +122,19 @@ describe("outbound replies", () => {
     expect(await executeOutboundAction((await actionOf(messageId)).id, attempt())).toBe("failed");
     const failed = await db().message.findUniqueOrThrow({ where: { id: messageId }, include: { conversation: true } });
     expect(failed.sendState).toBe("failed");
-    expect(failed.sendError).toBe(READ_ONLY_MESSAGE);
+    expect(failed.sendError).toBe("Booking.com closed this conversation for replies: the sending window ended.");
     expect(failed.conversation.access).toBe("read_only");
+    // The thread says why in its reader's language; English reads the stored English.
+    const reasonIn = async (locale: "en" | "de") =>
+      (await listThreadMessages(viewer, conversationId, { limit: 50 }, locale)).messages.find((message) => message.id === messageId)?.sendError;
+    expect(await reasonIn("de")).toBe("Booking.com hat diese Unterhaltung für Antworten geschlossen: Das Zeitfenster zum Senden ist abgelaufen.");
+    expect(await reasonIn("en")).toBe(failed.sendError);
     expect(failed.conversation.needsReplySince).not.toBeNull(); // a failed reply does not answer the guest
 
     const refused = enqueueReply({ viewer, conversationId, content: "Another try", clientKey: "key-late-2" });
     await expect(refused).rejects.toBeInstanceOf(AppError);
-    await expect(refused).rejects.toMatchObject({ code: "unprocessable", message: READ_ONLY_MESSAGE });
+    // The same words as the worker's reason, so the same sentence in every language.
+    await expect(refused).rejects.toMatchObject({ code: "unprocessable", message: englishWords(READ_ONLY_REASON), words: READ_ONLY_REASON });
   });
 
   it("checks access, content and attachments at enqueue time", async () => {

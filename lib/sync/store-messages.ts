@@ -31,6 +31,7 @@ import { previewSql, refreshConversationSummaries } from "./conversation-summary
 import type { ConversationFacts, IncomingMessage } from "./incoming";
 import { newestGuestMessageSql, reopenMarkedConversations } from "./guest-wrote-again";
 import { dispatchOutbound } from "./outbound/boss";
+import { lastErrorColumns, sendErrorColumns } from "./outbound/errors";
 import { wakeSnoozedConversations } from "./snooze-wake";
 
 type Tx = Prisma.TransactionClient;
@@ -338,9 +339,9 @@ async function adoptOwnReplies(
     adoptedIds.add(message.bookingId);
     await tx.message.update({
       where: { id: match.id },
-      data: { bookingId: message.bookingId, sendState: "sent", sendError: null, sentAt: message.sentAt, senderParticipantId: message.senderParticipantId },
+      data: { bookingId: message.bookingId, sendState: "sent", ...sendErrorColumns(null), sentAt: message.sentAt, senderParticipantId: message.senderParticipantId },
     });
-    await tx.outboundAction.updateMany({ where: { messageId: match.id, state: { not: "succeeded" } }, data: { state: "succeeded", lastError: null } });
+    await tx.outboundAction.updateMany({ where: { messageId: match.id, state: { not: "succeeded" } }, data: { state: "succeeded", ...lastErrorColumns(null) } });
     touched.add(conversationId);
     result.adopted++;
   }

@@ -8,6 +8,7 @@ import { renderReply } from "../inbox/placeholders";
 import type { Prisma } from "../generated/prisma/client";
 import type { IncomingMessage } from "./incoming";
 import { createReplyIn } from "./outbound/create-reply";
+import { lastErrorColumns } from "./outbound/errors";
 import type { StoredConversationRef } from "./store-messages";
 
 type Tx = Prisma.TransactionClient;
@@ -55,7 +56,8 @@ export async function enqueueWelcomeIn(tx: Tx, property: WelcomeProperty, candid
         conversationId: candidate.conversation.id,
         clientKey,
         state: "failed",
-        lastError: `Welcome not sent: no value for ${rendered.missing.map((name) => `{${name}}`).join(", ") || "the text"}.`,
+        // "none" selects the words for an empty text in every language.
+        ...lastErrorColumns({ key: "sending.welcomeMissingValues", values: { names: rendered.missing.map((name) => `{${name}}`).join(", ") || "none" } }),
       },
     });
     return null;

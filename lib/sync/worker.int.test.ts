@@ -1,7 +1,9 @@
 import { spawn } from "node:child_process";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "@/tests/database";
+import { getSyncHealth } from "../admin/get-sync-health";
 import { db } from "../db";
+import { wordsIn } from "../i18n/localized-error";
 import { resetSyncConfigForTests } from "./config";
 import { welcomeClientKey } from "./welcome";
 import { LOCK_NAMESPACE, lockKey } from "./poller-lock";
@@ -152,7 +154,10 @@ describe("sync worker", () => {
     const conversation = await waitFor("the conversation", () => db().conversation.findUnique({ where: { bookingId: booking.conversationId } }));
     const action = await waitFor("the welcome record", () => db().outboundAction.findUnique({ where: { clientKey: welcomeClientKey(conversation.id) } }));
     expect(action.state).toBe("failed");
-    expect(action.lastError).toContain("{guest_name}");
+    expect(action.lastError).toBe("Welcome not sent: no value for {guest_name}.");
+    expect((await getSyncHealth(await wordsIn("nl"))).failed).toEqual([
+      expect.objectContaining({ actionId: action.id, kind: "welcome", reason: "Welkomstbericht niet verstuurd: geen waarde voor {guest_name}." }),
+    ]);
     expect((await world.sandbox.inspectConversation(booking.conversationId)).messages.filter((m) => m.sender === "property")).toHaveLength(0);
   });
 });

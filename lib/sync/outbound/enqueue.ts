@@ -14,6 +14,7 @@ import { refreshConversationSummaries } from "../conversation-summary";
 import { newestGuestMessageSql } from "../guest-wrote-again";
 import { cleanFileName, MAX_ATTACHMENT_BYTES, sniffImageType } from "./attachment-check";
 import { dispatchOutbound } from "./boss";
+import { lastErrorColumns, sendErrorColumns } from "./errors";
 import { attachmentGone, createReplyIn } from "./create-reply";
 
 export const MAX_REPLY_CHARACTERS = 10_000;
@@ -87,7 +88,7 @@ export async function enqueueReply(input: {
   }
 
   const conversation = await visibleConversation(viewer, request.conversationId);
-  // The English of the worker's READ_ONLY_MESSAGE (./errors.ts, stored on a reply that failed for this reason); lib/sync/outbound.int.test.ts holds them equal.
+  // The same words the worker stores on a reply that failed for this reason (./errors.ts READ_ONLY_REASON).
   if (conversation.access === "read_only") throw AppError.worded("unprocessable", "replies.readOnly");
   if (request.attachmentIds.length > 0) {
     if (conversation.type === "request_to_book") throw AppError.worded("unprocessable", "attachments.requestToBook");
@@ -250,10 +251,10 @@ export async function retryOutbound(input: { viewer: Viewer; messageId?: string;
     throw AppError.worded("unprocessable", "replies.readOnly");
   }
   await db().$transaction(async (tx) => {
-    await tx.outboundAction.update({ where: { id: action.id }, data: { state: "queued", lastError: null, lastErrorRuid: null } });
+    await tx.outboundAction.update({ where: { id: action.id }, data: { state: "queued", ...lastErrorColumns(null) } });
     if (action.messageId) {
       // An `unknown` reply stays unknown: the executor looks for it at Booking.com before posting again.
-      await tx.message.updateMany({ where: { id: action.messageId, sendState: "failed" }, data: { sendState: "queued", sendError: null } });
+      await tx.message.updateMany({ where: { id: action.messageId, sendState: "failed" }, data: { sendState: "queued", ...sendErrorColumns(null) } });
       await refreshConversationSummaries(tx, [action.conversationId]);
     }
   });

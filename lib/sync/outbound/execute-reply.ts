@@ -10,11 +10,11 @@ import { db } from "../../db";
 import type { OutboundAction } from "../../generated/prisma/client";
 import { clientForConnection } from "../client-cache";
 import { refreshConversationSummaries } from "../conversation-summary";
-import { apiMessage, PermanentOutboundError, READ_ONLY_MESSAGE, RetryableOutboundError } from "./errors";
+import { apiReason, PermanentOutboundError, READ_ONLY_REASON, RetryableOutboundError, sendErrorColumns, type FailureReason } from "./errors";
 import { findOwnMessage } from "./find-own-message";
 
 export async function executeReply(action: OutboundAction): Promise<void> {
-  if (!action.messageId) throw new PermanentOutboundError("This reply has no message to send.");
+  if (!action.messageId) throw new PermanentOutboundError({ key: "sending.noMessage" });
   let message = await db().message.findUnique({ where: { id: action.messageId }, include: { attachments: true } });
   if (!message) return; // deleted with its conversation (or cancelled): nothing left to send
   if (message.sendState === "scheduled") {
@@ -32,7 +32,7 @@ export async function executeReply(action: OutboundAction): Promise<void> {
   if (message.sendState === "sent" && message.bookingId) return;
   const conversation = await db().conversation.findUniqueOrThrow({ where: { id: message.conversationId }, include: { property: true } });
   const connectionId = conversation.property.connectionId;
-  if (!connectionId) throw new PermanentOutboundError("This property is not connected to Booking.com.");
+  if (!connectionId) throw new PermanentOutboundError({ key: "sending.notConnected" });
   const client = await clientForConnection(connectionId);
   const target = {
     messageId: message.id,
@@ -53,7 +53,7 @@ export async function executeReply(action: OutboundAction): Promise<void> {
     if (again?.sendState === "sent" && again.bookingId) return;
   }
 
-  if (conversation.access === "read_only") throw new PermanentOutboundError(READ_ONLY_MESSAGE);
+  if (conversation.access === "read_only") throw new PermanentOutboundError(READ_ONLY_REASON);
 
   const attachmentIds: string[] = [];
   for (const attachment of message.attachments) {
@@ -61,7 +61,7 @@ export async function executeReply(action: OutboundAction): Promise<void> {
       attachmentIds.push(attachment.bookingId);
       continue;
     }
-    if (!attachment.content || !attachment.fileType) throw new PermanentOutboundError("An image of this reply is missing its content; remove it and send again.");
+    if (!attachment.content || !attachment.fileType) throw new PermanentOutboundError({ key: "sending.imageMissing" });
     const uploaded = await client.uploadAttachment({
       propertyId: conversation.propertyId,
       conversationId: conversation.bookingId,
@@ -75,7 +75,7 @@ export async function executeReply(action: OutboundAction): Promise<void> {
 
   const marked = await db().message.updateMany({
     where: { id: message.id, sendState: { in: ["queued", "sending", "unknown", "failed"] }, bookingId: null },
-    data: { sendState: "sending", sendError: null },
+    data: { sendState: "sending", ...sendErrorColumns(null) },
   });
   if (marked.count === 0) return; // sent meanwhile (adopted by the poller)
 
@@ -89,20 +89,20 @@ export async function executeReply(action: OutboundAction): Promise<void> {
       throw new RetryableOutboundError(String(error));
     }
     if (error.ambiguous) {
-      await setState(message.id, "unknown", `Not sure Booking.com received it (${error.message}); checking before any retry.`);
-      throw new RetryableOutboundError(apiMessage(error), error.ruid);
+      await setState(message.id, "unknown", { key: "sending.notSureReceived", values: { detail: error.message } });
+      throw new RetryableOutboundError(apiReason(error), error.ruid);
     }
     if (error.isTransient) {
-      await setState(message.id, "queued", apiMessage(error));
-      throw new RetryableOutboundError(apiMessage(error), error.ruid);
+      await setState(message.id, "queued", apiReason(error));
+      throw new RetryableOutboundError(apiReason(error), error.ruid);
     }
     await handleRefusal(error, conversation, client);
   }
 }
 
-async function setState(messageId: string, state: "unknown" | "queued", reason: string): Promise<void> {
+async function setState(messageId: string, state: "unknown" | "queued", reason: FailureReason): Promise<void> {
   await db().$transaction(async (tx) => {
-    const changed = await tx.message.updateMany({ where: { id: messageId, sendState: "sending", bookingId: null }, data: { sendState: state, sendError: reason } });
+    const changed = await tx.message.updateMany({ where: { id: messageId, sendState: "sending", bookingId: null }, data: { sendState: state, ...sendErrorColumns(reason) } });
     if (changed.count > 0) {
       const row = await tx.message.findUniqueOrThrow({ where: { id: messageId }, select: { conversationId: true } });
       await refreshConversationSummaries(tx, [row.conversationId]);
@@ -127,10 +127,10 @@ async function handleRefusal(
     }
     if (readOnly) {
       await db().conversation.update({ where: { id: conversation.id }, data: { access: "read_only" } });
-      throw new PermanentOutboundError(READ_ONLY_MESSAGE, error.ruid);
+      throw new PermanentOutboundError(READ_ONLY_REASON, error.ruid);
     }
   }
-  throw new PermanentOutboundError(apiMessage(error), error.ruid);
+  throw new PermanentOutboundError(apiReason(error), error.ruid);
 }
 
 /**
@@ -142,7 +142,7 @@ async function markSent(messageId: string, conversationId: string, bookingId: st
     await tx.message.deleteMany({ where: { bookingId, id: { not: messageId }, clientKey: null } });
     await tx.message.update({
       where: { id: messageId },
-      data: { bookingId, sendState: "sent", sendError: null, ...(bookingTimestamp ? { sentAt: bookingTimestamp } : {}) },
+      data: { bookingId, sendState: "sent", ...sendErrorColumns(null), ...(bookingTimestamp ? { sentAt: bookingTimestamp } : {}) },
     });
     await refreshConversationSummaries(tx, [conversationId]);
   });

@@ -9,7 +9,7 @@ import { PermanentOutboundError } from "./errors";
 export async function executeTag(action: OutboundAction): Promise<void> {
   const conversation = await db().conversation.findUnique({ where: { id: action.conversationId }, include: { property: true } });
   if (!conversation) return;
-  if (!conversation.property.connectionId) throw new PermanentOutboundError("This property is not connected to Booking.com.");
+  if (!conversation.property.connectionId) throw new PermanentOutboundError({ key: "sending.notConnected" });
   const client = await clientForConnection(conversation.property.connectionId);
   const ref = { propertyId: conversation.propertyId, conversationId: conversation.bookingId };
 
@@ -33,7 +33,7 @@ export async function executeTag(action: OutboundAction): Promise<void> {
         participantId = page.conversation.participants.find((participant) => participant.type === "property")?.participantId ?? null;
         if (participantId) await db().conversation.update({ where: { id: conversation.id }, data: { propertyParticipantId: participantId } });
       }
-      if (!participantId) throw new PermanentOutboundError("Booking.com did not tell us the property's participant id in this conversation.");
+      if (!participantId) throw new PermanentOutboundError({ key: "sending.noParticipantId" });
       const input = { ...ref, messageIds, participantId };
       if (action.kind === "mark_read") await client.markMessagesRead(input);
       else await client.unmarkMessagesRead(input);

@@ -8,7 +8,7 @@ import { isBookingApiError } from "../../booking/errors";
 import { db } from "../../db";
 import type { OutboundAction } from "../../generated/prisma/client";
 import { refreshConversationSummaries } from "../conversation-summary";
-import { apiMessage, PermanentOutboundError, RetryableOutboundError } from "./errors";
+import { apiReason, lastErrorColumns, PermanentOutboundError, RetryableOutboundError, sendErrorColumns, type FailureReason } from "./errors";
 import { executeReply } from "./execute-reply";
 import { executeTag } from "./execute-tags";
 
@@ -31,16 +31,16 @@ export async function executeOutboundAction(actionId: string, attempt: AttemptIn
   const action = await db().outboundAction.findUniqueOrThrow({ where: { id: actionId } });
   try {
     await runAction(action);
-    await db().outboundAction.update({ where: { id: action.id }, data: { state: "succeeded", lastError: null, lastErrorRuid: null } });
+    await db().outboundAction.update({ where: { id: action.id }, data: { state: "succeeded", ...lastErrorColumns(null) } });
     return "succeeded";
   } catch (error) {
     const classified = classify(error);
     const lastAttempt = attempt.retryCount >= attempt.retryLimit;
     if (classified.retryable && !lastAttempt) {
-      await db().outboundAction.update({ where: { id: action.id }, data: { state: "queued", lastError: classified.message, lastErrorRuid: classified.ruid ?? null } });
-      throw error instanceof Error ? error : new Error(classified.message);
+      await db().outboundAction.update({ where: { id: action.id }, data: { state: "queued", ...lastErrorColumns(classified.reason, classified.ruid) } });
+      throw error instanceof Error ? error : new Error(String(error));
     }
-    await markFailed(action, classified.message, classified.ruid);
+    await markFailed(action, classified.reason, classified.ruid);
     return "failed";
   }
 }
@@ -58,24 +58,24 @@ async function runAction(action: OutboundAction): Promise<void> {
   }
 }
 
-function classify(error: unknown): { retryable: boolean; message: string; ruid?: string } {
-  if (error instanceof PermanentOutboundError) return { retryable: false, message: error.message, ruid: error.ruid };
-  if (error instanceof RetryableOutboundError) return { retryable: true, message: error.message, ruid: error.ruid };
-  if (isBookingApiError(error)) return { retryable: error.isTransient || error.ambiguous, message: apiMessage(error), ruid: error.ruid };
-  // Our own failures (database hiccup): worth retrying.
-  return { retryable: true, message: error instanceof Error ? error.message : String(error) };
+function classify(error: unknown): { retryable: boolean; reason: FailureReason; ruid?: string } {
+  if (error instanceof PermanentOutboundError) return { retryable: false, reason: error.reason, ruid: error.ruid };
+  if (error instanceof RetryableOutboundError) return { retryable: true, reason: error.reason, ruid: error.ruid };
+  if (isBookingApiError(error)) return { retryable: error.isTransient || error.ambiguous, reason: apiReason(error), ruid: error.ruid };
+  // Our own failures (database hiccup): worth retrying. Their text stays as it came, in English.
+  return { retryable: true, reason: error instanceof Error ? error.message : String(error) };
 }
 
-async function markFailed(action: OutboundAction, message: string, ruid: string | undefined): Promise<void> {
+async function markFailed(action: OutboundAction, reason: FailureReason, ruid: string | undefined): Promise<void> {
   await db().$transaction(async (tx) => {
-    await tx.outboundAction.update({ where: { id: action.id }, data: { state: "failed", lastError: message, lastErrorRuid: ruid ?? null } });
+    await tx.outboundAction.update({ where: { id: action.id }, data: { state: "failed", ...lastErrorColumns(reason, ruid) } });
     if (action.messageId) {
       // An `unknown` reply stays unknown (it may have been sent); anything else not sent has failed.
       await tx.message.updateMany({
         where: { id: action.messageId, sendState: { in: ["queued", "sending"] } },
-        data: { sendState: "failed", sendError: message },
+        data: { sendState: "failed", ...sendErrorColumns(reason) },
       });
-      await tx.message.updateMany({ where: { id: action.messageId, sendState: "unknown" }, data: { sendError: message } });
+      await tx.message.updateMany({ where: { id: action.messageId, sendState: "unknown" }, data: sendErrorColumns(reason) });
       await refreshConversationSummaries(tx, [action.conversationId]);
     }
     if (action.kind === "set_no_reply_needed" || action.kind === "clear_no_reply_needed") {
