@@ -7,6 +7,7 @@ import { wordsIn } from "../i18n/localized-error";
 import { resetSyncConfigForTests } from "./config";
 import { welcomeClientKey } from "./welcome";
 import { LOCK_NAMESPACE, lockKey } from "./poller-lock";
+import { pollOnce } from "./queue-poller";
 import { pollerStatus } from "./status";
 import { createAdmin, PROPERTY_IDS, startSyncTestWorld, waitFor, type SyncTestWorld } from "./test-support";
 import { startWorker, type WorkerHandle } from "./worker";
@@ -100,6 +101,50 @@ describe("sync worker", () => {
       await waitFor("the message to be stored by the standby", () => db().message.findUnique({ where: { bookingId: sent.messageId } }), 15_000);
     } finally {
       for (const child of processes) child.kill("SIGKILL");
+    }
+  });
+
+  // The one failure no fault in this process can stand for: the process itself dies mid-send. Either
+  // Booking.com stored the reply and its answer never came back, or the request never got there; the
+  // worker that comes next cannot tell which, and must neither send it twice nor lose it.
+  it.each([
+    { when: "after Booking.com stored the reply, before its answer came back", afterApply: true },
+    { when: "before the request reached Booking.com", afterApply: false },
+  ])("a worker process killed while sending a reply ($when) leaves it sent exactly once by the next worker", async ({ afterApply }) => {
+    const booking = await world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[1]), sendWelcome: false });
+    await world.sandbox.sendAsGuest(booking.conversationId, "Can we bring our dog?");
+    await pollOnce(world.connectionId);
+    const conversation = await db().conversation.findUniqueOrThrow({ where: { bookingId: booking.conversationId } });
+    const content = "Yes, dogs are welcome.";
+    const copiesAtBooking = async () => (await world.sandbox.inspectConversation(booking.conversationId)).messages.filter((m) => m.sender === "property" && m.content === content);
+    // The POST never answers: the worker is stuck in it, as on a slow network, when it is killed.
+    await world.sandbox.addFault({ endpoint: "message.post", mode: "hang", afterApply, times: 1 });
+    const child = spawn(process.execPath, ["--import", "tsx", "lib/sync/worker-main.ts"], { env: { ...process.env, NODE_ENV: "production" }, stdio: "ignore" });
+    try {
+      const { messageId } = await enqueueReply({ viewer: await createAdmin(), conversationId: conversation.id, content, clientKey: `killed-mid-send-${afterApply}` });
+      await waitFor("the worker process to be in the POST", async () => (await db().message.findUniqueOrThrow({ where: { id: messageId } })).sendState === "sending", 30_000);
+      if (afterApply) await waitFor("Booking.com to have stored the reply", async () => (await copiesAtBooking()).length === 1, 10_000);
+      else await new Promise((resolve) => setTimeout(resolve, 500));
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGKILL");
+      await exited;
+      await world.sandbox.clearFaults();
+
+      await start();
+      const sent = await waitFor("the next worker to settle the reply", async () => {
+        const message = await db().message.findUniqueOrThrow({ where: { id: messageId } });
+        return message.sendState === "sent" ? message : null;
+      }, 30_000);
+      const copies = await copiesAtBooking();
+      expect(copies).toHaveLength(1);
+      expect(copies[0]!.postCount).toBe(1);
+      expect(sent.bookingId).toBe(copies[0]!.messageId);
+      expect(await db().outboundAction.findFirstOrThrow({ where: { messageId } })).toMatchObject({ state: "succeeded" });
+      // The inbox keeps one copy of it too (the queue delivers Booking.com's copy; it is matched to the reply).
+      await pollOnce(world.connectionId);
+      expect(await db().message.count({ where: { conversationId: conversation.id, senderType: "property" } })).toBe(1);
+    } finally {
+      child.kill("SIGKILL");
     }
   });
 
