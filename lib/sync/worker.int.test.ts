@@ -148,6 +148,35 @@ describe("sync worker", () => {
     }
   });
 
+  it("a worker process killed between storing a batch of guest messages and confirming it: the next worker reads the batch again and stores each message once", async () => {
+    const booking = await world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[0]), sendWelcome: false });
+    // The confirm never answers (and is not applied): the worker is stuck in it, its batch stored, when it is killed.
+    await world.sandbox.addFault({ endpoint: "queue.confirm", mode: "hang", times: 1 });
+    const queueLength = async () => (await world.sandbox.control<{ accounts: { length: number }[] }>("GET", "/queues")).accounts.reduce((sum, account) => sum + account.length, 0);
+    // Both are in the queue before the worker starts, so they are one batch.
+    const sent = [await world.sandbox.sendAsGuest(booking.conversationId, "We land at 23:00."), await world.sandbox.sendAsGuest(booking.conversationId, "Is the desk open then?")];
+    const ids = sent.map((message) => message.messageId);
+    const child = spawn(process.execPath, ["--import", "tsx", "lib/sync/worker-main.ts"], { env: { ...process.env, NODE_ENV: "production" }, stdio: "ignore" });
+    try {
+      await waitFor("the worker process to store the batch", async () => (await db().message.count({ where: { bookingId: { in: ids } } })) === 2, 30_000);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await queueLength()).toBeGreaterThanOrEqual(2);
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGKILL");
+      await exited;
+      await world.sandbox.clearFaults();
+
+      await start({ runOutbound: false });
+      await waitFor("the next worker to read the batch again and confirm it", async () => (await queueLength()) === 0, 30_000);
+      const conversation = await db().conversation.findUniqueOrThrow({ where: { bookingId: booking.conversationId } });
+      const stored = await db().message.findMany({ where: { conversationId: conversation.id, senderType: "guest" }, orderBy: { sentAt: "asc" } });
+      expect(stored.map((message) => message.bookingId)).toEqual(ids);
+      expect(conversation).toMatchObject({ lastMessagePreview: "Is the desk open then?", needsReplySince: stored[0]!.sentAt });
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+
   it("sends a staff reply through pg-boss exactly once", async () => {
     await start();
     const booking = await world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[1]), sendWelcome: false });
