@@ -66,7 +66,7 @@ export async function getSyncHealth(say: SayWords = englishWords, now = new Date
         lastPollStored: connection.lastPollStored,
         queueBacklogSeen: connection.queueBacklogSeen,
         lastErrorAt: connection.lastErrorAt?.toISOString() ?? null,
-        lastError: connection.lastError,
+        lastError: connection.lastError === null ? null : sayStored(connection.lastError, connection.lastErrorWords, say),
         lastErrorRuid: connection.lastErrorRuid,
         lastReconcileAt: connection.lastReconcileAt?.toISOString() ?? null,
         pollerRunning: poller?.pollerRunning ?? false,

@@ -10,19 +10,10 @@ import { BookingApiError } from "../booking/errors";
 import { db } from "../db";
 import type { BookingConnection } from "../generated/prisma/client";
 import { wordsColumn } from "../i18n/stored-words";
+import { describeBookingFailure, type FailureOutcome } from "../sync/describe-booking-failure";
 import { createConnectionClient } from "./create-connection-client";
 
-export type TestOutcome =
-  | "ok"
-  | "credentials_refused"
-  | "property_forbidden"
-  | "property_not_found"
-  | "unreachable"
-  | "rate_limited"
-  | "server_error"
-  | "unexpected_answer"
-  | "not_configured"
-  | "no_properties";
+export type TestOutcome = "ok" | FailureOutcome | "not_configured" | "no_properties";
 
 export type ConnectionTestResult = {
   ok: boolean;
@@ -35,7 +26,6 @@ export type ConnectionTestResult = {
 };
 
 /** The result of reaching one property, shared by the connection test and "add a property". */
-export type FailureOutcome = Exclude<TestOutcome, "ok" | "no_properties" | "not_configured">;
 export type PropertyProbe = { ok: true; ruid: null } | { ok: false; outcome: FailureOutcome; message: string; words: ErrorWords; ruid: string | null };
 
 // A test reads a handful of properties, not hundreds: the first few failures already say it all.
@@ -118,41 +108,6 @@ export async function probeProperty(client: BookingClient, propertyId: string, b
     return { ok: true, ruid: null };
   } catch (error) {
     if (!(error instanceof BookingApiError)) throw error;
-    return { ok: false, ...describeBookingFailure(error, propertyId, baseUrl), ruid: error.ruid ?? null };
+    return { ok: false, ...describeBookingFailure(error, { propertyId, baseUrl }), ruid: error.ruid ?? null };
   }
-}
-
-/**
- * A failed Booking.com call in the words an admin needs, with the request id Booking support asks for.
- * The words are the `server` catalogue's (`message` is their English), so an error made of them
- * (add-property.ts refusing an id) reads in the admin's language.
- */
-export function describeBookingFailure(error: BookingApiError, propertyId: string, baseUrl: string): { outcome: FailureOutcome; message: string; words: ErrorWords } {
-  const described = (outcome: FailureOutcome, words: ErrorWords) => ({ outcome, message: englishWords(words), words });
-  // "none" selects the words without a request id (or without an HTTP status) in every language.
-  const ruid = error.ruid || "none";
-  switch (error.kind) {
-    case "authentication":
-      return described("credentials_refused", { key: "booking.credentialsRefused", values: { ruid } });
-    case "forbidden":
-      return described("property_forbidden", { key: "booking.propertyForbidden", values: { propertyId, ruid } });
-    case "not_found":
-      return described("property_not_found", { key: "booking.propertyNotFound", values: { propertyId, ruid } });
-    case "rate_limited":
-      // Strings, not numbers: a count of seconds or a status is not to be grouped ("3,600 s").
-      if (error.retryAfterMs === undefined) return described("rate_limited", { key: "booking.rateLimitedNoWait", values: { ruid } });
-      return described("rate_limited", { key: "booking.rateLimited", values: { ruid, seconds: String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))) } });
-    case "unavailable":
-      if (error.status !== undefined) return described("server_error", { key: "booking.serverError", values: { status: String(error.status), ruid } });
-      return described("unreachable", { key: "booking.unreachable", values: { baseUrl, reason: reasonOf(error) } });
-    case "bad_request":
-    case "invalid_response":
-      return described("unexpected_answer", { key: "booking.unexpectedAnswer", values: { baseUrl, status: error.status ? String(error.status) : "none", ruid } });
-  }
-}
-
-function reasonOf(error: BookingApiError): string {
-  // The client's message ends with "…failed while <phase>: <reason>"; the reason is what matters here.
-  const match = /: ([^:]+)$/.exec(error.message);
-  return match?.[1] ?? "no answer";
 }

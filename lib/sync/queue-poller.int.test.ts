@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "@/tests/database";
+import { getSyncHealth } from "../admin/get-sync-health";
 import { db } from "../db";
+import { wordsIn } from "../i18n/localized-error";
+import { encryptSecret } from "../secrets";
 import { pollOnce } from "./queue-poller";
 import { pollUntilEmpty, PROPERTY_IDS, startSyncTestWorld, type SyncTestWorld } from "./test-support";
 
@@ -84,6 +87,17 @@ describe("queue poller", () => {
     expect((await pollOnce(world.connectionId)).read).toBe(0);
     const connection = await db().bookingConnection.findUniqueOrThrow({ where: { id: world.connectionId } });
     expect(connection.lastError).toContain("simulated kill");
+  });
+
+  it("records why a read of the queue failed in words an admin can act on, which the sync health says in their language", async () => {
+    await db().bookingConnection.update({ where: { id: world.connectionId }, data: { passwordEncrypted: encryptSecret("not the password") } });
+    await expect(pollOnce(world.connectionId)).rejects.toMatchObject({ kind: "authentication" });
+    const connection = await db().bookingConnection.findUniqueOrThrow({ where: { id: world.connectionId } });
+    // Booking.com's request id is shown apart on the page (lastErrorRuid), so the sentence leaves it out.
+    expect(connection.lastError).toBe("Booking.com refused the credentials (401). Check the username and password, or the client id and secret.");
+    const [health] = (await getSyncHealth(await wordsIn("de"))).connections;
+    expect(health?.lastError).toBe("Booking.com hat die Zugangsdaten abgelehnt (401). Prüfen Sie Benutzername und Passwort oder Client-ID und Secret.");
+    expect((await getSyncHealth()).connections[0]?.lastError).toBe(connection.lastError);
   });
 
   it("brings a conversation's inbox columns up to date after a worker died before recomputing them", async () => {

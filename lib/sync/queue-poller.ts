@@ -19,7 +19,9 @@ import type { Prisma } from "../generated/prisma/client";
 import { clientForConnection } from "./client-cache";
 import { fromQueueMessage, type ConversationFacts, type IncomingMessage } from "./incoming";
 import { learnConversations, type LearnedConversation } from "./learn-conversation";
+import { describeBookingFailure } from "./describe-booking-failure";
 import { dispatchOutbound } from "./outbound/boss";
+import { lastErrorColumns, type FailureReason } from "./outbound/errors";
 import { storeBatch, type StoreResult } from "./store-messages";
 import { queryRows } from "../sql-pool";
 import { storeKnownQueueMessages, updateSummaries, type StoredQueueMessage } from "./store-queue";
@@ -106,14 +108,24 @@ async function confirm(client: BookingClient, count: number): Promise<void> {
   }
 }
 
+/**
+ * The connection's last error, for the sync health: Booking.com's failures in words an admin can act
+ * on, in their language (its request id is shown apart); our own failures as their text.
+ */
 export async function recordPollError(connectionId: string, error: unknown): Promise<void> {
-  const message = error instanceof Error ? error.message : String(error);
-  await db()
-    .bookingConnection.update({
-      where: { id: connectionId },
-      data: { lastErrorAt: new Date(), lastError: message.slice(0, 1000), lastErrorRuid: isBookingApiError(error) ? (error.ruid ?? null) : null },
-    })
-    .catch(() => undefined);
+  try {
+    const reason = await pollFailureReason(connectionId, error);
+    await db().bookingConnection.update({ where: { id: connectionId }, data: { lastErrorAt: new Date(), ...lastErrorColumns(reason, isBookingApiError(error) ? error.ruid : null) } });
+  } catch {
+    // The database is unreachable too (an outage is logged as one event): nothing to record it in.
+  }
+}
+
+async function pollFailureReason(connectionId: string, error: unknown): Promise<FailureReason> {
+  const text = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+  if (!isBookingApiError(error)) return text;
+  const connection = await db().bookingConnection.findUnique({ where: { id: connectionId }, select: { baseUrl: true } });
+  return connection ? describeBookingFailure(error, { baseUrl: connection.baseUrl, withRequestId: false }).words : text;
 }
 
 type ServedProperty = WelcomeProperty & { id: string };

@@ -7,7 +7,7 @@ describe("why an outbound action failed, as stored", () => {
   it("words Booking.com's answer by its status, keeping Booking.com's own text as it came", () => {
     const refusal = new BookingApiError({ kind: "bad_request", endpoint: "conversations.postMessage", message: "HTTP 400", status: 400, apiMessages: ["content too long", "bad attachment"] });
     const reason = apiReason(refusal);
-    expect(reason).toEqual({ key: "sending.bookingAnswered", values: { status: "400", detail: "content too long; bad attachment" } });
+    expect(reason).toEqual({ key: "booking.answered", values: { status: "400", detail: "content too long; bad attachment" } });
     expect(sendErrorColumns(reason)).toEqual({ sendError: "Booking.com answered 400: content too long; bad attachment", sendErrorWords: reason });
   });
 

@@ -5,6 +5,7 @@
 import { englishWords, type ErrorWords } from "../../api/errors";
 import type { BookingApiError } from "../../booking/errors";
 import { wordsColumn } from "../../i18n/stored-words";
+import { answeredWords, bookingDetail } from "../describe-booking-failure";
 
 /** Why something failed: words of the server catalogue, or a text from elsewhere (our own process's error), kept as it is. */
 export type FailureReason = ErrorWords | string;
@@ -39,9 +40,7 @@ export class PermanentOutboundError extends OutboundError {
 
 /** Booking.com's refusal: its status in our words, its own text as it came. Without a status (no answer at all), the client's text. */
 export function apiReason(error: BookingApiError): FailureReason {
-  const detail = error.apiMessages.length > 0 ? error.apiMessages.join("; ") : error.message;
-  // A string, not a number: a status is not to be grouped.
-  return error.status ? { key: "sending.bookingAnswered", values: { status: String(error.status), detail } } : detail;
+  return error.status ? answeredWords(error, error.status) : bookingDetail(error);
 }
 
 /** The columns of a message's send error (null clears both). */
