@@ -11,6 +11,7 @@ import { pollOnce } from "./queue-poller";
 import { pollerStatus } from "./status";
 import { createAdmin, PROPERTY_IDS, startSyncTestWorld, waitFor, type SyncTestWorld } from "./test-support";
 import { startWorker, type WorkerHandle } from "./worker";
+import { createReplyIn } from "./outbound/create-reply";
 import { enqueueReply } from "./outbound/enqueue";
 
 let world: SyncTestWorld;
@@ -175,6 +176,27 @@ describe("sync worker", () => {
     } finally {
       child.kill("SIGKILL");
     }
+  });
+
+  it("sends a reply whose job never reached pg-boss (the web process died between its commit and the job): housekeeping finds it, and it goes once", async () => {
+    const booking = await world.sandbox.createBooking({ propertyId: Number(PROPERTY_IDS[1]), sendWelcome: false });
+    await world.sandbox.sendAsGuest(booking.conversationId, "Is breakfast included?");
+    await pollOnce(world.connectionId);
+    const conversation = await db().conversation.findUniqueOrThrow({ where: { bookingId: booking.conversationId } });
+    const admin = await createAdmin();
+    const content = "Yes, from 7 to 10.";
+    // What enqueueReply commits, without the job it sends afterwards; written a minute ago.
+    const { messageId, actionId } = await db().$transaction((tx) =>
+      createReplyIn(tx, { conversationId: conversation.id, propertyId: PROPERTY_IDS[1]!, content, clientKey: "job-lost-1", kind: "reply", authorId: admin.id, senderName: admin.name, attachmentIds: [] }),
+    );
+    await db().$executeRaw`update outbound_actions set updated_at = now() - interval '1 minute' where id = ${actionId}::uuid`;
+
+    await start();
+    await waitFor("housekeeping to send the reply", async () => (await db().message.findUniqueOrThrow({ where: { id: messageId } })).sendState === "sent", 20_000);
+    const copies = (await world.sandbox.inspectConversation(booking.conversationId)).messages.filter((m) => m.sender === "property" && m.content === content);
+    expect(copies).toHaveLength(1);
+    expect(copies[0]!.postCount).toBe(1);
+    expect(await db().outboundAction.findUniqueOrThrow({ where: { id: actionId } })).toMatchObject({ state: "succeeded", attempts: 1 });
   });
 
   it("sends a staff reply through pg-boss exactly once", async () => {
