@@ -2,39 +2,15 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, cleanup, fireEvent, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { ConversationDetail, SavedDraft } from "@/lib/inbox/schemas";
+import type { SavedDraft } from "@/lib/inbox/schemas";
+import { conversationDetail } from "@/tests/conversation-detail";
 import { renderInEnglish } from "@/tests/intl";
 import { Composer, type ComposeMode } from "./composer";
 import { markDraftSynced, readDraft, readDraftSync, writeDraft } from "./reply-drafts";
 import { inboxKeys } from "./query-keys";
 import type { PendingSend } from "./use-pending-sends";
 
-const conversation: ConversationDetail = {
-  id: "5f0c2a4e-8b1d-4c5e-9a77-1d2e3f4a5b6c",
-  propertyId: "6819547",
-  propertyName: "Casa do Rio Lisboa",
-  type: "reservation",
-  reference: "4338284887",
-  guestName: "Ana Souza",
-  access: "read_write",
-  noReplyNeeded: false,
-  lastMessageAt: null,
-  lastMessagePreview: null,
-  lastMessageSender: null,
-  lastGuestMessageAt: null,
-  needsReplySince: null,
-  unread: false,
-  snooze: null,
-  assignee: null,
-  starred: false,
-  labelIds: [],
-  scheduledReplyAt: null,
-  propertyTimeZone: "Europe/Lisbon",
-  messageCount: 0,
-  changeSeq: "1",
-  noReplyNeededProblem: null,
-  lastReadAt: null,
-};
+const conversation = conversationDetail();
 
 function setup({ draftOwner, mode, seenReplyAt, serverDraft = { draft: null, savedAt: null } }: { draftOwner?: string; mode?: ComposeMode; seenReplyAt?: string | null; serverDraft?: SavedDraft } = {}) {
   const client = new QueryClient();

@@ -118,7 +118,7 @@ export function MessageItem({
           {t("extranetOnly")}
         </p>
       ) : null}
-      {!fromGuest ? <OutboundStatus message={message} conversationId={conversation.id} /> : null}
+      {!fromGuest ? <OutboundStatus message={message} conversationId={conversation.id} readOnly={conversation.access === "read_only"} /> : null}
     </li>
   );
 }
@@ -211,7 +211,8 @@ function MessageTypeLabel({ message }: { message: ThreadMessage }) {
   }
 }
 
-function OutboundStatus({ message, conversationId }: { message: ThreadMessage; conversationId: string }) {
+/** `readOnly`: Booking.com closed the conversation, so a failed reply has no retry (the composer's notice says why). */
+function OutboundStatus({ message, conversationId, readOnly }: { message: ThreadMessage; conversationId: string; readOnly: boolean }) {
   const errorText = useErrorText();
   const t = useTranslations("thread.send");
   const time = useTimeFormat();
@@ -255,9 +256,11 @@ function OutboundStatus({ message, conversationId }: { message: ThreadMessage; c
     return (
       <p role="alert" className="mt-1 flex flex-wrap items-center justify-end gap-2 text-xs text-red-700 dark:text-red-400" data-testid="send-failed">
         <span>{message.sendError ? t("notSentBecause", { error: message.sendError }) : t("notSent")}</span>
-        <button type="button" className="btn-secondary py-0.5 text-xs" disabled={retry.isPending} onClick={() => retry.mutate()}>
-          {retry.isPending ? t("retrying") : t("retry")}
-        </button>
+        {readOnly ? null : (
+          <button type="button" className="btn-secondary py-0.5 text-xs" disabled={retry.isPending} onClick={() => retry.mutate()}>
+            {retry.isPending ? t("retrying") : t("retry")}
+          </button>
+        )}
         {retry.isError ? <span>{errorText(retry.error)}</span> : null}
       </p>
     );
